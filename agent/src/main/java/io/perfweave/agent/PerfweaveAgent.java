@@ -1,0 +1,90 @@
+package io.perfweave.agent;
+
+import io.perfweave.agent.config.ConfigException;
+import io.perfweave.agent.config.ConfigLoader;
+import io.perfweave.agent.config.PerfweaveConfig;
+import io.perfweave.instrumentation.runtime.PerfweaveRuntime;
+import io.perfweave.instrumentation.weaving.Weaver;
+import io.perfweave.profiler.JfrRecorder;
+import java.lang.instrument.Instrumentation;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The agent's entry points. Whatever happens in here, the application runs on: a bad config gives
+ * one error line and no instrumentation; an internal failure gives one line and no
+ * instrumentation.
+ */
+public final class PerfweaveAgent {
+
+  private PerfweaveAgent() {}
+
+  /** Entry point for {@code -javaagent:perfweave-agent.jar=config=PATH}. */
+  public static void premain(String arguments, Instrumentation instrumentation) {
+    start(arguments, instrumentation, true);
+  }
+
+  /** Entry point for attaching to a running JVM; already loaded classes are retransformed. */
+  public static void agentmain(String arguments, Instrumentation instrumentation) {
+    start(arguments, instrumentation, false);
+  }
+
+  private static void start(String arguments, Instrumentation instrumentation, boolean atStartup) {
+    Optional<PerfweaveConfig> config = loadConfig(arguments, atStartup);
+    if (config.isEmpty()) {
+      return;
+    }
+    try {
+      run(config.get(), instrumentation);
+    } catch (Throwable t) {
+      System.err.println("perfweave: internal error at start-up, running uninstrumented: " + t);
+    }
+  }
+
+  private static Optional<PerfweaveConfig> loadConfig(String arguments, boolean atStartup) {
+    ConfigLoader loader = null;
+    try {
+      loader = new ConfigLoader(arguments, System.getenv(), systemProperties());
+      return Optional.of(loader.load());
+    } catch (ConfigException e) {
+      System.err.println("perfweave: config error: " + e.getMessage());
+      if (atStartup && loader != null && loader.failFastRequested()) {
+        System.err.println("perfweave: failFast is set, stopping the JVM");
+        System.exit(1);
+      }
+      System.err.println("perfweave: the application runs uninstrumented");
+      return Optional.empty();
+    }
+  }
+
+  private static void run(PerfweaveConfig config, Instrumentation instrumentation)
+      throws Exception {
+    BridgeInjector.inject(instrumentation);
+    PerfweaveRuntime runtime = PerfweaveRuntime.install(config.sites());
+    Optional<JfrRecorder> recorder =
+        config.profiling().jfr().enabled()
+            ? JfrRecorder.start(config.profiling().jfr(), config.output(), AppName.current())
+            : Optional.empty();
+    if (config.profiling().asyncProfiler().enabled()) {
+      System.err.println(
+          "perfweave: warning: profiling.asyncProfiler is not available in this build yet;"
+              + " recording JFR only");
+    }
+    Weaver.install(instrumentation, config.sites(), runtime.counters());
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> atExit(runtime, recorder), "perfweave-exit-summary"));
+  }
+
+  private static void atExit(PerfweaveRuntime runtime, Optional<JfrRecorder> recorder) {
+    runtime.printSummary(System.err);
+    recorder.ifPresent(
+        r -> System.err.println("perfweave: JFR recording: " + r.destination().toAbsolutePath()));
+  }
+
+  private static Map<String, String> systemProperties() {
+    Map<String, String> properties = new HashMap<>();
+    System.getProperties().forEach((key, value) -> properties.put(key.toString(), value.toString()));
+    return properties;
+  }
+}

@@ -1,0 +1,214 @@
+package io.perfweave.agent.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.perfweave.instrumentation.config.SiteConfig;
+import io.perfweave.profiler.AsyncProfilerConfig;
+import io.perfweave.profiler.JfrConfig;
+import io.perfweave.profiler.ProfilingConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Loads the config: the file named by {@code -Dperfweave.config}, {@code PERFWEAVE_CONFIG} or the
+ * agent argument {@code config=PATH}; then environment variables {@code PERFWEAVE_<KEY>}; then
+ * system properties {@code -Dperfweave.<key>}, each overriding the one before; then defaults for
+ * what is left. Validates everything once and fails on the first problem with one line.
+ */
+public final class ConfigLoader {
+
+  /** Keys that environment variables and system properties may set. */
+  static final List<String> OVERRIDABLE =
+      List.of(
+          "output",
+          "failFast",
+          "profiling.jfr.enabled",
+          "profiling.jfr.maxSize",
+          "profiling.jfr.maxAge",
+          "profiling.asyncProfiler.enabled",
+          "profiling.asyncProfiler.interval",
+          "http.enabled");
+
+  private static final Set<String> TOP_KEYS =
+      Set.of("output", "failFast", "profiling", "sites", "http");
+
+  private final Map<String, String> agentArguments;
+  private final Map<String, String> environment;
+  private final Map<String, String> systemProperties;
+
+  /**
+   * @param agentArguments the {@code -javaagent:...=ARGS} string, {@code key=value} pairs
+   *     separated by commas; may be null or empty
+   */
+  public ConfigLoader(
+      String agentArguments, Map<String, String> environment, Map<String, String> systemProperties)
+      throws ConfigException {
+    this.agentArguments = AgentArguments.parse(agentArguments);
+    this.environment = new TreeMap<>(environment);
+    this.systemProperties = new TreeMap<>(systemProperties);
+  }
+
+  /** Whether the user asked for a bad config to stop the JVM (read before the rest is checked). */
+  public boolean failFastRequested() {
+    String key = "failFast";
+    String value = systemProperties.getOrDefault("perfweave." + key, environment.get(envName(key)));
+    return Boolean.parseBoolean(value) || rawFileFailFast();
+  }
+
+  /** Loads and validates the whole config. */
+  public PerfweaveConfig load() throws ConfigException {
+    Origins origins = new Origins("defaults");
+    ObjectNode tree = readFile(origins);
+    applyEnvironment(tree, origins);
+    applySystemProperties(tree, origins);
+    return bind(new Section(tree, "", "", origins));
+  }
+
+  private boolean rawFileFailFast() {
+    try {
+      JsonNode failFast = readFile(new Origins("")).get("failFast");
+      return failFast != null && failFast.asBoolean(false);
+    } catch (ConfigException e) {
+      return false;
+    }
+  }
+
+  private ObjectNode readFile(Origins origins) throws ConfigException {
+    String file =
+        systemProperties.getOrDefault(
+            "perfweave.config",
+            environment.getOrDefault("PERFWEAVE_CONFIG", agentArguments.get("config")));
+    if (file == null) {
+      return JsonNodeFactory.instance.objectNode();
+    }
+    return YamlSource.read(Path.of(file), origins);
+  }
+
+  private void applyEnvironment(ObjectNode tree, Origins origins) throws ConfigException {
+    Map<String, String> known = new TreeMap<>();
+    for (String key : OVERRIDABLE) {
+      known.put(envName(key), key);
+    }
+    for (Map.Entry<String, String> variable : environment.entrySet()) {
+      String name = variable.getKey();
+      if (!name.startsWith("PERFWEAVE_") || name.equals("PERFWEAVE_CONFIG")) {
+        continue;
+      }
+      String key = known.get(name);
+      if (key == null) {
+        throw new ConfigException(
+            "environment variable " + name + " is not a known key (known: "
+                + String.join(", ", known.keySet()) + ")");
+      }
+      override(tree, origins, key, variable.getValue(), "environment " + name);
+    }
+  }
+
+  private void applySystemProperties(ObjectNode tree, Origins origins) throws ConfigException {
+    for (Map.Entry<String, String> property : systemProperties.entrySet()) {
+      String name = property.getKey();
+      if (!name.startsWith("perfweave.") || name.equals("perfweave.config")) {
+        continue;
+      }
+      String key = name.substring("perfweave.".length());
+      if (!OVERRIDABLE.contains(key)) {
+        throw new ConfigException(
+            "system property -D" + name + " is not a known key (known: perfweave."
+                + String.join(", perfweave.", OVERRIDABLE) + ")");
+      }
+      override(tree, origins, key, property.getValue(), "-D" + name);
+    }
+  }
+
+  private static void override(
+      ObjectNode tree, Origins origins, String key, String value, String origin)
+      throws ConfigException {
+    String[] parts = key.split("\\.");
+    ObjectNode node = tree;
+    StringBuilder pointer = new StringBuilder();
+    for (int i = 0; i < parts.length - 1; i++) {
+      pointer.append('/').append(parts[i]);
+      JsonNode next = node.get(parts[i]);
+      if (next != null && !next.isObject()) {
+        throw new ConfigException(
+            key + " cannot be set by " + origin + ": " + parts[i] + " is not a mapping ("
+                + origins.of(pointer.toString()) + ")");
+      }
+      node = next == null ? node.putObject(parts[i]) : (ObjectNode) next;
+    }
+    node.put(parts[parts.length - 1], value);
+    origins.put("/" + key.replace('.', '/'), origin);
+  }
+
+  private static PerfweaveConfig bind(Section root) throws ConfigException {
+    root.allowOnly(TOP_KEYS);
+    Path output = Path.of(root.string("output", "perfweave-out"));
+    boolean failFast = root.bool("failFast", false);
+    ProfilingConfig profiling = profiling(root.section("profiling"));
+    List<SiteConfig> sites = sites(root);
+    HttpConfig http = http(root.section("http"));
+    return new PerfweaveConfig(output, failFast, profiling, sites, http);
+  }
+
+  private static List<SiteConfig> sites(Section root) throws ConfigException {
+    List<SiteConfig> sites = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (Section entry : root.list("sites")) {
+      SiteConfig site = SiteReader.read(entry);
+      if (!names.add(site.name())) {
+        throw entry.error("name", "must be unique, '" + site.name() + "' is used twice");
+      }
+      sites.add(site);
+    }
+    return sites;
+  }
+
+  private static ProfilingConfig profiling(java.util.Optional<Section> section)
+      throws ConfigException {
+    Section profiling = section.orElse(null);
+    JfrConfig jfr = new JfrConfig(true, 256L << 20, Duration.ofMinutes(30));
+    AsyncProfilerConfig async =
+        new AsyncProfilerConfig(false, List.of("cpu", "alloc", "lock"), Duration.ofMillis(10));
+    if (profiling == null) {
+      return new ProfilingConfig(jfr, async);
+    }
+    profiling.allowOnly(Set.of("jfr", "asyncProfiler"));
+    if (profiling.has("jfr")) {
+      Section j = profiling.section("jfr").orElseThrow();
+      j.allowOnly(Set.of("enabled", "maxSize", "maxAge"));
+      boolean enabled = j.bool("enabled", jfr.enabled());
+      long maxSize = j.bytes("maxSize", jfr.maxSizeBytes());
+      Duration maxAge = j.duration("maxAge", jfr.maxAge());
+      jfr = j.build(() -> new JfrConfig(enabled, maxSize, maxAge));
+    }
+    if (profiling.has("asyncProfiler")) {
+      Section a = profiling.section("asyncProfiler").orElseThrow();
+      a.allowOnly(Set.of("enabled", "events", "interval"));
+      boolean enabled = a.bool("enabled", async.enabled());
+      List<String> events = a.strings("events", async.events());
+      Duration interval = a.duration("interval", async.interval());
+      async = a.build(() -> new AsyncProfilerConfig(enabled, events, interval));
+    }
+    return new ProfilingConfig(jfr, async);
+  }
+
+  private static HttpConfig http(java.util.Optional<Section> section) throws ConfigException {
+    if (section.isEmpty()) {
+      return new HttpConfig(true);
+    }
+    Section http = section.get().allowOnly(Set.of("enabled"));
+    return new HttpConfig(http.bool("enabled", true));
+  }
+
+  static String envName(String key) {
+    return "PERFWEAVE_" + key.replace('.', '_').toUpperCase(Locale.ROOT);
+  }
+}

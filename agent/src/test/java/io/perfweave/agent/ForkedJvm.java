@@ -1,0 +1,116 @@
+package io.perfweave.agent;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Runs a testbed application in a forked JVM, with or without the real shaded agent jar. */
+final class ForkedJvm {
+
+  static final Path AGENT_JAR = Path.of(System.getProperty("perfweave.agentJar"));
+  static final Path TESTBED = Path.of(System.getProperty("perfweave.testbedDir"));
+
+  private final Path javaHome;
+  private final List<String> jvmOptions = new ArrayList<>();
+  private final Map<String, String> environment = new TreeMap<>();
+  private String mainClass;
+  private String stdin = "";
+
+  ForkedJvm(Path javaHome) {
+    this.javaHome = javaHome;
+  }
+
+  ForkedJvm withAgent(String arguments) {
+    jvmOptions.add("-javaagent:" + AGENT_JAR + (arguments.isEmpty() ? "" : "=" + arguments));
+    return this;
+  }
+
+  ForkedJvm option(String option) {
+    jvmOptions.add(option);
+    return this;
+  }
+
+  ForkedJvm env(String name, String value) {
+    environment.put(name, value);
+    return this;
+  }
+
+  ForkedJvm stdin(String text) {
+    this.stdin = text;
+    return this;
+  }
+
+  ForkedJvm main(String className) {
+    this.mainClass = className;
+    return this;
+  }
+
+  Process start(Path workDir) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(javaHome.resolve("bin/java").toString());
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(classpath());
+    command.add(mainClass);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("PERFWEAVE_"));
+    builder.environment().putAll(environment);
+    return builder.start();
+  }
+
+  Result run(Path workDir) throws IOException, InterruptedException {
+    Process process = start(workDir);
+    try (OutputStream in = process.getOutputStream()) {
+      in.write(stdin.getBytes(StandardCharsets.UTF_8));
+    }
+    return Result.of(process);
+  }
+
+  private static String classpath() throws IOException {
+    try (Stream<Path> libs = Files.list(TESTBED.resolve("lib"))) {
+      return Stream.concat(Stream.of(TESTBED.resolve("testbed.jar")), libs.sorted())
+          .map(Path::toString)
+          .collect(Collectors.joining(java.io.File.pathSeparator));
+    }
+  }
+
+  /** What a finished JVM printed and how it exited. */
+  record Result(int exitCode, String stdout, String stderr) {
+
+    static Result of(Process process) throws IOException, InterruptedException {
+      // read both streams concurrently so neither pipe fills up
+      var err = new java.util.concurrent.CompletableFuture<String>();
+      Thread reader =
+          new Thread(
+              () -> {
+                try {
+                  err.complete(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                  err.completeExceptionally(e);
+                }
+              });
+      reader.start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("forked JVM did not finish in 120 s");
+      }
+      reader.join();
+      return new Result(process.exitValue(), out, err.join());
+    }
+
+    /** stderr lines that start with "perfweave:". */
+    List<String> agentLines() {
+      return stderr.lines().filter(l -> l.startsWith("perfweave:")).collect(Collectors.toList());
+    }
+  }
+}

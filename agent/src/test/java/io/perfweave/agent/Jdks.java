@@ -1,0 +1,30 @@
+package io.perfweave.agent;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JDKs the fork tests run on: the one running the tests, and the second JDK named by
+ * {@code perfweave.it.extraJdk} (Temurin 25 on the project's machines). A configured JDK that is
+ * missing fails the tests rather than being skipped.
+ */
+final class Jdks {
+
+  private Jdks() {}
+
+  static List<Path> all() {
+    List<Path> jdks = new ArrayList<>();
+    jdks.add(Path.of(System.getProperty("java.home")));
+    String extra = System.getProperty("perfweave.it.extraJdk", "");
+    if (!extra.isEmpty()) {
+      Path home = Path.of(extra);
+      if (!Files.isExecutable(home.resolve("bin/java"))) {
+        throw new IllegalStateException("perfweave.it.extraJdk has no bin/java: " + home);
+      }
+      jdks.add(home);
+    }
+    return jdks;
+  }
+}

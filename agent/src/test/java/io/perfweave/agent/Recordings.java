@@ -1,0 +1,32 @@
+package io.perfweave.agent;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+
+/** Reads the recordings a forked JVM left in its output directory. */
+final class Recordings {
+
+  private Recordings() {}
+
+  static Path only(Path outputDir) throws IOException {
+    try (Stream<Path> files = Files.list(outputDir)) {
+      List<Path> jfr = files.filter(f -> f.toString().endsWith(".jfr")).collect(Collectors.toList());
+      if (jfr.size() != 1) {
+        throw new AssertionError("expected one recording in " + outputDir + ", found " + jfr);
+      }
+      return jfr.get(0);
+    }
+  }
+
+  static List<RecordedEvent> events(Path recording, String type) throws IOException {
+    return RecordingFile.readAllEvents(recording).stream()
+        .filter(e -> e.getEventType().getName().equals(type))
+        .collect(Collectors.toList());
+  }
+}

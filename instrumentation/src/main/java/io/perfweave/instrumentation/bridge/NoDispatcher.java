@@ -1,0 +1,17 @@
+package io.perfweave.instrumentation.bridge;
+
+/** The dispatcher before the runtime is installed, or after the agent gave up: does nothing. */
+final class NoDispatcher implements Dispatcher {
+
+  static final NoDispatcher INSTANCE = new NoDispatcher();
+
+  private NoDispatcher() {}
+
+  @Override
+  public Object enter(int site) {
+    return null;
+  }
+
+  @Override
+  public void exit(int site, Object scope, Throwable thrown, String target) {}
+}

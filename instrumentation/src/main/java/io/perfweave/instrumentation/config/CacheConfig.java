@@ -1,0 +1,34 @@
+package io.perfweave.instrumentation.config;
+
+import static io.perfweave.instrumentation.config.Checks.requireArgument;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A site's cache.
+ *
+ * @param ttl how long an entry lives after it was written (required)
+ * @param maxSize the most entries kept; default 10000
+ * @param keyArgs argument indices that form the key; empty = all arguments (default {@code args})
+ * @param keyReceiver whether the receiver's identity is part of the key ({@code this})
+ * @param mode {@code on} serves hits; {@code shadow} only records them
+ * @param cacheNull whether a {@code null} result is cached; default false
+ */
+public record CacheConfig(
+    Duration ttl,
+    long maxSize,
+    List<Integer> keyArgs,
+    boolean keyReceiver,
+    Mode mode,
+    boolean cacheNull) {
+
+  public CacheConfig {
+    requireArgument(!ttl.isNegative() && !ttl.isZero(), "ttl must be positive, was %s", ttl);
+    requireArgument(maxSize >= 1, "maxSize must be at least 1, was %s", maxSize);
+    keyArgs = List.copyOf(keyArgs);
+    for (int index : keyArgs) {
+      requireArgument(index >= 0, "key indices must not be negative, was %s", index);
+    }
+  }
+}

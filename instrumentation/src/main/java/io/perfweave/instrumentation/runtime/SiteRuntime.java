@@ -1,0 +1,50 @@
+package io.perfweave.instrumentation.runtime;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.perfweave.instrumentation.config.SiteConfig;
+import io.perfweave.instrumentation.events.RpcCall;
+import io.perfweave.instrumentation.events.RpcCallEvent;
+import io.perfweave.instrumentation.events.RpcCallNoStackEvent;
+
+/** What happens around one call of a site: its JFR event and its meters. */
+final class SiteRuntime {
+
+  private final String name;
+  private final boolean stackTrace;
+  private final SiteMeters meters;
+
+  SiteRuntime(SiteConfig config, MeterRegistry registry) {
+    this.name = config.name();
+    this.stackTrace = config.stackTrace();
+    this.meters = new SiteMeters(registry, name);
+  }
+
+  RpcCall begin() {
+    RpcCall event = stackTrace ? new RpcCallEvent() : new RpcCallNoStackEvent();
+    event.startNanos = System.nanoTime();
+    event.begin();
+    return event;
+  }
+
+  void end(RpcCall event, Throwable thrown, String target) {
+    long nanos = System.nanoTime() - event.startNanos;
+    event.end();
+    meters.record(nanos, thrown != null);
+    if (event.shouldCommit()) {
+      event.site = name;
+      event.target = target;
+      event.attempts = 1;
+      event.outcome = thrown == null ? RpcCall.SUCCESS : RpcCall.ERROR;
+      event.error = thrown == null ? null : thrown.getClass().getName();
+      event.commit();
+    }
+  }
+
+  String name() {
+    return name;
+  }
+
+  SiteMeters meters() {
+    return meters;
+  }
+}

@@ -1,0 +1,24 @@
+package io.perfweave.instrumentation.weaving;
+
+import io.perfweave.instrumentation.bridge.Bridge;
+import net.bytebuddy.asm.Advice;
+
+/** Times a call: inlined into each matched method, it only calls the bridge. */
+final class TimingAdvice {
+
+  private TimingAdvice() {}
+
+  @Advice.OnMethodEnter(suppress = Throwable.class)
+  static Object enter(@SiteId int site) {
+    return Bridge.enter(site);
+  }
+
+  @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+  static void exit(
+      @SiteId int site,
+      @Advice.Enter Object scope,
+      @Advice.Thrown Throwable thrown,
+      @Advice.Origin("#t\\##m") String target) {
+    Bridge.exit(site, scope, thrown, target);
+  }
+}

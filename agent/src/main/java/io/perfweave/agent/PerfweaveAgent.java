@@ -48,12 +48,14 @@ public final class PerfweaveAgent {
       loader = new ConfigLoader(arguments, System.getenv(), systemProperties());
       return Optional.of(loader.load());
     } catch (ConfigException e) {
-      System.err.println("perfweave: config error: " + e.getMessage());
-      if (atStartup && loader != null && loader.failFastRequested()) {
-        System.err.println("perfweave: failFast is set, stopping the JVM");
+      boolean stop = atStartup && loader != null && loader.failFastRequested();
+      System.err.println(
+          "perfweave: config error: "
+              + e.getMessage()
+              + (stop ? "; failFast is set, stopping the JVM" : "; running uninstrumented"));
+      if (stop) {
         System.exit(1);
       }
-      System.err.println("perfweave: the application runs uninstrumented");
       return Optional.empty();
     }
   }

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -37,7 +38,8 @@ final class Section {
     for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
       String key = keys.next();
       if (!known.contains(key)) {
-        throw error(key, "is not a known key (known here: " + String.join(", ", known) + ")");
+        throw error(
+            key, "is not a known key (known here: " + String.join(", ", new TreeSet<>(known)) + ")");
       }
     }
     return this;
@@ -89,7 +91,9 @@ final class Section {
   }
 
   <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) throws ConfigException {
-    String text = string(key, fallback.name());
+    JsonNode value = value(key);
+    // YAML 1.1 reads a bare `on`/`off` as a boolean; `mode: on` means the word
+    String text = value.isBoolean() ? (value.asBoolean() ? "on" : "off") : string(key, fallback.name());
     for (E constant : type.getEnumConstants()) {
       if (constant.name().equalsIgnoreCase(text)) {
         return constant;

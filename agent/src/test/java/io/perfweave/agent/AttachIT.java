@@ -1,0 +1,81 @@
+package io.perfweave.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.tools.attach.VirtualMachine;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import jdk.jfr.consumer.RecordedEvent;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Attaching to a JVM that already runs instruments the classes it has already loaded. */
+final class AttachIT {
+
+  @TempDir Path work;
+
+  static List<Path> jdks() {
+    return Jdks.all();
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void attach_instrumentsLoadedClasses(Path jdk) throws Exception {
+    Path config = work.resolve("perfweave.yaml");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "output: out",
+            "sites:",
+            "  - name: balance-read",
+            "    match: { type: com.example.testbed.NodeClient, method: getBalance }",
+            ""));
+    Process app = new ForkedJvm(jdk).main("com.example.testbed.AttachApp").start(work);
+    CompletableFuture<String> stderr =
+        CompletableFuture.supplyAsync(() -> readAll(app.getErrorStream()));
+    BufferedReader stdout =
+        new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
+    assertTrue(stdout.readLine().startsWith("before "));
+    assertEquals("ready", stdout.readLine());
+
+    VirtualMachine vm = VirtualMachine.attach(Long.toString(app.pid()));
+    try {
+      vm.loadAgent(ForkedJvm.AGENT_JAR.toString(), "config=" + config);
+    } finally {
+      vm.detach();
+    }
+    try (OutputStream in = app.getOutputStream()) {
+      in.write("go\n".getBytes(StandardCharsets.UTF_8));
+    }
+    for (int i = 0; i < 3; i++) {
+      assertTrue(stdout.readLine().startsWith("after "));
+    }
+    assertTrue(app.waitFor(60, TimeUnit.SECONDS));
+
+    String errors = stderr.get();
+    assertEquals(0, app.exitValue(), errors);
+    assertTrue(errors.contains("1 classes transformed, 0 transform errors, 0 advice errors"), errors);
+    List<RecordedEvent> calls =
+        Recordings.events(Recordings.only(work.resolve("out")), "perfweave.RpcCall");
+    assertEquals(3, calls.size(), "the three calls made after attach");
+    assertTrue(calls.stream().allMatch(e -> e.getString("site").equals("balance-read")));
+  }
+
+  private static String readAll(java.io.InputStream in) {
+    try {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.perfweave.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * An application that bundles its own, older Byte Buddy, Jackson, Micrometer and Caffeine runs
+ * unchanged with the agent attached: its classes come from its own jars, never the agent's.
+ */
+final class IsolationIT {
+
+  @TempDir Path work;
+
+  static List<Path> jdks() {
+    return Jdks.all();
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void appWithOwnLibraryVersions_runsUnchanged(Path jdk) throws Exception {
+    Path config = work.resolve("perfweave.yaml");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "output: out",
+            "sites:",
+            "  - name: balance-read",
+            "    match: { type: com.example.testbed.NodeClient, method: getBalance }",
+            ""));
+    Path plain = Files.createDirectories(work.resolve("plain"));
+
+    ForkedJvm.Result without = new ForkedJvm(jdk).main("com.example.testbed.LibrariesApp").run(plain);
+    ForkedJvm.Result with =
+        new ForkedJvm(jdk)
+            .withAgent("config=" + config)
+            .main("com.example.testbed.LibrariesApp")
+            .run(work);
+
+    assertEquals(0, without.exitCode(), without.stderr());
+    assertEquals(0, with.exitCode(), with.stderr());
+    assertEquals(without.stdout(), with.stdout());
+    assertTrue(with.stdout().contains("from byte-buddy-1.14.18.jar"), with.stdout());
+    assertTrue(with.stdout().contains("from jackson-databind-2.17.2.jar"), with.stdout());
+    assertTrue(with.stdout().contains("from micrometer-core-1.12.5.jar"), with.stdout());
+    assertTrue(with.stdout().contains("from caffeine-3.1.8.jar"), with.stdout());
+    assertTrue(with.stderr().contains("0 transform errors, 0 advice errors"), with.stderr());
+    assertTrue(
+        with.stderr().lines().anyMatch(l -> l.matches("\\s+balance-read\\s+1\\s+0\\s.*")),
+        with.stderr());
+  }
+}

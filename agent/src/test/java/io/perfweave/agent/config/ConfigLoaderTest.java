@@ -1,0 +1,201 @@
+package io.perfweave.agent.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.perfweave.instrumentation.config.Jitter;
+import io.perfweave.instrumentation.config.Mode;
+import io.perfweave.instrumentation.config.RetryConfig;
+import io.perfweave.instrumentation.config.SiteConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class ConfigLoaderTest {
+
+  @TempDir Path dir;
+
+  /* --- defaults --- */
+
+  @Test
+  void noConfig_defaults() throws Exception {
+    PerfweaveConfig config = new ConfigLoader(null, Map.of(), Map.of()).load();
+
+    assertEquals(Path.of("perfweave-out"), config.output());
+    assertFalse(config.failFast());
+    assertTrue(config.profiling().jfr().enabled());
+    assertEquals(256L << 20, config.profiling().jfr().maxSizeBytes());
+    assertEquals(Duration.ofMinutes(30), config.profiling().jfr().maxAge());
+    assertTrue(config.sites().isEmpty());
+    assertTrue(config.http().enabled());
+  }
+
+  @Test
+  void retry_defaults() throws Exception {
+    RetryConfig retry =
+        load("sites:\n  - name: a\n    match: {type: x.Y, method: m}\n    idempotent: true\n"
+                + "    retry: {}\n")
+            .sites().get(0).retry().orElseThrow();
+
+    assertEquals(3, retry.maxAttempts());
+    assertEquals(Duration.ofMillis(100), retry.backoff());
+    assertEquals(2.0, retry.multiplier());
+    assertEquals(Duration.ofSeconds(2), retry.maxBackoff());
+    assertEquals(Jitter.FULL, retry.jitter());
+    assertEquals(List.of("java.io.IOException", "java.util.concurrent.TimeoutException"), retry.on());
+    assertEquals(0.2, retry.budget());
+    assertEquals(Mode.ON, retry.mode());
+  }
+
+  /* --- the full example of DESIGN.md --- */
+
+  @Test
+  void designExample_loads() throws Exception {
+    PerfweaveConfig config =
+        load(
+            String.join(
+                "\n",
+                "output: perfweave-out",
+                "profiling:",
+                "  jfr: { enabled: true, maxSize: 256MB, maxAge: 30m }",
+                "  asyncProfiler: { enabled: false, events: [cpu, alloc, lock], interval: 10ms }",
+                "sites:",
+                "  - name: balance-read",
+                "    match: { type: \"com.example.NodeClient\", method: \"getBalance\" }",
+                "    idempotent: true",
+                "    stackTrace: true",
+                "    cache: { ttl: 2s, maxSize: 10000, key: args, mode: on }",
+                "    retry: { maxAttempts: 4, backoff: 50ms, multiplier: 2, maxBackoff: 2s,",
+                "             jitter: full, on: [java.io.IOException], budget: 0.2, mode: on }",
+                ""));
+
+    SiteConfig site = config.sites().get(0);
+    assertEquals("balance-read", site.name());
+    assertEquals(Duration.ofSeconds(2), site.cache().orElseThrow().ttl());
+    assertTrue(site.cache().orElseThrow().keyArgs().isEmpty(), "args = all arguments");
+    assertEquals(4, site.retry().orElseThrow().maxAttempts());
+    assertEquals(Duration.ofMillis(50), site.retry().orElseThrow().backoff());
+  }
+
+  @Test
+  void cacheKey_indicesAndReceiver() throws Exception {
+    var cache =
+        load("sites:\n  - name: a\n    match: {type: x.Y, method: m}\n    idempotent: true\n"
+                + "    cache: { ttl: 1s, key: [0, 2, this] }\n")
+            .sites().get(0).cache().orElseThrow();
+
+    assertEquals(List.of(0, 2), cache.keyArgs());
+    assertTrue(cache.keyReceiver());
+  }
+
+  /* --- precedence --- */
+
+  @Test
+  void precedence_systemPropertyOverEnvironmentOverFile() throws Exception {
+    Path file = write("output: from-file\nprofiling:\n  jfr: { maxSize: 64MB }\n");
+
+    PerfweaveConfig config =
+        new ConfigLoader(
+                "config=" + file,
+                Map.of("PERFWEAVE_OUTPUT", "from-env", "PERFWEAVE_PROFILING_JFR_MAXSIZE", "32MB"),
+                Map.of("perfweave.output", "from-property"))
+            .load();
+
+    assertEquals(Path.of("from-property"), config.output());
+    assertEquals(32L << 20, config.profiling().jfr().maxSizeBytes());
+  }
+
+  @Test
+  void configFile_namedBySystemProperty() throws Exception {
+    Path file = write("output: named-by-property\n");
+
+    PerfweaveConfig config =
+        new ConfigLoader("config=/absent.yaml", Map.of(), Map.of("perfweave.config", file.toString()))
+            .load();
+
+    assertEquals(Path.of("named-by-property"), config.output());
+  }
+
+  /* --- errors --- */
+
+  @Test
+  void unknownKey_namesKeyAndLine() {
+    assertEquals(
+        "sites[0].match.methd is not a known key (known here: method, params, subtypesOf, type)"
+            + " (" + dir.resolve("perfweave.yaml") + ":4)",
+        error("sites:\n  - name: a\n    match:\n      methd: m\n      type: x.Y\n"));
+  }
+
+  @Test
+  void duplicateKey_isAnError() {
+    assertTrue(error("output: a\noutput: b\n").contains("Duplicate field 'output'"));
+  }
+
+  @Test
+  void duplicateSiteName_isAnError() {
+    String site = "  - name: a\n    match: {type: x.Y, method: m}\n";
+    assertTrue(error("sites:\n" + site + site).contains("sites[1].name must be unique"));
+  }
+
+  @Test
+  void cacheWithoutIdempotent_isAnError() {
+    assertTrue(
+        error("sites:\n  - name: a\n    match: {type: x.Y, method: m}\n    cache: {ttl: 1s}\n")
+            .startsWith("sites[0].cache requires idempotent: true"));
+  }
+
+  @Test
+  void typeAndSubtypesOf_bothGiven_isAnError() {
+    assertTrue(
+        error("sites:\n  - name: a\n    match: {type: x.Y, subtypesOf: x.Z, method: m}\n")
+            .startsWith("sites[0].match.type or subtypesOf must be given, exactly one"));
+  }
+
+  @Test
+  void badBoolean_isAnError() {
+    assertTrue(error("failFast: maybe\n").startsWith("failFast must be true or false, was 'maybe'"));
+  }
+
+  @Test
+  void unknownSystemProperty_isAnError() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> new ConfigLoader(null, Map.of(), Map.of("perfweave.outptu", "x")).load());
+    assertTrue(e.getMessage().startsWith("system property -Dperfweave.outptu is not a known key"));
+  }
+
+  @Test
+  void unknownAgentArgument_isAnError() {
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> new ConfigLoader("conf=x", Map.of(), Map.of()));
+    assertTrue(e.getMessage().contains("agent argument 'conf=x' is not known"));
+  }
+
+  @Test
+  void failFast_readEvenWhenTheRestIsBad() throws Exception {
+    Path file = write("failFast: true\nbogus: 1\n");
+    ConfigLoader loader = new ConfigLoader("config=" + file, Map.of(), Map.of());
+
+    assertThrows(ConfigException.class, loader::load);
+    assertTrue(loader.failFastRequested());
+  }
+
+  private PerfweaveConfig load(String yaml) throws Exception {
+    return new ConfigLoader("config=" + write(yaml), Map.of(), Map.of()).load();
+  }
+
+  private String error(String yaml) {
+    return assertThrows(ConfigException.class, () -> load(yaml)).getMessage();
+  }
+
+  private Path write(String yaml) throws Exception {
+    return Files.writeString(dir.resolve("perfweave.yaml"), yaml);
+  }
+}

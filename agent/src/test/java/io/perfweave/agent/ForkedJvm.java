@@ -23,6 +23,7 @@ final class ForkedJvm {
   private final List<String> jvmOptions = new ArrayList<>();
   private final Map<String, String> environment = new TreeMap<>();
   private String mainClass;
+  private final List<String> arguments = new ArrayList<>();
   private String stdin = "";
 
   ForkedJvm(Path javaHome) {
@@ -54,6 +55,13 @@ final class ForkedJvm {
     return this;
   }
 
+  ForkedJvm args(Object... values) {
+    for (Object value : values) {
+      arguments.add(String.valueOf(value));
+    }
+    return this;
+  }
+
   Process start(Path workDir) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(javaHome.resolve("bin/java").toString());
@@ -61,6 +69,7 @@ final class ForkedJvm {
     command.add("-cp");
     command.add(classpath());
     command.add(mainClass);
+    command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("PERFWEAVE_"));
     builder.environment().putAll(environment);

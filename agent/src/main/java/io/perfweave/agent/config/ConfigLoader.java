@@ -37,6 +37,9 @@ public final class ConfigLoader {
           "profiling.asyncProfiler.interval",
           "http.enabled");
 
+  /** Switches for perfweave's own tests (the test clock), not config. */
+  private static final String INTERNAL = "perfweave.internal.";
+
   private static final Set<String> TOP_KEYS =
       Set.of("output", "failFast", "profiling", "sites", "http");
 
@@ -115,7 +118,9 @@ public final class ConfigLoader {
   private void applySystemProperties(ObjectNode tree, Origins origins) throws ConfigException {
     for (Map.Entry<String, String> property : systemProperties.entrySet()) {
       String name = property.getKey();
-      if (!name.startsWith("perfweave.") || name.equals("perfweave.config")) {
+      if (!name.startsWith("perfweave.")
+          || name.equals("perfweave.config")
+          || name.startsWith(INTERNAL)) {
         continue;
       }
       String key = name.substring("perfweave.".length());

@@ -21,7 +21,7 @@ final class SiteReader {
       Set.of("name", "match", "idempotent", "stackTrace", "cache", "retry");
   private static final Set<String> MATCH_KEYS = Set.of("type", "subtypesOf", "method", "params");
   private static final Set<String> CACHE_KEYS =
-      Set.of("ttl", "maxSize", "key", "mode", "cacheNull");
+      Set.of("ttl", "maxSize", "key", "mode", "cacheNull", "copy");
   private static final Set<String> RETRY_KEYS =
       Set.of(
           "maxAttempts", "backoff", "multiplier", "maxBackoff", "jitter", "on", "budget",
@@ -87,8 +87,10 @@ final class SiteReader {
     }
     Mode mode = cache.choice("mode", Mode.class, Mode.ON);
     boolean cacheNull = cache.bool("cacheNull", false);
+    boolean copy = cache.bool("copy", false);
     boolean keyReceiver = receiver;
-    return cache.build(() -> new CacheConfig(ttl, maxSize, keyArgs, keyReceiver, mode, cacheNull));
+    return cache.build(
+        () -> new CacheConfig(ttl, maxSize, keyArgs, keyReceiver, mode, cacheNull, copy));
   }
 
   private static RetryConfig retry(Section retry) throws ConfigException {

@@ -11,6 +11,7 @@ public final class Bridge {
 
   private static volatile Dispatcher dispatcher = NoDispatcher.INSTANCE;
   private static final AtomicLong adviceErrors = new AtomicLong();
+  private static volatile long testClockOffsetNanos;
 
   private Bridge() {}
 
@@ -27,6 +28,49 @@ public final class Bridge {
   /** Called on exit of an instrumented method, normal or exceptional. */
   public static void exit(int site, Object scope, Throwable thrown, String target) {
     dispatcher.exit(site, scope, thrown, target);
+  }
+
+  /** Called on entry of a method with a cache or retry policy. */
+  public static Object enterPolicy(int site, Object receiver, Object[] arguments) {
+    return dispatcher.enterPolicy(site, receiver, arguments);
+  }
+
+  /** Called on each exit of a policy method; true means run the method again. */
+  public static boolean exitPolicy(
+      int site, Object scope, Object returned, Throwable thrown, String target) {
+    return dispatcher.exitPolicy(site, scope, returned, thrown, target);
+  }
+
+  /**
+   * What the caller gets back: the served value where the policy answered with one, else its own
+   * (also when it answers with a failure: a primitive return slot cannot take null).
+   */
+  public static Object returned(Object scope, Object returned) {
+    if (scope instanceof PolicyScope) {
+      PolicyScope policy = (PolicyScope) scope;
+      return policy.replace && policy.failure == null ? policy.value : returned;
+    }
+    return returned;
+  }
+
+  /** What the caller gets thrown: the served failure where the policy answered, else its own. */
+  public static Throwable thrown(Object scope, Throwable thrown) {
+    return scope instanceof PolicyScope && ((PolicyScope) scope).replace
+        ? ((PolicyScope) scope).failure
+        : thrown;
+  }
+
+  /**
+   * Moves the agent's clock forward, for tests of expiry and retry windows; takes effect only in a
+   * JVM started with {@code -Dperfweave.internal.testClock=true}.
+   */
+  public static void advanceTestClock(long nanos) {
+    testClockOffsetNanos += nanos;
+  }
+
+  /** How far {@link #advanceTestClock} has moved the clock. */
+  public static long testClockOffsetNanos() {
+    return testClockOffsetNanos;
   }
 
   /**

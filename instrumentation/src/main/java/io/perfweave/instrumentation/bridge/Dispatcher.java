@@ -11,4 +11,16 @@ public interface Dispatcher {
 
   /** Ends the call started by {@link #enter}; {@code thrown} is null when it returned normally. */
   void exit(int site, Object scope, Throwable thrown, String target);
+
+  /**
+   * Starts one call of a site with a cache or retry policy; returns a {@link Served} when the call
+   * is answered without running the method.
+   */
+  Object enterPolicy(int site, Object receiver, Object[] arguments);
+
+  /**
+   * Ends one attempt of a policy call; returns true when the method should run again (a retry),
+   * after the backoff has been waited.
+   */
+  boolean exitPolicy(int site, Object scope, Object returned, Throwable thrown, String target);
 }

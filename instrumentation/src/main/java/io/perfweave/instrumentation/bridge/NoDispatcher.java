@@ -14,4 +14,15 @@ final class NoDispatcher implements Dispatcher {
 
   @Override
   public void exit(int site, Object scope, Throwable thrown, String target) {}
+
+  @Override
+  public Object enterPolicy(int site, Object receiver, Object[] arguments) {
+    return null;
+  }
+
+  @Override
+  public boolean exitPolicy(
+      int site, Object scope, Object returned, Throwable thrown, String target) {
+    return false;
+  }
 }

@@ -14,6 +14,8 @@ import java.util.List;
  * @param keyReceiver whether the receiver's identity is part of the key ({@code this})
  * @param mode {@code on} serves hits; {@code shadow} only records them
  * @param cacheNull whether a {@code null} result is cached; default false
+ * @param copy whether each caller gets its own copy of a cached value (by serialization) instead
+ *     of the one object all callers share; default false
  */
 public record CacheConfig(
     Duration ttl,
@@ -21,7 +23,8 @@ public record CacheConfig(
     List<Integer> keyArgs,
     boolean keyReceiver,
     Mode mode,
-    boolean cacheNull) {
+    boolean cacheNull,
+    boolean copy) {
 
   public CacheConfig {
     requireArgument(!ttl.isNegative() && !ttl.isZero(), "ttl must be positive, was %s", ttl);

@@ -4,6 +4,7 @@ import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
+import jdk.jfr.Timespan;
 
 /**
  * The fields of {@code perfweave.RpcCall}, one event per call of an instrumented site (the recording
@@ -19,6 +20,15 @@ public abstract class RpcCall extends Event {
 
   /** The value of {@code outcome} for a call that threw. */
   public static final String ERROR = "ERROR";
+
+  /** The value of {@code outcome} for a call the cache answered. */
+  public static final String CACHE_HIT = "CACHE_HIT";
+
+  /** The value of {@code outcome} for a call that ran where a shadow cache would have answered. */
+  public static final String SHADOW_HIT = "SHADOW_HIT";
+
+  /** The value of {@code outcome} for a call that waited for the same call already in flight. */
+  public static final String COALESCED = "COALESCED";
 
   @Label("Site")
   public String site;
@@ -39,7 +49,13 @@ public abstract class RpcCall extends Event {
   public String error;
 
   @Label("Key Hash")
+  @Description("64-bit hash of the cache key; 0 where the site has no cache")
   public long keyHash;
+
+  @Label("Cache Entry Age")
+  @Description("For CACHE_HIT and SHADOW_HIT, how old the entry was")
+  @Timespan(Timespan.NANOSECONDS)
+  public long cacheAge;
 
   /** System.nanoTime() at the start of the call; transient, so not recorded. */
   public transient long startNanos;

@@ -14,7 +14,7 @@ final class ExitSummary {
 
   static void print(SiteRuntime[] sites, AgentCounters counters, PrintStream out) {
     StringBuilder text = new StringBuilder("perfweave: call sites (whole run)\n");
-    text.append(row("site", "calls", "errors", "p50", "p95", "p99"));
+    text.append(row("site", "calls", "errors", "hits", "coalesced", "retries", "p50", "p95", "p99"));
     for (SiteRuntime site : sites) {
       HistogramSnapshot snapshot = site.meters().timer().takeSnapshot();
       ValueAtPercentile[] percentiles = snapshot.percentileValues();
@@ -23,6 +23,9 @@ final class ExitSummary {
               site.name(),
               Long.toString(snapshot.count()),
               Long.toString(site.meters().errorCount()),
+              Long.toString(site.meters().cacheHitCount()),
+              Long.toString(site.meters().coalescedCount()),
+              Long.toString(site.meters().retryCount()),
               millis(percentiles, 0),
               millis(percentiles, 1),
               millis(percentiles, 2)));
@@ -40,7 +43,7 @@ final class ExitSummary {
 
   private static String row(String... cells) {
     return String.format(
-        Locale.ROOT, "  %-28s %9s %7s %10s %10s %10s%n", (Object[]) cells);
+        Locale.ROOT, "  %-28s %9s %7s %7s %9s %7s %10s %10s %10s%n", (Object[]) cells);
   }
 
   private static String millis(ValueAtPercentile[] percentiles, int index) {

@@ -27,17 +27,35 @@ public final class PerfweaveRuntime {
           });
 
   private final SiteRuntime[] sites;
+  private final PolicySite[] policies;
   private final MeterRegistry registry = new SimpleMeterRegistry();
   private final AgentCounters counters = new AgentCounters();
 
   private PerfweaveRuntime(List<SiteConfig> configs) {
-    this.sites = configs.stream().map(c -> new SiteRuntime(c, registry)).toArray(SiteRuntime[]::new);
+    Clock clock = Clock.forThisJvm();
+    this.sites = new SiteRuntime[configs.size()];
+    this.policies = new PolicySite[configs.size()];
+    for (int i = 0; i < configs.size(); i++) {
+      SiteConfig config = configs.get(i);
+      sites[i] = new SiteRuntime(config, registry);
+      if (hasPolicy(config)) {
+        SiteCache cache =
+            config.cache().map(c -> new SiteCache(config.name(), c, clock, registry)).orElse(null);
+        RetryPolicy retry = config.retry().map(r -> new RetryPolicy(r, clock)).orElse(null);
+        policies[i] = new PolicySite(sites[i], cache, retry, clock);
+      }
+    }
+  }
+
+  /** Whether a site caches or retries, and so needs the policy advice instead of timing only. */
+  public static boolean hasPolicy(SiteConfig site) {
+    return site.cache().isPresent() || site.retry().isPresent();
   }
 
   /** Builds the runtime for {@code sites} and makes the bridge dispatch to it. */
   public static PerfweaveRuntime install(List<SiteConfig> sites) {
     PerfweaveRuntime runtime = new PerfweaveRuntime(sites);
-    Bridge.install(new SiteDispatcher(runtime.sites));
+    Bridge.install(new SiteDispatcher(runtime.sites, runtime.policies));
     FlightRecorder.addPeriodicEvent(AgentStatsEvent.class, runtime::emitStats);
     STATS_TIMER.scheduleAtFixedRate(runtime::emitStats, 10, 10, TimeUnit.SECONDS);
     return runtime;
@@ -65,6 +83,9 @@ public final class PerfweaveRuntime {
     event.adviceErrors = Bridge.adviceErrors();
     event.sites = sites.length;
     event.meters = registry.getMeters().size();
+    for (PolicySite policy : policies) {
+      event.cacheEntries += policy == null ? 0 : policy.cacheSize();
+    }
     event.commit();
   }
 }

@@ -7,9 +7,11 @@ import io.perfweave.instrumentation.events.RpcCall;
 final class SiteDispatcher implements Dispatcher {
 
   private final SiteRuntime[] sites;
+  private final PolicySite[] policies;
 
-  SiteDispatcher(SiteRuntime[] sites) {
+  SiteDispatcher(SiteRuntime[] sites, PolicySite[] policies) {
     this.sites = sites;
+    this.policies = policies;
   }
 
   @Override
@@ -20,5 +22,16 @@ final class SiteDispatcher implements Dispatcher {
   @Override
   public void exit(int site, Object scope, Throwable thrown, String target) {
     sites[site].end((RpcCall) scope, thrown, target);
+  }
+
+  @Override
+  public Object enterPolicy(int site, Object receiver, Object[] arguments) {
+    return policies[site].enter(receiver, arguments);
+  }
+
+  @Override
+  public boolean exitPolicy(
+      int site, Object scope, Object returned, Throwable thrown, String target) {
+    return policies[site].exit(scope, returned, thrown, target);
   }
 }

@@ -26,16 +26,31 @@ final class SiteRuntime {
     return event;
   }
 
+  /** Ends a timed call that ran once. */
   void end(RpcCall event, Throwable thrown, String target) {
+    finish(event, target, thrown == null ? RpcCall.SUCCESS : RpcCall.ERROR, thrown, 1, 0, 0);
+  }
+
+  /** Ends a call: meters always, the event when recording wants it. */
+  void finish(
+      RpcCall event,
+      String target,
+      String outcome,
+      Throwable thrown,
+      int attempts,
+      long keyHash,
+      long cacheAgeNanos) {
     long nanos = System.nanoTime() - event.startNanos;
     event.end();
-    meters.record(nanos, thrown != null);
+    meters.record(nanos, thrown != null, outcome);
     if (event.shouldCommit()) {
       event.site = name;
       event.target = target;
-      event.attempts = 1;
-      event.outcome = thrown == null ? RpcCall.SUCCESS : RpcCall.ERROR;
+      event.attempts = attempts;
+      event.outcome = outcome;
       event.error = thrown == null ? null : thrown.getClass().getName();
+      event.keyHash = keyHash;
+      event.cacheAge = cacheAgeNanos;
       event.commit();
     }
   }

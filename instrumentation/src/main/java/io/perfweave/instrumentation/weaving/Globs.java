@@ -2,14 +2,17 @@ package io.perfweave.instrumentation.weaving;
 
 import java.util.regex.Pattern;
 
-/** Name globs: {@code *} and {@code ?} stay within one dotted segment, {@code **} crosses them. */
+/**
+ * Name globs: {@code *} and {@code ?} stay within one dotted segment, {@code **} crosses them,
+ * {@code {a,b}} is either alternative.
+ */
 public final class Globs {
 
   private Globs() {}
 
   /** Whether {@code pattern} has a wildcard at all. */
   public static boolean isGlob(String pattern) {
-    return pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0;
+    return pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0 || pattern.indexOf('{') >= 0;
   }
 
   /** Whether {@code pattern} has nothing but wildcards and dots, so it would match everything. */
@@ -19,10 +22,12 @@ public final class Globs {
 
   /** The text before the first wildcard. */
   public static String literalPrefix(String pattern) {
-    int star = pattern.indexOf('*');
-    int question = pattern.indexOf('?');
-    int end = star < 0 ? question : question < 0 ? star : Math.min(star, question);
-    return end < 0 ? pattern : pattern.substring(0, end);
+    for (int i = 0; i < pattern.length(); i++) {
+      if ("*?{".indexOf(pattern.charAt(i)) >= 0) {
+        return pattern.substring(0, i);
+      }
+    }
+    return pattern;
   }
 
   /** The regular expression a glob stands for. */
@@ -37,6 +42,12 @@ public final class Globs {
         regex.append("[^.]*");
       } else if (c == '?') {
         regex.append("[^.]");
+      } else if (c == '{') {
+        regex.append("(?:");
+      } else if (c == '}') {
+        regex.append(')');
+      } else if (c == ',') {
+        regex.append('|');
       } else {
         regex.append(Pattern.quote(String.valueOf(c)));
       }

@@ -3,6 +3,7 @@ package io.perfweave.instrumentation.weaving;
 import io.perfweave.instrumentation.bridge.Bridge;
 import io.perfweave.instrumentation.config.SiteConfig;
 import io.perfweave.instrumentation.runtime.AgentCounters;
+import io.perfweave.instrumentation.runtime.PerfweaveRuntime;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -34,7 +35,7 @@ public final class Weaver {
       Advice advice =
           Advice.withCustomMapping()
               .bind(SiteId.class, i)
-              .to(TimingAdvice.class)
+              .to(PerfweaveRuntime.hasPolicy(site) ? PolicyAdvice.class : TimingAdvice.class)
               .withExceptionHandler(toBridge);
       builder =
           builder

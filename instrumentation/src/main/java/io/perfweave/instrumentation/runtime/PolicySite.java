@@ -1,0 +1,166 @@
+package io.perfweave.instrumentation.runtime;
+
+import io.perfweave.instrumentation.events.RetryAttemptEvent;
+import io.perfweave.instrumentation.events.RpcCall;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The cache, single-flight and retry of one site, around the calls its advice hands over. Only
+ * the outermost policy call on a thread applies them; nested ones are timed only.
+ */
+final class PolicySite {
+
+  private final SiteRuntime site;
+  private final SiteCache cache;
+  private final RetryPolicy retry;
+  private final Clock clock;
+
+  /** @param cache the site's cache, or null; @param retry its retry policy, or null */
+  PolicySite(SiteRuntime site, SiteCache cache, RetryPolicy retry, Clock clock) {
+    this.site = site;
+    this.cache = cache;
+    this.retry = retry;
+    this.clock = clock;
+  }
+
+  Object enter(Object receiver, Object[] arguments) {
+    PolicyCall call = new PolicyCall(site.begin(), CallDepth.enter(), clock.nanos());
+    if (!call.owner) {
+      return call;
+    }
+    try {
+      if (retry != null) {
+        retry.recordCall();
+      }
+      call.key = cache == null ? null : cache.key(receiver, arguments);
+      return call.key == null ? call : lookUp(call);
+    } catch (RuntimeException | Error e) {
+      // an argument's own hashCode may throw: leave the depth as it was, let the bridge count it
+      CallDepth.exit();
+      throw e;
+    }
+  }
+
+  boolean exit(Object scope, Object returned, Throwable thrown, String target) {
+    if (scope instanceof ServedCall) {
+      ServedCall served = (ServedCall) scope;
+      CallDepth.exit();
+      site.finish(served.event, target, served.outcome, served.failure, 1, served.keyHash, served.ageNanos);
+      return false;
+    }
+    if (!(scope instanceof PolicyCall)) {
+      return false;
+    }
+    PolicyCall call = (PolicyCall) scope;
+    boolean again = false;
+    try {
+      again = thrown != null && call.owner && retry != null && retryAgain(call, thrown);
+      if (!again) {
+        finish(call, returned, thrown, target);
+      }
+    } finally {
+      if (!again) {
+        // whatever failed above, waiters are released and the depth restored
+        CallDepth.exit();
+        if (call.flight != null) {
+          cache.complete(call.key, call.flight, returned, thrown);
+        }
+      }
+    }
+    return again;
+  }
+
+  long cacheSize() {
+    return cache == null ? 0 : cache.size();
+  }
+
+  private Object lookUp(PolicyCall call) {
+    SiteCache.Entry entry = cache.get(call.key);
+    if (cache.shadow()) {
+      call.shadowAge = entry == null ? -1 : cache.age(entry);
+      return call;
+    }
+    if (entry != null) {
+      return new ServedCall(
+          call.event, RpcCall.CACHE_HIT, call.key, cache.serve(entry), null, cache.age(entry));
+    }
+    CompletableFuture<Object> mine = new CompletableFuture<>();
+    CompletableFuture<Object> leader = cache.joinOrLead(call.key, mine);
+    if (leader == null) {
+      call.flight = mine;
+      return call;
+    }
+    return awaitLeader(call, leader);
+  }
+
+  private Object awaitLeader(PolicyCall call, CompletableFuture<Object> leader) {
+    try {
+      Object value = leader.get();
+      return new ServedCall(
+          call.event, RpcCall.COALESCED, call.key, cache.serve(new SiteCache.Entry(value, 0)), null, 0);
+    } catch (ExecutionException e) {
+      return new ServedCall(call.event, RpcCall.COALESCED, call.key, null, e.getCause(), 0);
+    } catch (InterruptedException e) {
+      // an interrupted waiter runs the call itself, and the method sees the interrupt
+      Thread.currentThread().interrupt();
+      return call;
+    }
+  }
+
+  private boolean retryAgain(PolicyCall call, Throwable thrown) {
+    RetryPolicy.Decision decision = retry.decide(call.attempts, thrown, call.startNanos);
+    String outcome = decision.outcome();
+    if (decision.retry() && !sleep(decision.backoffNanos())) {
+      outcome = RetryAttemptEvent.INTERRUPTED;
+    }
+    recordAttempt(call, thrown, outcome, decision.backoffNanos());
+    if (!outcome.equals(RetryAttemptEvent.RETRY)) {
+      return false;
+    }
+    call.attempts++;
+    call.attemptStartNanos = clock.nanos();
+    site.meters().retried();
+    return true;
+  }
+
+  private void recordAttempt(PolicyCall call, Throwable thrown, String outcome, long backoffNanos) {
+    RetryAttemptEvent event = new RetryAttemptEvent();
+    if (event.shouldCommit()) {
+      event.site = site.name();
+      event.attempt = call.attempts;
+      event.attemptDuration = clock.nanos() - call.attemptStartNanos;
+      event.backoff = outcome.equals(RetryAttemptEvent.NOT_RETRYABLE) ? 0 : backoffNanos;
+      event.error = thrown.getClass().getName();
+      event.decision = outcome;
+      event.commit();
+    }
+  }
+
+  /** Waits the backoff; false, with the interrupt flag restored, when interrupted. */
+  private static boolean sleep(long nanos) {
+    try {
+      Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void finish(PolicyCall call, Object returned, Throwable thrown, String target) {
+    String outcome;
+    if (thrown != null) {
+      outcome = RpcCall.ERROR;
+    } else if (call.shadowAge >= 0) {
+      outcome = RpcCall.SHADOW_HIT;
+    } else {
+      outcome = RpcCall.SUCCESS;
+      if (call.key != null && cache.shadow()) {
+        cache.storeShadow(call.key);
+      }
+    }
+    site.finish(
+        call.event, target, outcome, thrown, call.attempts, call.keyHash(), Math.max(0, call.shadowAge));
+  }
+}

@@ -1,0 +1,137 @@
+package io.perfweave.instrumentation.runtime;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.perfweave.instrumentation.config.CacheConfig;
+import io.perfweave.instrumentation.config.Mode;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One site's cache: Caffeine entries that expire after write, the calls in flight per key (for
+ * single-flight), and the site's own decision to stop caching when its keys cannot be compared by
+ * value.
+ */
+final class SiteCache {
+
+  /** A cached value and when it was written. In shadow mode the value is not kept. */
+  record Entry(Object value, long writtenNanos) {}
+
+  private final String site;
+  private final CacheConfig config;
+  private final Clock clock;
+  private final Cache<CacheKey, Entry> entries;
+  private final ConcurrentHashMap<CacheKey, CompletableFuture<Object>> inFlight =
+      new ConcurrentHashMap<>();
+  private final AtomicBoolean off = new AtomicBoolean();
+
+  SiteCache(String site, CacheConfig config, Clock clock, MeterRegistry registry) {
+    this.site = site;
+    this.config = config;
+    this.clock = clock;
+    this.entries =
+        Caffeine.newBuilder()
+            .expireAfterWrite(config.ttl())
+            .maximumSize(config.maxSize())
+            .ticker(clock::nanos)
+            .executor(Runnable::run)
+            .recordStats()
+            .build();
+    CaffeineCacheMetrics.monitor(registry, entries, "perfweave." + site);
+  }
+
+  boolean shadow() {
+    return config.mode() == Mode.SHADOW;
+  }
+
+  /** The key of this call, or null when the site does not cache (turned off, or cannot). */
+  CacheKey key(Object receiver, Object[] arguments) {
+    if (off.get()) {
+      return null;
+    }
+    List<Integer> indices = config.keyArgs();
+    int count = indices.isEmpty() ? arguments.length : indices.size();
+    Object[] parts = new Object[count + (config.keyReceiver() ? 1 : 0)];
+    for (int i = 0; i < count; i++) {
+      int index = indices.isEmpty() ? i : indices.get(i);
+      if (index >= arguments.length) {
+        return turnOff("key index " + index + " but the method has " + arguments.length + " arguments");
+      }
+      Object part = KeyParts.of(arguments[index]);
+      if (part == KeyParts.UNSUPPORTED) {
+        return turnOff(
+            "argument " + index + " is a " + arguments[index].getClass().getName()
+                + ", which has no equals/hashCode of its own");
+      }
+      parts[i] = part;
+    }
+    if (config.keyReceiver()) {
+      parts[count] = KeyParts.identity(receiver);
+    }
+    return new CacheKey(parts);
+  }
+
+  Entry get(CacheKey key) {
+    return entries.getIfPresent(key);
+  }
+
+  long age(Entry entry) {
+    return clock.nanos() - entry.writtenNanos();
+  }
+
+  /** What a hit hands the caller: the cached value, or its own copy of it. */
+  Object serve(Entry entry) {
+    return config.copy() ? ValueCopies.copy(entry.value()) : entry.value();
+  }
+
+  /** The in-flight call this one should wait for, or null when this one leads. */
+  CompletableFuture<Object> joinOrLead(CacheKey key, CompletableFuture<Object> mine) {
+    return inFlight.putIfAbsent(key, mine);
+  }
+
+  /** The leader's call ended: cache a success, then release the waiters and the key. */
+  void complete(CacheKey key, CompletableFuture<Object> flight, Object value, Throwable failure) {
+    if (failure == null) {
+      store(key, value);
+      flight.complete(value);
+    } else {
+      flight.completeExceptionally(failure);
+    }
+    inFlight.remove(key, flight);
+  }
+
+  /** Shadow mode: note that a real cache would now hold this key. */
+  void storeShadow(CacheKey key) {
+    entries.put(key, new Entry(null, clock.nanos()));
+  }
+
+  long size() {
+    return entries.estimatedSize();
+  }
+
+  private void store(CacheKey key, Object value) {
+    if (value == null && !config.cacheNull()) {
+      return;
+    }
+    if (config.copy() && !ValueCopies.copyable(value)) {
+      turnOff("copy: true but a " + value.getClass().getName() + " is not Serializable");
+      return;
+    }
+    // with copy, the caller that made the call also keeps its own object, apart from the cache's
+    entries.put(key, new Entry(config.copy() ? ValueCopies.copy(value) : value, clock.nanos()));
+  }
+
+  private CacheKey turnOff(String why) {
+    if (off.compareAndSet(false, true)) {
+      entries.invalidateAll();
+      System.err.println(
+          "perfweave: warning: site " + site + " stops caching: " + why
+              + "; it only times calls from now on");
+    }
+    return null;
+  }
+}

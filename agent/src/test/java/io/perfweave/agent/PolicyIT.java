@@ -127,6 +127,25 @@ final class PolicyIT {
 
     @ParameterizedTest
     @MethodSource("io.perfweave.agent.PolicyIT#jdks")
+    void nestedPolicySites_outermostOwnsTheCall(Path jdk) throws Exception {
+      String config =
+          priceSite("price", "{ ttl: 1m }")
+              + String.join(
+                  "\n",
+                  "  - name: portfolio",
+                  "    match: { type: com.example.testbed.Portfolio, method: value }",
+                  "    idempotent: true",
+                  "    cache: { ttl: 1m }",
+                  "");
+      ForkedJvm.Result result = run(jdk, config, "nested");
+
+      assertTrue(result.stdout().contains("runs price=2"), "inner calls neither cached: " + result.stdout());
+      assertEquals(2, count(calls("portfolio"), "CACHE_HIT"));
+      assertEquals(2, count(calls("price"), "SUCCESS"), "inner calls are timed");
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.perfweave.agent.PolicyIT#jdks")
     void shadow_changesNothingAndRecordsWouldBeHits(Path jdk) throws Exception {
       ForkedJvm.Result without = plain(jdk, "repeats");
       ForkedJvm.Result shadow = run(jdk, priceSite("price", "{ ttl: 1m, mode: shadow }"), "repeats");

@@ -33,6 +33,9 @@ public final class PolicyApp {
       case "mutable":
         mutable();
         break;
+      case "nested":
+        nested();
+        break;
       case "fetch":
         fetch(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
         break;
@@ -121,6 +124,15 @@ public final class PolicyApp {
     first[0] = 99;
     int[] second = prices.history("H");
     System.out.println("second[0]=" + second[0] + " runs=" + prices.runs("history:H"));
+  }
+
+  private static void nested() {
+    PriceService prices = new PriceService();
+    Portfolio portfolio = new Portfolio(prices);
+    for (int i = 0; i < 3; i++) {
+      portfolio.value("A");
+    }
+    System.out.println("runs price=" + prices.runs("price:A"));
   }
 
   private static void fetch(int port, int calls) {

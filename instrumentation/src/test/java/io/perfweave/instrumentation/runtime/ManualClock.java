@@ -1,0 +1,18 @@
+package io.perfweave.instrumentation.runtime;
+
+import java.time.Duration;
+
+/** A clock the test moves by hand. */
+final class ManualClock implements Clock {
+
+  private long nanos = 1_000_000_000_000L;
+
+  @Override
+  public long nanos() {
+    return nanos;
+  }
+
+  void advance(Duration duration) {
+    nanos += duration.toNanos();
+  }
+}

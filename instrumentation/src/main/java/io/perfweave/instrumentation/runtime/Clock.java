@@ -2,15 +2,27 @@ package io.perfweave.instrumentation.runtime;
 
 import io.perfweave.instrumentation.bridge.Bridge;
 
-/** The time source of cache expiry and retry windows; tests move it with the bridge's test clock. */
+/**
+ * The time source of cache expiry and retry windows: System.nanoTime() plus an offset that tests
+ * move with the bridge's test clock. {@link #at} converts a nanoTime already read, so the hot path
+ * reads the clock once per call.
+ */
 interface Clock {
 
-  long nanos();
+  long offsetNanos();
+
+  default long nanos() {
+    return at(System.nanoTime());
+  }
+
+  default long at(long systemNanos) {
+    return systemNanos + offsetNanos();
+  }
 
   static Clock forThisJvm() {
     if (Boolean.getBoolean("perfweave.internal.testClock")) {
-      return () -> System.nanoTime() + Bridge.testClockOffsetNanos();
+      return Bridge::testClockOffsetNanos;
     }
-    return System::nanoTime;
+    return () -> 0;
   }
 }

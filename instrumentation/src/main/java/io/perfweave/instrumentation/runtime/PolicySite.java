@@ -25,16 +25,17 @@ final class PolicySite {
   }
 
   Object enter(Object receiver, Object[] arguments) {
-    PolicyCall call = new PolicyCall(site.begin(), CallDepth.enter(), clock.nanos());
-    if (!call.owner) {
-      return call;
+    RpcCall event = site.begin();
+    long now = clock.at(event.startNanos);
+    if (!CallDepth.enter()) {
+      return new PolicyCall(event, false, now);
     }
     try {
       if (retry != null) {
         retry.recordCall();
       }
-      call.key = cache == null ? null : cache.key(receiver, arguments);
-      return call.key == null ? call : lookUp(call);
+      CacheKey key = cache == null ? null : cache.key(receiver, arguments);
+      return key == null ? new PolicyCall(event, true, now) : lookUp(event, key, now);
     } catch (RuntimeException | Error e) {
       // an argument's own hashCode may throw: leave the depth as it was, let the bridge count it
       CallDepth.exit();
@@ -75,15 +76,17 @@ final class PolicySite {
     return cache == null ? 0 : cache.size();
   }
 
-  private Object lookUp(PolicyCall call) {
-    SiteCache.Entry entry = cache.get(call.key);
-    if (cache.shadow()) {
-      call.shadowAge = entry == null ? -1 : cache.age(entry);
-      return call;
-    }
-    if (entry != null) {
+  private Object lookUp(RpcCall event, CacheKey key, long now) {
+    SiteCache.Entry entry = cache.get(key);
+    if (entry != null && !cache.shadow()) {
       return new ServedCall(
-          call.event, RpcCall.CACHE_HIT, call.key, cache.serve(entry), null, cache.age(entry));
+          event, RpcCall.CACHE_HIT, key, cache.serve(entry), null, now - entry.writtenNanos());
+    }
+    PolicyCall call = new PolicyCall(event, true, now);
+    call.key = key;
+    if (cache.shadow()) {
+      call.shadowAge = entry == null ? -1 : now - entry.writtenNanos();
+      return call;
     }
     CompletableFuture<Object> mine = new CompletableFuture<>();
     CompletableFuture<Object> leader = cache.joinOrLead(call.key, mine);

@@ -79,10 +79,6 @@ final class SiteCache {
     return entries.getIfPresent(key);
   }
 
-  long age(Entry entry) {
-    return clock.nanos() - entry.writtenNanos();
-  }
-
   /** What a hit hands the caller: the cached value, or its own copy of it. */
   Object serve(Entry entry) {
     return config.copy() ? ValueCopies.copy(entry.value()) : entry.value();

@@ -5,7 +5,7 @@ import io.perfweave.agent.config.ConfigLoader;
 import io.perfweave.agent.config.PerfweaveConfig;
 import io.perfweave.instrumentation.runtime.PerfweaveRuntime;
 import io.perfweave.instrumentation.weaving.Weaver;
-import io.perfweave.profiler.JfrRecorder;
+import io.perfweave.profiler.Profiling;
 import java.lang.instrument.Instrumentation;
 import java.util.HashMap;
 import java.util.Map;
@@ -64,24 +64,15 @@ public final class PerfweaveAgent {
       throws Exception {
     BridgeInjector.inject(instrumentation);
     PerfweaveRuntime runtime = PerfweaveRuntime.install(config.sites());
-    Optional<JfrRecorder> recorder =
-        config.profiling().jfr().enabled()
-            ? JfrRecorder.start(config.profiling().jfr(), config.output(), AppName.current())
-            : Optional.empty();
-    if (config.profiling().asyncProfiler().enabled()) {
-      System.err.println(
-          "perfweave: warning: profiling.asyncProfiler is not available in this build yet;"
-              + " recording JFR only");
-    }
+    Profiling profiling = Profiling.start(config.profiling(), config.output(), AppName.current());
     Weaver.install(instrumentation, config.sites(), runtime.counters());
     Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> atExit(runtime, recorder), "perfweave-exit-summary"));
+        .addShutdownHook(new Thread(() -> atExit(runtime, profiling), "perfweave-exit-summary"));
   }
 
-  private static void atExit(PerfweaveRuntime runtime, Optional<JfrRecorder> recorder) {
+  private static void atExit(PerfweaveRuntime runtime, Profiling profiling) {
     runtime.printSummary(System.err);
-    recorder.ifPresent(
-        r -> System.err.println("perfweave: JFR recording: " + r.destination().toAbsolutePath()));
+    profiling.stopAtExit();
   }
 
   private static Map<String, String> systemProperties() {

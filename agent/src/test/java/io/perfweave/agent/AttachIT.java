@@ -65,6 +65,11 @@ final class AttachIT {
     String errors = stderr.get();
     assertEquals(0, app.exitValue(), errors);
     assertTrue(errors.contains("1 classes transformed, 0 transform errors, 0 advice errors"), errors);
+    assertTrue(errors.contains("perfweave: async-profiler recording: "), "profiling started at attach");
+    try (java.util.stream.Stream<Path> files = Files.list(work.resolve("out"))) {
+      Path async = files.filter(f -> f.toString().endsWith("-async.jfr")).findFirst().orElseThrow();
+      assertTrue(Files.size(async) > 0);
+    }
     List<RecordedEvent> calls =
         Recordings.events(Recordings.only(work.resolve("out")), "perfweave.RpcCall");
     assertEquals(3, calls.size(), "the three calls made after attach");

@@ -14,9 +14,13 @@ final class Recordings {
 
   private Recordings() {}
 
+  /** The one JDK recording (not async-profiler's) in an output directory. */
   static Path only(Path outputDir) throws IOException {
     try (Stream<Path> files = Files.list(outputDir)) {
-      List<Path> jfr = files.filter(f -> f.toString().endsWith(".jfr")).collect(Collectors.toList());
+      List<Path> jfr =
+          files
+              .filter(f -> f.toString().endsWith(".jfr") && !f.toString().endsWith("-async.jfr"))
+              .collect(Collectors.toList());
       if (jfr.size() != 1) {
         throw new AssertionError("expected one recording in " + outputDir + ", found " + jfr);
       }

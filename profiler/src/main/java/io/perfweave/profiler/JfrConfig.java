@@ -8,8 +8,12 @@ import java.time.Duration;
  * @param enabled whether the agent records at all; default true
  * @param maxSizeBytes the most the recording keeps on disk, in bytes; default 256MB
  * @param maxAge the oldest data the recording keeps; default 30m
+ * @param rotate how often to close the recording into its file and start the next; zero = one
+ *     file, written at exit (default)
+ * @param keep with rotation, the most recording files kept (oldest deleted first); default 5
  */
-public record JfrConfig(boolean enabled, long maxSizeBytes, Duration maxAge) {
+public record JfrConfig(
+    boolean enabled, long maxSizeBytes, Duration maxAge, Duration rotate, int keep) {
 
   public JfrConfig {
     if (maxSizeBytes < 1024 * 1024) {
@@ -17,6 +21,12 @@ public record JfrConfig(boolean enabled, long maxSizeBytes, Duration maxAge) {
     }
     if (maxAge.isNegative() || maxAge.isZero()) {
       throw new IllegalArgumentException("maxAge must be positive, was " + maxAge);
+    }
+    if (rotate.isNegative() || (!rotate.isZero() && rotate.compareTo(Duration.ofSeconds(1)) < 0)) {
+      throw new IllegalArgumentException("rotate must be at least 1s (or 0 for none), was " + rotate);
+    }
+    if (keep < 1) {
+      throw new IllegalArgumentException("keep must be at least 1, was " + keep);
     }
   }
 }

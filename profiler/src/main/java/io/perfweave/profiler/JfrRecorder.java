@@ -4,70 +4,119 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
 /**
- * The agent's JFR recording: the JDK's "profile" settings plus perfweave's events, bounded by
- * size and age, written to {@code <output>/<app>-<pid>-<timestamp>.jfr} when the JVM exits.
+ * The agent's JFR recording, named {@code perfweave} (so {@code jcmd <pid> JFR.dump
+ * name=perfweave} works): the JDK's "profile" settings, perfweave's events, and every thrown
+ * exception; bounded by size and age; written to {@code <output>/<app>-<pid>-<timestamp>.jfr} at
+ * exit, or, with rotation, closed into a new file every {@code rotate}, keeping the newest {@code
+ * keep}.
  */
 public final class JfrRecorder {
 
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+  /** The recording's name, for jcmd. */
+  public static final String NAME = "perfweave";
+
   private static final String[] PERFWEAVE_EVENTS = {
     "perfweave.RpcCall", "perfweave.RetryAttempt", "perfweave.AgentStats"
   };
 
-  private final Recording recording;
-  private final Path destination;
+  private final JfrConfig config;
+  private final RecordingFiles files;
+  private Recording current;
+  private Path destination;
 
-  private JfrRecorder(Recording recording, Path destination) {
-    this.recording = recording;
-    this.destination = destination;
+  private JfrRecorder(JfrConfig config, RecordingFiles files) {
+    this.config = config;
+    this.files = files;
   }
 
   /**
-   * Starts the recording; returns empty, after one warning on stderr, when the output directory
-   * cannot be written or JFR is unavailable, so that the application runs on unrecorded.
+   * Starts the recording in a directory already known to be writable; returns empty, after one
+   * warning on stderr, when JFR cannot start, so that the application runs on unrecorded.
    */
   public static Optional<JfrRecorder> start(JfrConfig config, Path outputDir, String app) {
-    Path destination =
-        outputDir.resolve(
-            app + "-" + ProcessHandle.current().pid() + "-" + LocalDateTime.now().format(STAMP) + ".jfr");
     try {
-      Files.createDirectories(outputDir);
-      if (!Files.isWritable(outputDir)) {
-        throw new IOException("not writable");
+      ChunkSize.fitTo(config.maxSizeBytes());
+      JfrRecorder recorder = new JfrRecorder(config, new RecordingFiles(outputDir, app));
+      recorder.current = recorder.begin(recorder.files.next(""));
+      if (!config.rotate().isZero()) {
+        recorder.scheduleRotation();
       }
-      Recording recording = new Recording(Configuration.getConfiguration("profile"));
-      recording.setName("perfweave");
-      for (String event : PERFWEAVE_EVENTS) {
-        recording.enable(event).withoutThreshold();
-      }
-      recording.setMaxSize(config.maxSizeBytes());
-      recording.setMaxAge(config.maxAge());
-      recording.setToDisk(true);
-      recording.setDestination(destination);
-      recording.setDumpOnExit(true);
-      recording.start();
-      return Optional.of(new JfrRecorder(recording, destination));
+      return Optional.of(recorder);
     } catch (IOException | ParseException | RuntimeException e) {
-      System.err.println(
-          "perfweave: warning: no JFR recording, " + outputDir + " cannot be written: " + e);
+      System.err.println("perfweave: warning: no JFR recording, it could not start: " + e);
       return Optional.empty();
     }
   }
 
-  /** Where the recording is written at exit. */
-  public Path destination() {
+  /** Where the current recording is written when it ends. */
+  public synchronized Path destination() {
     return destination;
   }
 
-  /** The running recording. */
-  public Recording recording() {
+  /** Closes the current recording into its file and starts the next, then prunes old files. */
+  synchronized void rotate() throws IOException, ParseException {
+    // stop first: a new recording overlapping the old one can lose the chunk they share
+    current.stop();
+    current.close();
+    current = begin(files.next(""));
+    files.prune(config.keep());
+  }
+
+  private Recording begin(Path file) throws IOException, ParseException {
+    Recording recording = new Recording(Configuration.getConfiguration("profile"));
+    recording.setName(NAME);
+    for (String event : PERFWEAVE_EVENTS) {
+      recording.enable(event).withoutThreshold();
+    }
+    // the analyzer looks for exceptions used as control flow; "profile" records errors only
+    recording.enable("jdk.JavaExceptionThrow").withStackTrace();
+    recording.setMaxSize(config.maxSizeBytes());
+    recording.setMaxAge(config.maxAge());
+    recording.setToDisk(true);
+    recording.setDestination(file);
+    recording.setDumpOnExit(true);
+    recording.start();
+    destination = file;
     return recording;
+  }
+
+  private void scheduleRotation() {
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "perfweave-jfr-rotation");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long every = config.rotate().toMillis();
+    timer.scheduleAtFixedRate(this::rotateOrWarn, every, every, TimeUnit.MILLISECONDS);
+  }
+
+  private void rotateOrWarn() {
+    try {
+      rotate();
+    } catch (IOException | ParseException | RuntimeException e) {
+      System.err.println("perfweave: warning: JFR rotation failed, recording continues: " + e);
+    }
+  }
+
+  /** Checks that recordings can be written in a directory. */
+  static final class OutputDirectory {
+    private OutputDirectory() {}
+
+    static void require(Path directory) throws IOException {
+      Files.createDirectories(directory);
+      if (!Files.isWritable(directory)) {
+        throw new IOException("not writable");
+      }
+    }
   }
 }

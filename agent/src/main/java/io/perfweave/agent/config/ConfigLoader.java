@@ -33,6 +33,8 @@ public final class ConfigLoader {
           "profiling.jfr.enabled",
           "profiling.jfr.maxSize",
           "profiling.jfr.maxAge",
+          "profiling.jfr.rotate",
+          "profiling.jfr.keep",
           "profiling.asyncProfiler.enabled",
           "profiling.asyncProfiler.interval",
           "http.enabled");
@@ -179,20 +181,22 @@ public final class ConfigLoader {
   private static ProfilingConfig profiling(java.util.Optional<Section> section)
       throws ConfigException {
     Section profiling = section.orElse(null);
-    JfrConfig jfr = new JfrConfig(true, 256L << 20, Duration.ofMinutes(30));
+    JfrConfig jfr = new JfrConfig(true, 256L << 20, Duration.ofMinutes(30), Duration.ZERO, 5);
     AsyncProfilerConfig async =
-        new AsyncProfilerConfig(false, List.of("cpu", "alloc", "lock"), Duration.ofMillis(10));
+        new AsyncProfilerConfig(true, List.of("cpu", "alloc", "lock"), Duration.ofMillis(10));
     if (profiling == null) {
       return new ProfilingConfig(jfr, async);
     }
     profiling.allowOnly(Set.of("jfr", "asyncProfiler"));
     if (profiling.has("jfr")) {
       Section j = profiling.section("jfr").orElseThrow();
-      j.allowOnly(Set.of("enabled", "maxSize", "maxAge"));
+      j.allowOnly(Set.of("enabled", "maxSize", "maxAge", "rotate", "keep"));
       boolean enabled = j.bool("enabled", jfr.enabled());
       long maxSize = j.bytes("maxSize", jfr.maxSizeBytes());
       Duration maxAge = j.duration("maxAge", jfr.maxAge());
-      jfr = j.build(() -> new JfrConfig(enabled, maxSize, maxAge));
+      Duration rotate = j.duration("rotate", jfr.rotate());
+      int keep = (int) j.number("keep", jfr.keep());
+      jfr = j.build(() -> new JfrConfig(enabled, maxSize, maxAge, rotate, keep));
     }
     if (profiling.has("asyncProfiler")) {
       Section a = profiling.section("asyncProfiler").orElseThrow();

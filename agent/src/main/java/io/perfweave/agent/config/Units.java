@@ -14,6 +14,9 @@ final class Units {
   private Units() {}
 
   static Duration duration(String text) {
+    if (text.trim().equals("0")) {
+      return Duration.ZERO;
+    }
     Matcher m = DURATION.matcher(text.trim());
     if (!m.matches()) {
       throw new IllegalArgumentException(

@@ -1,0 +1,60 @@
+package io.perfweave.profiler;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The recordings the agent runs for one JVM: the JDK recording and, beside it, async-profiler's.
+ * Started before the application's main (or at attach), ended at exit.
+ */
+public final class Profiling {
+
+  private final Optional<JfrRecorder> jfr;
+  private final Optional<AsyncProfilerSession> asyncProfiler;
+
+  private Profiling(Optional<JfrRecorder> jfr, Optional<AsyncProfilerSession> asyncProfiler) {
+    this.jfr = jfr;
+    this.asyncProfiler = asyncProfiler;
+  }
+
+  /** Starts what the config asks for; whatever cannot start gives one warning and is left out. */
+  public static Profiling start(ProfilingConfig config, Path outputDir, String app) {
+    boolean wanted = config.jfr().enabled() || config.asyncProfiler().enabled();
+    if (!wanted || !writable(outputDir)) {
+      return new Profiling(Optional.empty(), Optional.empty());
+    }
+    Optional<JfrRecorder> jfr =
+        config.jfr().enabled() ? JfrRecorder.start(config.jfr(), outputDir, app) : Optional.empty();
+    Optional<AsyncProfilerSession> asyncProfiler =
+        config.asyncProfiler().enabled()
+            ? AsyncProfilerSession.start(
+                config.asyncProfiler(), new RecordingFiles(outputDir, app).next("-async"))
+            : Optional.empty();
+    return new Profiling(jfr, asyncProfiler);
+  }
+
+  /** Stops async-profiler (JFR writes its own file at exit) and says where the files are. */
+  public void stopAtExit() {
+    asyncProfiler.ifPresent(AsyncProfilerSession::stop);
+    jfr.ifPresent(
+        r -> System.err.println("perfweave: JFR recording: " + r.destination().toAbsolutePath()));
+    asyncProfiler.ifPresent(
+        s ->
+            System.err.println(
+                "perfweave: async-profiler recording: "
+                    + s.destination().toAbsolutePath()
+                    + " (CPU engine: " + s.cpuEngine() + ")"));
+  }
+
+  private static boolean writable(Path outputDir) {
+    try {
+      JfrRecorder.OutputDirectory.require(outputDir);
+      return true;
+    } catch (java.io.IOException e) {
+      System.err.println(
+          "perfweave: warning: no recordings, " + outputDir + " cannot be written (" + e
+              + "); the application runs on, timed but unrecorded");
+      return false;
+    }
+  }
+}

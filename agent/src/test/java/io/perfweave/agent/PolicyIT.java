@@ -1,5 +1,10 @@
 package io.perfweave.agent;
 
+import io.perfweave.testing.ForkedJvm;
+import io.perfweave.testing.Jdks;
+import io.perfweave.testing.Recordings;
+import io.perfweave.testing.FlakyServer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,9 @@
 package io.perfweave.agent;
 
+import io.perfweave.testing.ForkedJvm;
+import io.perfweave.testing.Jdks;
+import io.perfweave.testing.Recordings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -42,6 +42,10 @@ public abstract class RpcCall extends Event {
   @Label("Outcome")
   public String outcome;
 
+  @Label("Idempotent")
+  @Description("Whether the site is declared idempotent (safe to cache and retry)")
+  public boolean idempotent;
+
   @Label("Attempts")
   public int attempts;
 

@@ -47,9 +47,12 @@ public final class PerfweaveRuntime {
     }
   }
 
-  /** Whether a site caches or retries, and so needs the policy advice instead of timing only. */
+  /**
+   * Whether a site needs the policy advice instead of timing only: it caches or retries, or it is
+   * idempotent and so records the hash of its arguments for the analyzer's repeated-read rules.
+   */
   public static boolean hasPolicy(SiteConfig site) {
-    return site.cache().isPresent() || site.retry().isPresent();
+    return site.idempotent() || site.cache().isPresent() || site.retry().isPresent();
   }
 
   /** Builds the runtime for {@code sites} and makes the bridge dispatch to it. */

@@ -34,7 +34,13 @@ final class PolicySite {
       if (retry != null) {
         retry.recordCall();
       }
-      CacheKey key = cache == null ? null : cache.key(receiver, arguments);
+      if (cache == null) {
+        // idempotent sites record their key's hash, so the analyzer can see repeated reads
+        PolicyCall call = new PolicyCall(event, true, now);
+        call.key = KeyShape.ALL_ARGUMENTS.build(receiver, arguments, reason -> {});
+        return call;
+      }
+      CacheKey key = cache.key(receiver, arguments);
       return key == null ? new PolicyCall(event, true, now) : lookUp(event, key, now);
     } catch (RuntimeException | Error e) {
       // an argument's own hashCode may throw: leave the depth as it was, let the bridge count it
@@ -159,7 +165,7 @@ final class PolicySite {
       outcome = RpcCall.SHADOW_HIT;
     } else {
       outcome = RpcCall.SUCCESS;
-      if (call.key != null && cache.shadow()) {
+      if (call.key != null && cache != null && cache.shadow()) {
         cache.storeShadow(call.key);
       }
     }

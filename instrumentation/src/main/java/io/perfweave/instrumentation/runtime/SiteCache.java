@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.perfweave.instrumentation.config.CacheConfig;
 import io.perfweave.instrumentation.config.Mode;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +23,7 @@ final class SiteCache {
   private final String site;
   private final CacheConfig config;
   private final Clock clock;
+  private final KeyShape shape;
   private final Cache<CacheKey, Entry> entries;
   private final ConcurrentHashMap<CacheKey, CompletableFuture<Object>> inFlight =
       new ConcurrentHashMap<>();
@@ -33,6 +33,7 @@ final class SiteCache {
     this.site = site;
     this.config = config;
     this.clock = clock;
+    this.shape = new KeyShape(config.keyArgs(), config.keyReceiver());
     this.entries =
         Caffeine.newBuilder()
             .expireAfterWrite(config.ttl())
@@ -50,30 +51,9 @@ final class SiteCache {
 
   /** The key of this call, or null when the site does not cache (turned off, or cannot). */
   CacheKey key(Object receiver, Object[] arguments) {
-    if (off.get()) {
-      return null;
-    }
-    List<Integer> indices = config.keyArgs();
-    int count = indices.isEmpty() ? arguments.length : indices.size();
-    Object[] parts = new Object[count + (config.keyReceiver() ? 1 : 0)];
-    for (int i = 0; i < count; i++) {
-      int index = indices.isEmpty() ? i : indices.get(i);
-      if (index >= arguments.length) {
-        return turnOff("key index " + index + " but the method has " + arguments.length + " arguments");
-      }
-      Object part = KeyParts.of(arguments[index]);
-      if (part == KeyParts.UNSUPPORTED) {
-        return turnOff(
-            "argument " + index + " is a " + arguments[index].getClass().getName()
-                + ", which has no equals/hashCode of its own");
-      }
-      parts[i] = part;
-    }
-    if (config.keyReceiver()) {
-      parts[count] = KeyParts.identity(receiver);
-    }
-    return new CacheKey(parts);
+    return off.get() ? null : shape.build(receiver, arguments, this::turnOff);
   }
+
 
   Entry get(CacheKey key) {
     return entries.getIfPresent(key);
@@ -121,13 +101,12 @@ final class SiteCache {
     entries.put(key, new Entry(config.copy() ? ValueCopies.copy(value) : value, clock.nanos()));
   }
 
-  private CacheKey turnOff(String why) {
+  private void turnOff(String why) {
     if (off.compareAndSet(false, true)) {
       entries.invalidateAll();
       System.err.println(
           "perfweave: warning: site " + site + " stops caching: " + why
               + "; it only times calls from now on");
     }
-    return null;
   }
 }

@@ -11,11 +11,13 @@ final class SiteRuntime {
 
   private final String name;
   private final boolean stackTrace;
+  private final boolean idempotent;
   private final SiteMeters meters;
 
   SiteRuntime(SiteConfig config, MeterRegistry registry) {
     this.name = config.name();
     this.stackTrace = config.stackTrace();
+    this.idempotent = config.idempotent();
     this.meters = new SiteMeters(registry, name);
   }
 
@@ -46,6 +48,7 @@ final class SiteRuntime {
     if (event.shouldCommit()) {
       event.site = name;
       event.target = target;
+      event.idempotent = idempotent;
       event.attempts = attempts;
       event.outcome = outcome;
       event.error = thrown == null ? null : thrown.getClass().getName();

@@ -1,4 +1,4 @@
-package io.perfweave.agent;
+package io.perfweave.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,10 +14,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Runs a testbed application in a forked JVM, with or without the real shaded agent jar. */
-final class ForkedJvm {
+public final class ForkedJvm {
 
-  static final Path AGENT_JAR = Path.of(System.getProperty("perfweave.agentJar"));
-  static final Path TESTBED = Path.of(System.getProperty("perfweave.testbedDir"));
+  public static final Path AGENT_JAR = Path.of(System.getProperty("perfweave.agentJar"));
+  public static final Path TESTBED = Path.of(System.getProperty("perfweave.testbedDir"));
 
   private final Path javaHome;
   private final List<String> jvmOptions = new ArrayList<>();
@@ -26,43 +26,43 @@ final class ForkedJvm {
   private final List<String> arguments = new ArrayList<>();
   private String stdin = "";
 
-  ForkedJvm(Path javaHome) {
+  public ForkedJvm(Path javaHome) {
     this.javaHome = javaHome;
   }
 
-  ForkedJvm withAgent(String arguments) {
+  public ForkedJvm withAgent(String arguments) {
     jvmOptions.add("-javaagent:" + AGENT_JAR + (arguments.isEmpty() ? "" : "=" + arguments));
     return this;
   }
 
-  ForkedJvm option(String option) {
+  public ForkedJvm option(String option) {
     jvmOptions.add(option);
     return this;
   }
 
-  ForkedJvm env(String name, String value) {
+  public ForkedJvm env(String name, String value) {
     environment.put(name, value);
     return this;
   }
 
-  ForkedJvm stdin(String text) {
+  public ForkedJvm stdin(String text) {
     this.stdin = text;
     return this;
   }
 
-  ForkedJvm main(String className) {
+  public ForkedJvm main(String className) {
     this.mainClass = className;
     return this;
   }
 
-  ForkedJvm args(Object... values) {
+  public ForkedJvm args(Object... values) {
     for (Object value : values) {
       arguments.add(String.valueOf(value));
     }
     return this;
   }
 
-  Process start(Path workDir) throws IOException {
+  public Process start(Path workDir) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(javaHome.resolve("bin/java").toString());
     command.addAll(jvmOptions);
@@ -76,7 +76,7 @@ final class ForkedJvm {
     return builder.start();
   }
 
-  Result run(Path workDir) throws IOException, InterruptedException {
+  public Result run(Path workDir) throws IOException, InterruptedException {
     Process process = start(workDir);
     try (OutputStream in = process.getOutputStream()) {
       in.write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -93,9 +93,9 @@ final class ForkedJvm {
   }
 
   /** What a finished JVM printed and how it exited. */
-  record Result(int exitCode, String stdout, String stderr) {
+  public record Result(int exitCode, String stdout, String stderr) {
 
-    static Result of(Process process) throws IOException, InterruptedException {
+    public static Result of(Process process) throws IOException, InterruptedException {
       // read both streams concurrently so neither pipe fills up
       var err = new java.util.concurrent.CompletableFuture<String>();
       Thread reader =
@@ -118,7 +118,7 @@ final class ForkedJvm {
     }
 
     /** stderr lines that start with "perfweave:". */
-    List<String> agentLines() {
+    public List<String> agentLines() {
       return stderr.lines().filter(l -> l.startsWith("perfweave:")).collect(Collectors.toList());
     }
   }

@@ -1,4 +1,4 @@
-package io.perfweave.agent;
+package io.perfweave.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,12 +10,12 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
 /** Reads the recordings a forked JVM left in its output directory. */
-final class Recordings {
+public final class Recordings {
 
   private Recordings() {}
 
   /** The one JDK recording (not async-profiler's) in an output directory. */
-  static Path only(Path outputDir) throws IOException {
+  public static Path only(Path outputDir) throws IOException {
     try (Stream<Path> files = Files.list(outputDir)) {
       List<Path> jfr =
           files
@@ -28,7 +28,7 @@ final class Recordings {
     }
   }
 
-  static List<RecordedEvent> events(Path recording, String type) throws IOException {
+  public static List<RecordedEvent> events(Path recording, String type) throws IOException {
     return RecordingFile.readAllEvents(recording).stream()
         .filter(e -> e.getEventType().getName().equals(type))
         .collect(Collectors.toList());

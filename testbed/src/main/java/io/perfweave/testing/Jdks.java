@@ -1,4 +1,4 @@
-package io.perfweave.agent;
+package io.perfweave.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,11 +10,11 @@ import java.util.List;
  * {@code perfweave.it.extraJdk} (Temurin 25 on the project's machines). A configured JDK that is
  * missing fails the tests rather than being skipped.
  */
-final class Jdks {
+public final class Jdks {
 
   private Jdks() {}
 
-  static List<Path> all() {
+  public static List<Path> all() {
     List<Path> jdks = new ArrayList<>();
     jdks.add(Path.of(System.getProperty("java.home")));
     String extra = System.getProperty("perfweave.it.extraJdk", "");

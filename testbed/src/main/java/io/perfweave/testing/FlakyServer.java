@@ -1,4 +1,4 @@
-package io.perfweave.agent;
+package io.perfweave.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link Mode#FIRST_FAILS}: the first request for each path answers 503, later ones 200;
  * {@link Mode#OUTAGE}: every request answers 503.
  */
-final class FlakyServer implements AutoCloseable {
+public final class FlakyServer implements AutoCloseable {
 
-  enum Mode {
+  public enum Mode {
     FIRST_FAILS,
     OUTAGE
   }
@@ -29,7 +29,7 @@ final class FlakyServer implements AutoCloseable {
   private final Map<String, AtomicInteger> byMethod = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> byPath = new ConcurrentHashMap<>();
 
-  FlakyServer(Mode mode) throws IOException {
+  public FlakyServer(Mode mode) throws IOException {
     this.mode = mode;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
@@ -37,11 +37,11 @@ final class FlakyServer implements AutoCloseable {
     server.start();
   }
 
-  int port() {
+  public int port() {
     return server.getAddress().getPort();
   }
 
-  int received(String method) {
+  public int received(String method) {
     AtomicInteger count = byMethod.get(method);
     return count == null ? 0 : count.get();
   }

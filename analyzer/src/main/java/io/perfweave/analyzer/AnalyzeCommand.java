@@ -1,0 +1,57 @@
+package io.perfweave.analyzer;
+
+import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.read.BadInputException;
+import io.perfweave.analyzer.read.ModelLoader;
+import io.perfweave.analyzer.report.ConsoleSummary;
+import io.perfweave.analyzer.report.JsonReport;
+import io.perfweave.analyzer.report.SuggestedConfig;
+import io.perfweave.analyzer.rules.RuleRunner;
+import io.perfweave.analyzer.rules.Thresholds;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code analyze RECORDING_OR_DIR... --out DIR}: report.json, report.html, suggested-config.yaml. */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description = "Analyze recordings (files or directories of .jfr) and write the reports.")
+final class AnalyzeCommand implements Callable<Integer> {
+
+  @Parameters(arity = "1..*", paramLabel = "RECORDING_OR_DIR", description = "JFR files or directories")
+  List<Path> inputs;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the reports go")
+  Path out;
+
+  @Option(names = "--top", defaultValue = "5", description = "recommendations printed (default 5)")
+  int top;
+
+  @Override
+  public Integer call() throws IOException {
+    ModelLoader.Loaded loaded;
+    try {
+      loaded = ModelLoader.load(inputs, System.err);
+    } catch (BadInputException e) {
+      System.err.println("perfweave-analyzer: " + e.getMessage());
+      return AnalyzerMain.BAD_INPUT;
+    }
+    Model model = loaded.model();
+    RuleRunner.Result rules = RuleRunner.run(model, new Thresholds());
+    Files.createDirectories(out);
+    Map<String, Object> report = JsonReport.build(model, rules);
+    JsonReport.write(report, out.resolve("report.json"));
+    Files.writeString(out.resolve("suggested-config.yaml"), SuggestedConfig.render(model, rules.findings()));
+    ConsoleSummary.print(model, rules.findings(), top, System.out);
+    System.out.println("Reports: " + out.toAbsolutePath().resolve("report.json"));
+    loaded.problems().forEach(p -> System.err.println("perfweave-analyzer: " + p));
+    return loaded.problems().isEmpty() ? 0 : AnalyzerMain.BAD_INPUT;
+  }
+}

@@ -1,0 +1,73 @@
+package io.perfweave.analyzer.model;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Sequential fan-out (N+1): runs of calls of one site from one caller on one thread, each
+ * starting soon after the previous one ended. Calls of a thread arrive in the order they ended.
+ */
+public final class FanOut {
+
+  /** The longest gap between two calls that still counts as one run. */
+  static final long GAP_NANOS = 5_000_000;
+
+  private final Map<String, long[]> open = new HashMap<>(); // caller|thread -> {lastEnd, size}
+  private final LongCounts runs = new LongCounts();
+  private final LongCounts callsInRuns = new LongCounts();
+  private final LongCounts longestRun = new LongCounts();
+
+  void record(String caller, long threadId, long start, long end) {
+    String key = caller + "|" + threadId;
+    long[] run = open.get(key);
+    if (run != null && start - run[0] <= GAP_NANOS && start >= run[0] - GAP_NANOS) {
+      run[0] = end;
+      run[1]++;
+      return;
+    }
+    if (run != null) {
+      close(caller, run[1]);
+    }
+    open.put(key, new long[] {end, 1});
+  }
+
+  void finish() {
+    open.forEach((key, run) -> close(key.substring(0, key.lastIndexOf('|')), run[1]));
+    open.clear();
+  }
+
+  void merge(FanOut other) {
+    runs.merge(other.runs);
+    callsInRuns.merge(other.callsInRuns);
+    for (Map.Entry<String, Long> e : other.longestRun.top(Integer.MAX_VALUE).entrySet()) {
+      if (e.getValue() > longestRun.get(e.getKey())) {
+        longestRun.add(e.getKey(), e.getValue() - longestRun.get(e.getKey()));
+      }
+    }
+  }
+
+  private void close(String caller, long size) {
+    if (size < 2) {
+      return;
+    }
+    runs.add(caller, 1);
+    callsInRuns.add(caller, size);
+    if (size > longestRun.get(caller)) {
+      longestRun.add(caller, size - longestRun.get(caller));
+    }
+  }
+
+  /** Runs of two or more calls, by caller. */
+  public LongCounts runs() {
+    return runs;
+  }
+
+  /** Calls that were part of such runs, by caller. */
+  public LongCounts callsInRuns() {
+    return callsInRuns;
+  }
+
+  public LongCounts longestRun() {
+    return longestRun;
+  }
+}

@@ -1,0 +1,92 @@
+package io.perfweave.analyzer.model;
+
+/** JVM-level findings: CPU, allocation, GC, locks, exceptions, socket I/O. */
+public final class JvmModel {
+
+  private final StackProfile cpu = new StackProfile();
+  private final StackProfile allocation = new StackProfile();
+  private final LongCounts allocationByType = new LongCounts();
+  private final StackProfile locks = new StackProfile();
+  private final LongCounts lockByMonitor = new LongCounts();
+  private final LongCounts lockCountByMonitor = new LongCounts();
+  private final Latencies gcPauses = new Latencies();
+  private final LongCounts gcByName = new LongCounts();
+  private final LongCounts exceptionsByType = new LongCounts();
+  private final LongCounts exceptionsByThrower = new LongCounts();
+  private final LongCounts socketNanosByHost = new LongCounts();
+  private final LongCounts socketCountByHost = new LongCounts();
+  private final LongCounts costlyConstruction = new LongCounts();
+
+  public void merge(JvmModel other) {
+    cpu.merge(other.cpu);
+    allocation.merge(other.allocation);
+    allocationByType.merge(other.allocationByType);
+    locks.merge(other.locks);
+    lockByMonitor.merge(other.lockByMonitor);
+    lockCountByMonitor.merge(other.lockCountByMonitor);
+    gcPauses.merge(other.gcPauses);
+    gcByName.merge(other.gcByName);
+    exceptionsByType.merge(other.exceptionsByType);
+    exceptionsByThrower.merge(other.exceptionsByThrower);
+    socketNanosByHost.merge(other.socketNanosByHost);
+    socketCountByHost.merge(other.socketCountByHost);
+    costlyConstruction.merge(other.costlyConstruction);
+  }
+
+  /** CPU samples by method. */
+  public StackProfile cpu() {
+    return cpu;
+  }
+
+  /** Allocated bytes (sampled, weighted) by method. */
+  public StackProfile allocation() {
+    return allocation;
+  }
+
+  public LongCounts allocationByType() {
+    return allocationByType;
+  }
+
+  /** Blocked nanoseconds on contended monitors and locks, by method. */
+  public StackProfile locks() {
+    return locks;
+  }
+
+  public LongCounts lockNanosByMonitor() {
+    return lockByMonitor;
+  }
+
+  public LongCounts lockCountByMonitor() {
+    return lockCountByMonitor;
+  }
+
+  public Latencies gcPauses() {
+    return gcPauses;
+  }
+
+  public LongCounts gcByName() {
+    return gcByName;
+  }
+
+  public LongCounts exceptionsByType() {
+    return exceptionsByType;
+  }
+
+  /** Exceptions by "type at first application frame". */
+  public LongCounts exceptionsByThrower() {
+    return exceptionsByThrower;
+  }
+
+  public LongCounts socketNanosByHost() {
+    return socketNanosByHost;
+  }
+
+  public LongCounts socketCountByHost() {
+    return socketCountByHost;
+  }
+
+  /** Samples in the construction of costly objects (clients, mappers, patterns), by "what at caller". */
+  public LongCounts costlyConstruction() {
+    return costlyConstruction;
+  }
+}

@@ -1,0 +1,79 @@
+package io.perfweave.analyzer.model;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * For one site: how often a call repeats an earlier call's key, how long after, and how often it
+ * overlaps a call with the same key still in flight. Memory grows with distinct keys, capped.
+ */
+public final class KeyRepeats {
+
+  static final int MAX_KEYS = 200_000;
+
+  private final Map<Long, long[]> lastByKey = new HashMap<>(); // {lastStart, maxEnd}
+  private final Latencies intervals = new Latencies();
+  private long keyedCalls;
+  private long repeats;
+  private long concurrentDuplicates;
+  private boolean capped;
+
+  void record(long keyHash, long start, long end) {
+    keyedCalls++;
+    long[] last = lastByKey.get(keyHash);
+    if (last == null) {
+      if (lastByKey.size() < MAX_KEYS) {
+        lastByKey.put(keyHash, new long[] {start, end});
+      } else {
+        capped = true;
+      }
+      return;
+    }
+    repeats++;
+    if (start < last[1]) {
+      concurrentDuplicates++;
+    } else {
+      intervals.record(start - last[0]);
+    }
+    last[0] = Math.max(last[0], start);
+    last[1] = Math.max(last[1], end);
+  }
+
+  void merge(KeyRepeats other) {
+    keyedCalls += other.keyedCalls;
+    repeats += other.repeats;
+    concurrentDuplicates += other.concurrentDuplicates;
+    intervals.merge(other.intervals);
+    capped |= other.capped;
+    other.lastByKey.forEach(lastByKey::putIfAbsent);
+  }
+
+  public long keyedCalls() {
+    return keyedCalls;
+  }
+
+  public long repeats() {
+    return repeats;
+  }
+
+  public long distinctKeys() {
+    return lastByKey.size();
+  }
+
+  public long concurrentDuplicates() {
+    return concurrentDuplicates;
+  }
+
+  /** Time from a key's previous call to its next, for repeats that did not overlap. */
+  public Latencies intervals() {
+    return intervals;
+  }
+
+  public double repeatShare() {
+    return keyedCalls == 0 ? 0 : (double) repeats / keyedCalls;
+  }
+
+  public boolean capped() {
+    return capped;
+  }
+}

@@ -1,0 +1,35 @@
+package io.perfweave.analyzer.model;
+
+/**
+ * The fields of one {@code perfweave.RpcCall} the model uses; times in epoch nanoseconds.
+ *
+ * @param caller the first application frame under the call, or "" when the event has no stack
+ */
+public record RpcCallRecord(
+    String site,
+    String target,
+    String rpcMethod,
+    String outcome,
+    boolean idempotent,
+    int attempts,
+    String error,
+    long keyHash,
+    long cacheAgeNanos,
+    long startNanos,
+    long endNanos,
+    long threadId,
+    String caller) {
+
+  public long durationNanos() {
+    return endNanos - startNanos;
+  }
+
+  public boolean failed() {
+    return outcome.equals("ERROR") || !error.isEmpty();
+  }
+
+  /** Whether the call went to the remote side (not answered by a cache or another call). */
+  public boolean sent() {
+    return !outcome.equals("CACHE_HIT") && !outcome.equals("COALESCED");
+  }
+}

@@ -1,0 +1,248 @@
+package io.perfweave.analyzer.model;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Everything the recordings say about one call site. */
+public final class SiteModel {
+
+  private static final int MAX_INTERVALS = 1_000_000;
+
+  private final String name;
+  private final LongCounts targets = new LongCounts();
+  private final LongCounts rpcMethods = new LongCounts();
+  private final LongCounts outcomes = new LongCounts();
+  private final LongCounts errors = new LongCounts();
+  private final LongCounts callers = new LongCounts();
+  private final LongCounts retryDecisions = new LongCounts();
+  private final Latencies latencies = new Latencies();
+  private final Latencies sentLatencies = new Latencies();
+  private final Latencies hitAges = new Latencies();
+  private final KeyRepeats keys = new KeyRepeats();
+  private final FanOut fanOut = new FanOut();
+  private final Map<Long, long[]> perSecond = new TreeMap<>(); // epoch second -> {calls, errors}
+  private final LongCounts cpuInside = new LongCounts();
+  private final LongCounts allocationInside = new LongCounts();
+  private long[] intervals = new long[1024]; // start, end pairs for concurrency
+  private int intervalCount;
+  private boolean idempotent;
+  private long attempts;
+  private long retries;
+  private long firstStart = Long.MAX_VALUE;
+  private long lastEnd = Long.MIN_VALUE;
+
+  public SiteModel(String name) {
+    this.name = name;
+  }
+
+  public void record(RpcCallRecord call) {
+    targets.add(call.target(), 1);
+    if (!call.rpcMethod().isEmpty()) {
+      rpcMethods.add(call.rpcMethod(), 1);
+    }
+    outcomes.add(call.outcome(), 1);
+    idempotent |= call.idempotent();
+    latencies.record(call.durationNanos());
+    if (call.sent()) {
+      sentLatencies.record(call.durationNanos());
+      attempts += Math.max(1, call.attempts());
+      retries += Math.max(0, call.attempts() - 1);
+    }
+    if (call.failed()) {
+      errors.add(call.error().isEmpty() ? "(unknown)" : call.error(), 1);
+    }
+    if (call.outcome().equals("CACHE_HIT") || call.outcome().equals("SHADOW_HIT")) {
+      hitAges.record(call.cacheAgeNanos());
+    }
+    if (!call.caller().isEmpty()) {
+      callers.add(call.caller(), 1);
+      fanOut.record(call.caller(), call.threadId(), call.startNanos(), call.endNanos());
+    }
+    if (call.keyHash() != 0) {
+      keys.record(call.keyHash(), call.startNanos(), call.endNanos());
+    }
+    long[] second = perSecond.computeIfAbsent(call.endNanos() / 1_000_000_000L, s -> new long[2]);
+    second[0]++;
+    second[1] += call.failed() ? 1 : 0;
+    firstStart = Math.min(firstStart, call.startNanos());
+    lastEnd = Math.max(lastEnd, call.endNanos());
+    keepInterval(call.startNanos(), call.endNanos());
+  }
+
+  public void recordRetryDecision(String decision) {
+    retryDecisions.add(decision, 1);
+  }
+
+  public void recordCpuInside(String method, long samples) {
+    cpuInside.add(method, samples);
+  }
+
+  public void recordAllocationInside(String type, long bytes) {
+    allocationInside.add(type, bytes);
+  }
+
+  public void finish() {
+    fanOut.finish();
+  }
+
+  public void merge(SiteModel other) {
+    targets.merge(other.targets);
+    rpcMethods.merge(other.rpcMethods);
+    outcomes.merge(other.outcomes);
+    errors.merge(other.errors);
+    callers.merge(other.callers);
+    retryDecisions.merge(other.retryDecisions);
+    latencies.merge(other.latencies);
+    sentLatencies.merge(other.sentLatencies);
+    hitAges.merge(other.hitAges);
+    keys.merge(other.keys);
+    fanOut.merge(other.fanOut);
+    other.perSecond.forEach(
+        (second, counts) -> {
+          long[] mine = perSecond.computeIfAbsent(second, s -> new long[2]);
+          mine[0] += counts[0];
+          mine[1] += counts[1];
+        });
+    cpuInside.merge(other.cpuInside);
+    allocationInside.merge(other.allocationInside);
+    for (int i = 0; i < other.intervalCount; i++) {
+      keepInterval(other.intervals[2 * i], other.intervals[2 * i + 1]);
+    }
+    idempotent |= other.idempotent;
+    attempts += other.attempts;
+    retries += other.retries;
+    firstStart = Math.min(firstStart, other.firstStart);
+    lastEnd = Math.max(lastEnd, other.lastEnd);
+  }
+
+  private void keepInterval(long start, long end) {
+    if (intervalCount >= MAX_INTERVALS) {
+      return;
+    }
+    if (2 * intervalCount + 2 > intervals.length) {
+      intervals = Arrays.copyOf(intervals, intervals.length * 2);
+    }
+    intervals[2 * intervalCount] = start;
+    intervals[2 * intervalCount + 1] = end;
+    intervalCount++;
+  }
+
+  /** The most calls of this site in flight at once (over the first million calls). */
+  public int maxConcurrency() {
+    long[] starts = new long[intervalCount];
+    long[] ends = new long[intervalCount];
+    for (int i = 0; i < intervalCount; i++) {
+      starts[i] = intervals[2 * i];
+      ends[i] = intervals[2 * i + 1];
+    }
+    Arrays.sort(starts);
+    Arrays.sort(ends);
+    int inFlight = 0;
+    int max = 0;
+    for (int s = 0, e = 0; s < starts.length; ) {
+      if (starts[s] < ends[e]) {
+        max = Math.max(max, ++inFlight);
+        s++;
+      } else {
+        inFlight--;
+        e++;
+      }
+    }
+    return max;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public long calls() {
+    return latencies.count();
+  }
+
+  /** Calls that reached the remote side, each retry counted: what the server received. */
+  public long rpcsSent() {
+    return attempts;
+  }
+
+  public long retries() {
+    return retries;
+  }
+
+  public long errorCount() {
+    return errors.total();
+  }
+
+  public boolean idempotent() {
+    return idempotent;
+  }
+
+  public LongCounts targets() {
+    return targets;
+  }
+
+  public String mainTarget() {
+    return targets.top(1).keySet().stream().findFirst().orElse("");
+  }
+
+  public LongCounts rpcMethods() {
+    return rpcMethods;
+  }
+
+  public LongCounts outcomes() {
+    return outcomes;
+  }
+
+  public LongCounts errors() {
+    return errors;
+  }
+
+  public LongCounts callers() {
+    return callers;
+  }
+
+  public LongCounts retryDecisions() {
+    return retryDecisions;
+  }
+
+  public Latencies latencies() {
+    return latencies;
+  }
+
+  /** Latencies of calls that went to the remote side (no hits or coalesced calls). */
+  public Latencies sentLatencies() {
+    return sentLatencies;
+  }
+
+  public Latencies hitAges() {
+    return hitAges;
+  }
+
+  public KeyRepeats keys() {
+    return keys;
+  }
+
+  public FanOut fanOut() {
+    return fanOut;
+  }
+
+  public Map<Long, long[]> perSecond() {
+    return perSecond;
+  }
+
+  public LongCounts cpuInside() {
+    return cpuInside;
+  }
+
+  public LongCounts allocationInside() {
+    return allocationInside;
+  }
+
+  public long firstStartNanos() {
+    return firstStart == Long.MAX_VALUE ? 0 : firstStart;
+  }
+
+  public long lastEndNanos() {
+    return lastEnd == Long.MIN_VALUE ? 0 : lastEnd;
+  }
+}

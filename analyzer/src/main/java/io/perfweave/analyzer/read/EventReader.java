@@ -1,0 +1,226 @@
+package io.perfweave.analyzer.read;
+
+import io.perfweave.analyzer.model.Frames;
+import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.model.RpcCallRecord;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import jdk.jfr.consumer.EventStream;
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+
+/**
+ * Reads the low-volume events of one recording through the JDK's consumer API, one method per
+ * event type. Only the types with a handler are parsed, so the high-volume samples (read by
+ * {@link SampleReader}) cost almost nothing here.
+ */
+final class EventReader {
+
+  private final Model model;
+
+  private EventReader(Model model) {
+    this.model = model;
+  }
+
+  static void read(Path file, Model model) throws IOException {
+    EventReader reader = new EventReader(model);
+    try (EventStream stream = EventStream.openFile(file)) {
+      stream.setReuse(true);
+      stream.onEvent("perfweave.RpcCall", reader::rpcCall);
+      stream.onEvent("perfweave.RetryAttempt", reader::retryAttempt);
+      stream.onEvent("perfweave.AgentStats", reader::agentStats);
+      stream.onEvent("jdk.GarbageCollection", reader::garbageCollection);
+      stream.onEvent("jdk.JavaMonitorEnter", reader::monitorEnter);
+      stream.onEvent("jdk.ThreadPark", reader::threadPark);
+      stream.onEvent("jdk.JavaExceptionThrow", reader::exceptionThrow);
+      stream.onEvent("jdk.SocketRead", reader::socket);
+      stream.onEvent("jdk.SocketWrite", reader::socket);
+      stream.onEvent("jdk.ActiveSetting", reader::activeSetting);
+      stream.onEvent("jdk.BooleanFlag", reader::booleanFlag);
+      stream.onEvent("jdk.JVMInformation", reader::jvmInformation);
+      stream.onEvent("jdk.DataLoss", reader::dataLoss);
+      stream.start();
+    }
+  }
+
+  private void rpcCall(RecordedEvent event) {
+    seen(event);
+    String target = text(event, "target");
+    RpcCallRecord call =
+        new RpcCallRecord(
+            text(event, "site"),
+            target,
+            text(event, "rpcMethod"),
+            text(event, "outcome"),
+            event.hasField("idempotent") && event.getBoolean("idempotent"),
+            event.getInt("attempts"),
+            text(event, "error"),
+            event.getLong("keyHash"),
+            event.hasField("cacheAge") ? event.getLong("cacheAge") : 0,
+            nanos(event.getStartTime()),
+            nanos(event.getEndTime()),
+            threadId(event),
+            caller(event.getStackTrace(), target));
+    model.site(call.site()).record(call);
+  }
+
+  private void retryAttempt(RecordedEvent event) {
+    seen(event);
+    model.site(text(event, "site")).recordRetryDecision(text(event, "decision"));
+  }
+
+  private void agentStats(RecordedEvent event) {
+    seen(event);
+    model.run().agentStats(event.getLong("adviceErrors"), event.getLong("transformErrors"));
+  }
+
+  private void garbageCollection(RecordedEvent event) {
+    seen(event);
+    long pause = event.getDuration("sumOfPauses").toNanos();
+    model.jvm().gcPauses().record(pause);
+    model.jvm().gcByName().add(text(event, "name"), pause);
+  }
+
+  private void monitorEnter(RecordedEvent event) {
+    seen(event);
+    RecordedClass monitor = event.getClass("monitorClass");
+    lock(event, monitor == null ? "(unknown)" : monitor.getName());
+  }
+
+  private void threadPark(RecordedEvent event) {
+    RecordedStackTrace stack = event.getStackTrace();
+    // parks of idle pool threads and futures are waiting, not contention: keep lock parks only
+    if (stack != null && stack.getFrames().stream().anyMatch(EventReader::isLockFrame)) {
+      seen(event);
+      RecordedClass parked = event.getClass("parkedClass");
+      lock(event, parked == null ? "(unknown)" : parked.getName());
+    }
+  }
+
+  private void lock(RecordedEvent event, String monitor) {
+    long nanos = event.getDuration().toNanos();
+    model.jvm().lockNanosByMonitor().add(monitor, nanos);
+    model.jvm().lockCountByMonitor().add(monitor, 1);
+    String[] frames = frames(event.getStackTrace());
+    boolean[] javaFrames = new boolean[frames.length];
+    Arrays.fill(javaFrames, true);
+    model.jvm().locks().add(frames, javaFrames, Collapsed.of(frames), nanos);
+  }
+
+  private void exceptionThrow(RecordedEvent event) {
+    seen(event);
+    RecordedClass thrown = event.getClass("thrownClass");
+    String type = thrown == null ? "(unknown)" : thrown.getName();
+    model.jvm().exceptionsByType().add(type, 1);
+    model.jvm().exceptionsByThrower().add(type + " at " + thrower(event.getStackTrace()), 1);
+  }
+
+  private void socket(RecordedEvent event) {
+    seen(event);
+    String host = text(event, "host");
+    String where = (host.isEmpty() ? text(event, "address") : host) + ":" + event.getInt("port");
+    model.jvm().socketNanosByHost().add(where, event.getDuration().toNanos());
+    model.jvm().socketCountByHost().add(where, 1);
+  }
+
+  private void activeSetting(RecordedEvent event) {
+    if (text(event, "name").equals("engine")) {
+      model.run().cpuEngine(text(event, "value"));
+    }
+  }
+
+  private void booleanFlag(RecordedEvent event) {
+    if (text(event, "name").equals("DebugNonSafepoints")) {
+      model.run().debugNonSafepoints(event.getBoolean("value"));
+    }
+  }
+
+  private void jvmInformation(RecordedEvent event) {
+    model.run().jvm(text(event, "jvmVersion"), text(event, "jvmArguments"));
+  }
+
+  private void dataLoss(RecordedEvent event) {
+    seen(event);
+    model.run().lost(event.getLong("amount"));
+  }
+
+  private void seen(RecordedEvent event) {
+    model.eventTypes().add(event.getEventType().getName());
+    model.run().span(nanos(event.getStartTime()), nanos(event.getEndTime()));
+  }
+
+  /** The first application frame under the call: perfweave's and the target's own skipped. */
+  static String caller(RecordedStackTrace stack, String target) {
+    if (stack == null) {
+      return "";
+    }
+    String targetMethod = target.replace('#', '.');
+    for (RecordedFrame frame : stack.getFrames()) {
+      if (!frame.isJavaFrame()) {
+        continue;
+      }
+      String type = frame.getMethod().getType().getName();
+      String method = Frames.method(type, frame.getMethod().getName());
+      // a method reference's hidden class is not where the call was written
+      if (Frames.isApplication(type) && !method.equals(targetMethod) && !type.contains("$$Lambda")) {
+        return method + ":" + frame.getLineNumber();
+      }
+    }
+    return "";
+  }
+
+  private static String thrower(RecordedStackTrace stack) {
+    if (stack == null) {
+      return "(no stack)";
+    }
+    for (RecordedFrame frame : stack.getFrames()) {
+      String type = frame.getMethod().getType().getName();
+      if (Frames.isApplication(type) && !frame.getMethod().getName().equals("<init>")) {
+        return Frames.method(type, frame.getMethod().getName()) + ":" + frame.getLineNumber();
+      }
+    }
+    RecordedFrame top = stack.getFrames().isEmpty() ? null : stack.getFrames().get(0);
+    return top == null ? "(no stack)" : Frames.method(top.getMethod().getType().getName(), top.getMethod().getName());
+  }
+
+  private static String[] frames(RecordedStackTrace stack) {
+    if (stack == null) {
+      return new String[0];
+    }
+    List<RecordedFrame> frames = stack.getFrames();
+    String[] names = new String[frames.size()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = Frames.method(frames.get(i).getMethod().getType().getName(), frames.get(i).getMethod().getName());
+    }
+    return names;
+  }
+
+  private static boolean isLockFrame(RecordedFrame frame) {
+    String type = frame.getMethod().getType().getName();
+    return type.startsWith("java.util.concurrent.locks.ReentrantLock")
+        || type.startsWith("java.util.concurrent.locks.ReentrantReadWriteLock");
+  }
+
+  private static long threadId(RecordedEvent event) {
+    RecordedThread thread = event.getThread();
+    return thread == null ? 0 : thread.getJavaThreadId();
+  }
+
+  private static String text(RecordedEvent event, String field) {
+    if (!event.hasField(field)) {
+      return "";
+    }
+    Object value = event.getValue(field);
+    return value == null ? "" : value.toString();
+  }
+
+  private static long nanos(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+  }
+}

@@ -1,0 +1,177 @@
+package io.perfweave.analyzer.read;
+
+import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.model.RunFacts;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Reads recordings into one {@link Model}, files in parallel: first the events (sites, GC,
+ * locks, exceptions), then the samples, attributed to the sites found in the first pass. When
+ * async-profiler recordings are among the inputs their CPU and allocation samples are used and
+ * the JDK's are not, so that one run is not counted twice.
+ */
+public final class ModelLoader {
+
+  private ModelLoader() {}
+
+  /** The model and the problems met on the way (one line each, naming the file). */
+  public record Loaded(Model model, List<String> problems) {}
+
+  public static Loaded load(List<Path> inputs, PrintStream progress) throws BadInputException {
+    List<InputFiles.Checked> checked = InputFiles.expand(inputs);
+    List<String> problems = new ArrayList<>();
+    List<Path> usable = new ArrayList<>();
+    for (InputFiles.Checked file : checked) {
+      if (file.usable()) {
+        usable.add(file.path());
+      } else {
+        problems.add(file.path() + ": " + file.problem());
+      }
+    }
+    if (usable.isEmpty()) {
+      throw new BadInputException(String.join("; ", problems));
+    }
+    try (Progress ticker = Progress.start(progress, usable)) {
+      return new Loaded(read(usable, problems), problems);
+    }
+  }
+
+  private static Model read(List<Path> files, List<String> problems) throws BadInputException {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors())));
+    try {
+      List<FileResult> events = new ArrayList<>();
+      for (Future<FileResult> f : submitAll(pool, files, ModelLoader::readEvents)) {
+        events.add(join(f));
+      }
+      Model model = new Model();
+      events.forEach(r -> model.merge(r.model));
+      Map<String, String> siteByTarget = siteByTarget(model);
+      List<Path> sampleFiles = sampleSource(events, model.run());
+      List<FileResult> samples = new ArrayList<>();
+      for (Future<FileResult> f :
+          submitAll(pool, sampleFiles, file -> readSamples(file, siteByTarget))) {
+        samples.add(join(f));
+      }
+      samples.forEach(r -> model.merge(r.model));
+      for (FileResult result : events) {
+        String problem = result.problem;
+        for (FileResult sample : samples) {
+          if (sample.file.equals(result.file) && problem.isEmpty()) {
+            problem = sample.problem;
+          }
+        }
+        model.run().addFile(new RunFacts.InputFile(
+            result.file.toString(), size(result.file), result.kind, !problem.isEmpty(), problem));
+        if (!problem.isEmpty()) {
+          problems.add(result.file + ": " + problem);
+        }
+      }
+      model.sites().values().forEach(io.perfweave.analyzer.model.SiteModel::finish);
+      return model;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static final class FileResult {
+    final Path file;
+    final Model model;
+    final String kind;
+    final String problem;
+
+    FileResult(Path file, Model model, String kind, String problem) {
+      this.file = file;
+      this.model = model;
+      this.kind = kind;
+      this.problem = problem;
+    }
+  }
+
+  private interface FileTask {
+    FileResult run(Path file);
+  }
+
+  private static List<Future<FileResult>> submitAll(ExecutorService pool, List<Path> files, FileTask task) {
+    List<Future<FileResult>> futures = new ArrayList<>();
+    for (Path file : files) {
+      futures.add(pool.submit(() -> task.run(file)));
+    }
+    return futures;
+  }
+
+  private static FileResult readEvents(Path file) {
+    Model model = new Model();
+    String kind = "jfr";
+    try {
+      kind = SampleReader.isAsyncProfiler(file) ? "async-profiler" : "jfr";
+      EventReader.read(file, model);
+      return new FileResult(file, model, kind, "");
+    } catch (IOException | RuntimeException e) {
+      return new FileResult(file, model, kind, truncation(e));
+    }
+  }
+
+  private static FileResult readSamples(Path file, Map<String, String> siteByTarget) {
+    Model model = new Model();
+    try {
+      boolean complete = SampleReader.read(file, model, siteByTarget);
+      return new FileResult(file, model, "", complete ? "" : "truncated: read up to where it ends");
+    } catch (IOException | RuntimeException e) {
+      return new FileResult(file, model, "", truncation(e));
+    }
+  }
+
+  private static List<Path> sampleSource(List<FileResult> files, RunFacts run) {
+    List<Path> async = new ArrayList<>();
+    List<Path> jfr = new ArrayList<>();
+    for (FileResult file : files) {
+      (file.kind.equals("async-profiler") ? async : jfr).add(file.file);
+    }
+    run.sampleSource(async.isEmpty() ? "jfr" : "async-profiler");
+    return async.isEmpty() ? jfr : async;
+  }
+
+  private static Map<String, String> siteByTarget(Model model) {
+    Map<String, String> byTarget = new HashMap<>();
+    model.sites().forEach(
+        (name, site) ->
+            site.targets().top(Integer.MAX_VALUE).keySet().forEach(t -> byTarget.put(t.replace('#', '.'), name)));
+    return byTarget;
+  }
+
+  private static String truncation(Exception e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return "truncated or damaged (" + message + "): read up to where it breaks";
+  }
+
+  private static FileResult join(Future<FileResult> future) throws BadInputException {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BadInputException("interrupted while reading");
+    } catch (ExecutionException e) {
+      throw new BadInputException("cannot read: " + e.getCause());
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package io.perfweave.analyzer.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.perfweave.analyzer.model.Latencies;
+import io.perfweave.analyzer.model.LongCounts;
+import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.model.RunFacts;
+import io.perfweave.analyzer.model.SiteModel;
+import io.perfweave.analyzer.rules.Finding;
+import io.perfweave.analyzer.rules.RuleRunner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * report.json: the model and the recommendations as plain JSON with stable field names
+ * (documented in docs/report-json.md), for people and for CI assertions. Times are milliseconds
+ * unless a name says otherwise.
+ */
+public final class JsonReport {
+
+  /** Bumped on any change a reader could notice. */
+  public static final int SCHEMA_VERSION = 1;
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private JsonReport() {}
+
+  public static Map<String, Object> build(Model model, RuleRunner.Result rules) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("schemaVersion", SCHEMA_VERSION);
+    root.put("generator", "perfweave-analyzer");
+    root.put("partial", model.run().partial());
+    root.put("run", run(model.run()));
+    root.put("quality", quality(model, rules.findings()));
+    root.put("summary", summary(model));
+    List<Object> sites = new ArrayList<>();
+    model.sites().values().forEach(s -> sites.add(site(s, model)));
+    root.put("sites", sites);
+    root.put("hotMethods", hotMethods(model));
+    root.put("allocation", allocation(model));
+    root.put("gc", gc(model));
+    root.put("locks", locks(model));
+    root.put("exceptions", exceptions(model));
+    root.put("socketIo", socketIo(model));
+    root.put("rules", rules.outcomes());
+    root.put("recommendations", recommendations(rules.findings()));
+    return root;
+  }
+
+  public static void write(Map<String, Object> report, Path file) throws IOException {
+    JSON.writeValue(file.toFile(), report);
+  }
+
+  public static String toJson(Object value) throws IOException {
+    return JSON.writeValueAsString(value);
+  }
+
+  private static Map<String, Object> run(RunFacts run) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("files", run.files());
+    json.put("start", run.startNanos() == 0 ? null : Instant.ofEpochSecond(0, run.startNanos()).toString());
+    json.put("end", run.endNanos() == 0 ? null : Instant.ofEpochSecond(0, run.endNanos()).toString());
+    json.put("durationMs", run.durationNanos() / 1e6);
+    json.put("jvmVersion", run.jvmVersion());
+    json.put("sampleSource", run.sampleSource());
+    json.put("cpuEngine", run.cpuEngine());
+    json.put("debugNonSafepoints", run.debugNonSafepoints());
+    return json;
+  }
+
+  private static Map<String, Object> quality(Model model, List<Finding> findings) {
+    List<String> notes = new ArrayList<>();
+    int worst = 0;
+    for (Finding finding : findings) {
+      if (finding.rule().equals("recording-quality")) {
+        notes.add(finding.title());
+        worst = Math.max(worst, finding.score());
+      }
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("verdict", worst >= 50 ? "poor" : worst >= 25 ? "fair" : "good");
+    json.put("cpuSamples", model.jvm().cpu().value());
+    json.put("lostBytes", model.run().lostBytes());
+    json.put("notes", notes);
+    return json;
+  }
+
+  private static Map<String, Object> summary(Model model) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    long calls = model.sites().values().stream().mapToLong(SiteModel::calls).sum();
+    long sent = model.sites().values().stream().mapToLong(SiteModel::rpcsSent).sum();
+    long errors = model.sites().values().stream().mapToLong(SiteModel::errorCount).sum();
+    json.put("sites", model.sites().size());
+    json.put("calls", calls);
+    json.put("rpcsSent", sent);
+    json.put("errors", errors);
+    json.put("rpcTimeMs", model.rpcNanos() / 1e6);
+    json.put("rpcTimeShareOfRun", share(model.rpcNanos(), model.run().durationNanos()));
+    return json;
+  }
+
+  private static Map<String, Object> site(SiteModel site, Model model) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("name", site.name());
+    json.put("targets", site.targets().top(10));
+    json.put("rpcMethods", site.rpcMethods().top(20));
+    json.put("idempotent", site.idempotent());
+    json.put("calls", site.calls());
+    json.put("rpcsSent", site.rpcsSent());
+    json.put("errors", site.errorCount());
+    json.put("errorsByType", site.errors().top(10));
+    json.put("retries", site.retries());
+    json.put("retryDecisions", site.retryDecisions().top(10));
+    json.put("outcomes", site.outcomes().top(10));
+    json.put("cacheHits", site.outcomes().get("CACHE_HIT"));
+    json.put("coalesced", site.outcomes().get("COALESCED"));
+    json.put("shadowHits", site.outcomes().get("SHADOW_HIT"));
+    json.put("latencyMs", latency(site.latencies()));
+    json.put("sentLatencyMs", latency(site.sentLatencies()));
+    json.put("totalTimeMs", site.latencies().totalNanos() / 1e6);
+    json.put("shareOfRpcTime", share(site.latencies().totalNanos(), model.rpcNanos()));
+    json.put("repeatedKeyShare", round(site.keys().repeatShare()));
+    json.put("distinctKeys", site.keys().distinctKeys());
+    json.put("repeatIntervalMs", Map.of(
+        "p50", site.keys().intervals().percentile(50) / 1e6,
+        "p75", site.keys().intervals().percentile(75) / 1e6));
+    json.put("concurrentDuplicates", site.keys().concurrentDuplicates());
+    json.put("maxConcurrency", site.maxConcurrency());
+    json.put("callers", site.callers().top(10));
+    json.put("cpuSamplesInside", site.cpuInside().total());
+    json.put("topCpuInside", site.cpuInside().top(10));
+    json.put("allocationBytesInside", site.allocationInside().total());
+    json.put("latencyHistogramLog2Ns", site.latencies().log2Buckets());
+    List<long[]> timeline = new ArrayList<>();
+    site.perSecond().forEach((second, counts) -> timeline.add(new long[] {second, counts[0], counts[1]}));
+    json.put("timeline", timeline);
+    return json;
+  }
+
+  private static Map<String, Object> hotMethods(Model model) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("cpuSamples", model.jvm().cpu().value());
+    json.put("self", model.jvm().cpu().self().top(20));
+    json.put("total", model.jvm().cpu().total().top(20));
+    json.put("byApplicationFrame", model.jvm().cpu().byApplicationFrame().top(20));
+    return json;
+  }
+
+  private static Map<String, Object> allocation(Model model) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("sampledBytes", model.jvm().allocation().value());
+    json.put("byApplicationFrame", model.jvm().allocation().byApplicationFrame().top(20));
+    json.put("byType", model.jvm().allocationByType().top(20));
+    return json;
+  }
+
+  private static Map<String, Object> gc(Model model) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("collections", model.jvm().gcPauses().count());
+    json.put("pauseTotalMs", model.jvm().gcPauses().totalNanos() / 1e6);
+    json.put("longestPauseMs", model.jvm().gcPauses().max() / 1e6);
+    json.put("pauseShareOfRun", share(model.jvm().gcPauses().totalNanos(), model.run().durationNanos()));
+    json.put("byCollectorMs", millis(model.jvm().gcByName()));
+    return json;
+  }
+
+  private static Map<String, Object> locks(Model model) {
+    Map<String, Object> byMonitor = new LinkedHashMap<>();
+    model.jvm().lockNanosByMonitor().top(20).forEach(
+        (monitor, nanos) ->
+            byMonitor.put(monitor, Map.of("blockedMs", nanos / 1e6, "count", model.jvm().lockCountByMonitor().get(monitor))));
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("byMonitor", byMonitor);
+    json.put("byApplicationFrameMs", millis(model.jvm().locks().byApplicationFrame()));
+    return json;
+  }
+
+  private static Map<String, Object> exceptions(Model model) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("total", model.jvm().exceptionsByType().total());
+    json.put("byType", model.jvm().exceptionsByType().top(20));
+    json.put("byThrower", model.jvm().exceptionsByThrower().top(20));
+    return json;
+  }
+
+  private static Map<String, Object> socketIo(Model model) {
+    Map<String, Object> byHost = new LinkedHashMap<>();
+    model.jvm().socketNanosByHost().top(20).forEach(
+        (host, nanos) ->
+            byHost.put(host, Map.of("totalMs", nanos / 1e6, "count", model.jvm().socketCountByHost().get(host))));
+    return Map.of("slowReadsAndWritesByHost", byHost);
+  }
+
+  private static List<Object> recommendations(List<Finding> findings) {
+    List<Object> list = new ArrayList<>();
+    int rank = 1;
+    for (Finding finding : findings) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("rank", rank++);
+      json.put("rule", finding.rule());
+      json.put("severity", finding.severity());
+      json.put("score", finding.score());
+      json.put("subject", finding.subject());
+      json.put("title", finding.title());
+      json.put("evidence", finding.evidence());
+      json.put("explanation", finding.explanation());
+      json.put("estimatedSaving", Map.of(
+          "ms", finding.savingNanos() / 1e6,
+          "share", round(finding.savingShare()),
+          "how", finding.savingHow()));
+      json.put("fix", finding.fix());
+      json.put("config", finding.config());
+      list.add(json);
+    }
+    return list;
+  }
+
+  private static Map<String, Object> latency(Latencies latencies) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("p50", latencies.percentile(50) / 1e6);
+    json.put("p95", latencies.percentile(95) / 1e6);
+    json.put("p99", latencies.percentile(99) / 1e6);
+    json.put("max", latencies.max() / 1e6);
+    json.put("mean", latencies.mean() / 1e6);
+    return json;
+  }
+
+  private static Map<String, Object> millis(LongCounts nanos) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    nanos.top(20).forEach((key, value) -> json.put(key, value / 1e6));
+    return json;
+  }
+
+  private static double share(long part, long whole) {
+    return whole <= 0 ? 0 : round((double) part / whole);
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10000) / 10000.0;
+  }
+}

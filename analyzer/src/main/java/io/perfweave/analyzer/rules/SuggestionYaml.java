@@ -1,0 +1,54 @@
+package io.perfweave.analyzer.rules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Sites as perfweave.yaml: the snippet in a finding and the whole suggested config. */
+public final class SuggestionYaml {
+
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+          new YAMLFactory()
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+
+  private SuggestionYaml() {}
+
+  /** A config with {@code sites:} holding the given sites. */
+  public static String sites(List<SiteSuggestion> sites) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("sites", sites.stream().map(SuggestionYaml::site).toList());
+    return write(root);
+  }
+
+  static Map<String, Object> site(SiteSuggestion site) {
+    Map<String, Object> yaml = new LinkedHashMap<>();
+    yaml.put("name", site.name());
+    Map<String, Object> match = new LinkedHashMap<>();
+    match.put("type", site.type());
+    match.put("method", site.method());
+    yaml.put("match", match);
+    yaml.put("idempotent", site.idempotent());
+    if (!site.cache().isEmpty()) {
+      yaml.put("cache", site.cache());
+    }
+    if (!site.retry().isEmpty()) {
+      yaml.put("retry", site.retry());
+    }
+    return yaml;
+  }
+
+  private static String write(Object value) {
+    try {
+      return YAML.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

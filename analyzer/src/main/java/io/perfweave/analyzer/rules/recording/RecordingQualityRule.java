@@ -1,0 +1,100 @@
+package io.perfweave.analyzer.rules.recording;
+
+import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.model.RunFacts;
+import io.perfweave.analyzer.rules.Finding;
+import io.perfweave.analyzer.rules.Rule;
+import io.perfweave.analyzer.rules.Thresholds;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How far to trust the report: too few samples, lost events, a timer-based CPU engine, missing
+ * DebugNonSafepoints, damaged input, errors inside the agent.
+ */
+public final class RecordingQualityRule implements Rule {
+
+  static final String MIN_SAMPLES = "recording.minCpuSamples";
+
+  @Override
+  public String id() {
+    return "recording-quality";
+  }
+
+  @Override
+  public Set<String> requiredEvents() {
+    return Set.of();
+  }
+
+  @Override
+  public List<Finding> evaluate(Model model, Thresholds thresholds) {
+    RunFacts run = model.run();
+    List<Finding> findings = new ArrayList<>();
+    long samples = model.jvm().cpu().value();
+    if (samples < thresholds.get(MIN_SAMPLES, 1000)) {
+      findings.add(
+          finding(
+              40,
+              "Few CPU samples: " + samples,
+              Map.of("cpuSamples", samples, "sampleSource", run.sampleSource()),
+              "CPU findings rest on " + samples + " samples; shares below a few percent are noise.",
+              "Record longer, or sample more often (profiling.asyncProfiler.interval)."));
+    }
+    if (run.lostBytes() > 0) {
+      findings.add(
+          finding(
+              60,
+              "The recording lost " + run.lostBytes() + " bytes of events",
+              Map.of("lostBytes", run.lostBytes()),
+              "JFR dropped events (jdk.DataLoss): counts are lower bounds.",
+              "Record fewer events (stackTrace: false on hot sites) or give JFR more buffer."));
+    }
+    if (!run.cpuEngine().isEmpty() && !run.cpuEngine().equals("perf_events")) {
+      findings.add(
+          finding(
+              10,
+              "CPU sampled with the " + run.cpuEngine() + " engine, not perf events",
+              Map.of("cpuEngine", run.cpuEngine()),
+              "Timer-based sampling sees no kernel frames; time in system calls is attributed to the"
+                  + " Java frame that made them.",
+              "Allow perf events (kernel.perf_event_paranoid ≤ 1, or the container's seccomp profile)."));
+    }
+    if (Boolean.FALSE.equals(run.debugNonSafepoints())) {
+      findings.add(
+          finding(
+              10,
+              "DebugNonSafepoints is off",
+              Map.of("DebugNonSafepoints", false),
+              "Without it, inlined methods are attributed to their callers in JFR's own samples.",
+              "Add -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints to the JVM options."));
+    }
+    if (run.partial()) {
+      findings.add(
+          finding(
+              50,
+              "Some input was damaged or unreadable: this report is partial",
+              Map.of("files", run.files()),
+              "The numbers cover what could be read.",
+              "Make sure the application exits normally so that recordings are complete."));
+    }
+    if (run.adviceErrors() + run.transformErrors() > 0) {
+      findings.add(
+          finding(
+              50,
+              "The agent reported internal errors",
+              Map.of("adviceErrors", run.adviceErrors(), "transformErrors", run.transformErrors()),
+              "Some calls may not have been recorded; the agent's stderr names the first error.",
+              "Report the first error line to perfweave."));
+    }
+    return findings;
+  }
+
+  private Finding finding(int score, String title, Map<String, Object> evidence, String explanation, String fix) {
+    return new Finding(
+        id(), score, "recording", title, new LinkedHashMap<>(evidence), explanation, 0, 0,
+        "not a saving: a limit on what this report can tell", fix, "", List.of());
+  }
+}

@@ -1,0 +1,112 @@
+package io.perfweave.analyzer.rules.retry;
+
+import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.model.SiteModel;
+import io.perfweave.analyzer.rules.Finding;
+import io.perfweave.analyzer.rules.Rule;
+import io.perfweave.analyzer.rules.Scores;
+import io.perfweave.analyzer.rules.SiteSuggestion;
+import io.perfweave.analyzer.rules.SuggestionYaml;
+import io.perfweave.analyzer.rules.Thresholds;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An idempotent site failing now and then with transient errors (I/O, timeouts) and no retry:
+ * retry with backoff would absorb them. Parameters come from the failure pattern: with an error
+ * rate p and independent failures, 3 attempts leave about p³ of calls failing; the first backoff
+ * is the site's median latency (at least 50 ms).
+ */
+public final class TransientErrorsRule implements Rule {
+
+  static final String MIN_ERROR_RATE = "retry.minErrorRate";
+  static final String MAX_ERROR_RATE = "retry.maxErrorRate";
+
+  @Override
+  public String id() {
+    return "transient-errors";
+  }
+
+  @Override
+  public Set<String> requiredEvents() {
+    return Set.of("perfweave.RpcCall");
+  }
+
+  @Override
+  public List<Finding> evaluate(Model model, Thresholds thresholds) {
+    List<Finding> findings = new ArrayList<>();
+    for (SiteModel site : model.sites().values()) {
+      long transientErrors = transientErrors(site);
+      double rate = site.calls() == 0 ? 0 : (double) transientErrors / site.calls();
+      if (!site.idempotent()
+          || site.retries() > 0
+          || !site.retryDecisions().top(1).isEmpty()
+          || transientErrors < 2
+          || rate < thresholds.get(MIN_ERROR_RATE, 0.005)
+          || rate > thresholds.get(MAX_ERROR_RATE, 0.5)) {
+        continue;
+      }
+      findings.add(finding(site, transientErrors, rate, model));
+    }
+    return findings;
+  }
+
+  private Finding finding(SiteModel site, long errors, double rate, Model model) {
+    long backoff = Math.max(50_000_000L, Scores.niceNanos(site.latencies().percentile(50)));
+    double residual = Math.pow(rate, 3);
+    long saving = errors * site.latencies().mean();
+    Map<String, Object> retry = new LinkedHashMap<>();
+    retry.put("maxAttempts", 3);
+    retry.put("backoff", Scores.configDuration(backoff));
+    retry.put("maxBackoff", Scores.configDuration(Math.max(backoff * 4, 1_000_000_000L)));
+    retry.put("jitter", "full");
+    retry.put("on", errorTypes(site));
+    retry.put("budget", Math.max(0.1, Math.min(0.5, Math.ceil(rate * 20) / 10)));
+    String[] target = SiteSuggestion.split(site.mainTarget());
+    SiteSuggestion suggestion = new SiteSuggestion(site.name(), target[0], target[1], true, Map.of(), retry);
+    Map<String, Object> evidence = new LinkedHashMap<>();
+    evidence.put("calls", site.calls());
+    evidence.put("transientErrors", errors);
+    evidence.put("errorRate", Math.round(rate * 10000) / 10000.0);
+    evidence.put("errorsByType", site.errors().top(5));
+    evidence.put("expectedFailuresWithRetry", Math.round(site.calls() * residual));
+    double share = (double) saving / Math.max(1, model.rpcNanos());
+    return new Finding(
+        id(),
+        Scores.exp100(rate, 0.01, 0.1),
+        site.name(),
+        "Retry " + site.name() + ": " + errors + " transient failures (" + Scores.percent(rate)
+            + " of calls) reached the application",
+        evidence,
+        site.mainTarget() + " failed " + errors + " times with " + site.errors().top(3).keySet()
+            + "; it is declared idempotent, so a retry is safe.",
+        saving,
+        share,
+        "failed calls × mean call latency: the work the application lost or redid",
+        "Retry transient failures: 3 attempts in all, " + Scores.configDuration(backoff)
+            + " backoff with full jitter, within a budget. About " + Math.round(site.calls() * residual)
+            + " calls would still fail if failures are independent.",
+        SuggestionYaml.sites(List.of(suggestion)),
+        List.of(suggestion));
+  }
+
+  private static long transientErrors(SiteModel site) {
+    return site.errors().top(Integer.MAX_VALUE).entrySet().stream()
+        .filter(e -> TransientErrors.isTransient(e.getKey()))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
+  }
+
+  private static List<String> errorTypes(SiteModel site) {
+    List<String> types = new ArrayList<>();
+    for (String type : site.errors().top(Integer.MAX_VALUE).keySet()) {
+      if (TransientErrors.isTransient(type)) {
+        types.add(type.startsWith("java.io.") || type.startsWith("java.net.") ? "java.io.IOException" : type);
+      }
+    }
+    return types.stream().distinct().toList();
+  }
+}

@@ -5,22 +5,24 @@ import java.util.Map;
 
 /**
  * Sequential fan-out (N+1): runs of calls of one site from one caller on one thread, each
- * starting soon after the previous one ended. Calls of a thread arrive in the order they ended.
+ * starting right after the previous one ended, with no call of another site between. Calls of a
+ * thread arrive in the order they ended.
  */
 public final class FanOut {
 
   /** The longest gap between two calls that still counts as one run. */
-  static final long GAP_NANOS = 5_000_000;
+  static final long GAP_NANOS = 1_000_000;
 
   private final Map<String, long[]> open = new HashMap<>(); // caller|thread -> {lastEnd, size}
   private final LongCounts runs = new LongCounts();
   private final LongCounts callsInRuns = new LongCounts();
   private final LongCounts longestRun = new LongCounts();
 
-  void record(String caller, long threadId, long start, long end) {
+  /** @param followsOtherSite whether the thread's previous call was of another site */
+  void record(String caller, long threadId, long start, long end, boolean followsOtherSite) {
     String key = caller + "|" + threadId;
     long[] run = open.get(key);
-    if (run != null && start - run[0] <= GAP_NANOS && start >= run[0] - GAP_NANOS) {
+    if (run != null && !followsOtherSite && start - run[0] <= GAP_NANOS && start >= run[0] - GAP_NANOS) {
       run[0] = end;
       run[1]++;
       return;

@@ -36,7 +36,12 @@ public final class SiteModel {
     this.name = name;
   }
 
-  public void record(RpcCallRecord call) {
+  /**
+   * Adds one call.
+   *
+   * @param followsOtherSite whether the previous call of the same thread was of another site
+   */
+  public void record(RpcCallRecord call, boolean followsOtherSite) {
     targets.add(call.target(), 1);
     if (!call.rpcMethod().isEmpty()) {
       rpcMethods.add(call.rpcMethod(), 1);
@@ -57,7 +62,7 @@ public final class SiteModel {
     }
     if (!call.caller().isEmpty()) {
       callers.add(call.caller(), 1);
-      fanOut.record(call.caller(), call.threadId(), call.startNanos(), call.endNanos());
+      fanOut.record(call.caller(), call.threadId(), call.startNanos(), call.endNanos(), followsOtherSite);
     }
     if (call.keyHash() != 0) {
       keys.record(call.keyHash(), call.startNanos(), call.endNanos());

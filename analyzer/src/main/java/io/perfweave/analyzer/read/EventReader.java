@@ -23,6 +23,7 @@ import jdk.jfr.consumer.RecordedThread;
 final class EventReader {
 
   private final Model model;
+  private final java.util.Map<Long, String> lastSiteByThread = new java.util.HashMap<>();
 
   private EventReader(Model model) {
     this.model = model;
@@ -67,7 +68,8 @@ final class EventReader {
             nanos(event.getEndTime()),
             threadId(event),
             caller(event.getStackTrace(), target));
-    model.site(call.site()).record(call);
+    boolean followsOtherSite = !call.site().equals(lastSiteByThread.put(call.threadId(), call.site()));
+    model.site(call.site()).record(call, followsOtherSite);
   }
 
   private void retryAttempt(RecordedEvent event) {

@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * An idempotent site called again and again with the same arguments: a cache would answer the
- * repeats. The TTL is proposed from the measured time between repeats (its 75th percentile,
- * rounded up); shadow-mode hits, where recorded, are the evidence instead of the estimate.
+ * repeats. The TTL is proposed from the measured time between repeats: twice its 75th
+ * percentile, rounded up to 1, 2 or 5 × 10ⁿ ms, so that run-to-run jitter still hits; shadow-mode
+ * hits, where recorded, are the evidence instead of the estimate.
  */
 public final class RepeatedReadsRule implements Rule {
 
@@ -57,7 +58,7 @@ public final class RepeatedReadsRule implements Rule {
 
   private Finding finding(SiteModel site, long rpcNanos) {
     Latencies intervals = site.keys().intervals();
-    long ttl = Math.max(MIN_TTL_NANOS, Math.min(MAX_TTL_NANOS, Scores.niceNanos(intervals.percentile(75))));
+    long ttl = Math.max(MIN_TTL_NANOS, Math.min(MAX_TTL_NANOS, Scores.niceNanos(2 * intervals.percentile(75))));
     long shadowHits = site.outcomes().get("SHADOW_HIT");
     long wouldHit = shadowHits > 0 ? shadowHits : repeatsWithin(intervals, ttl) + site.keys().concurrentDuplicates();
     long saving = wouldHit * site.sentLatencies().mean();

@@ -1,0 +1,227 @@
+package io.perfweave.analyzer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.perfweave.agent.config.ConfigLoader;
+import io.perfweave.agent.config.PerfweaveConfig;
+import io.perfweave.testing.ForkedJvm;
+import io.perfweave.testing.Jdks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The analyzer on real recordings made here: a workload with planted problems recorded by the
+ * real agent, the same workload without them, and recordings made without perfweave.
+ */
+final class AnalyzerIT {
+
+  private static final Path PLANTED_CONFIG = ForkedJvm.TESTBED.resolve("../planted-perfweave.yaml");
+
+  @TempDir static Path shared;
+  private static JsonNode planted;
+  private static String plantedOutput;
+
+  @TempDir Path work;
+
+  @BeforeAll
+  static void recordAndAnalyzePlanted() throws Exception {
+    plantedOutput = record(shared, PLANTED_CONFIG, "planted").stdout();
+    AnalyzerRun run = AnalyzerRun.of("analyze", shared.resolve("out").toString(), "--out", shared.resolve("report").toString());
+    assertEquals(0, run.exitCode(), run.stderr());
+    planted = AnalyzerRun.report(shared.resolve("report"));
+  }
+
+  @Test
+  void plantedWorkload_everyProblemFoundAtItsSite() {
+    assertFinding("repeated-reads", "quote");
+    assertFinding("repeated-reads", "settings");
+    assertFinding("concurrent-duplicates", "settings");
+    assertFinding("sequential-fan-out", "account");
+    assertFinding("transient-errors", "flaky-read");
+    assertFinding("non-idempotent-failures", "payment");
+    assertFinding("hot-cpu-method", "com.example.planted.Analytics.crunch");
+    assertFinding("allocation-hot-spot", "com.example.planted.Analytics.churn");
+    assertFinding("lock-contention", "java.lang.Object");
+    assertFinding("exceptions-as-control-flow", "java.lang.NumberFormatException at com.example.planted.Analytics.parseOrZero");
+  }
+
+  @Test
+  void plantedWorkload_nothingWhereThereIsNoProblem() {
+    assertNoFinding("repeated-reads", "account");
+    assertNoFinding("transient-errors", "payment");
+    assertNoFinding("repeated-reads", "payment");
+    assertNoFinding("sequential-fan-out", "quote");
+  }
+
+  @Test
+  void plantedWorkload_fanOutNamesTheCallingCode() {
+    JsonNode fanOut = finding("sequential-fan-out", "account");
+    assertTrue(fanOut.path("evidence").path("caller").asText().startsWith("com.example.planted.PlantedApp.main:"));
+  }
+
+  @Test
+  void report_isVersionedAndCarriesTheModel() {
+    assertEquals(1, planted.path("schemaVersion").asInt());
+    assertFalse(planted.path("partial").asBoolean());
+    JsonNode quote = site("quote");
+    assertEquals(30, quote.path("calls").asInt());
+    assertEquals(30, quote.path("rpcsSent").asInt());
+    assertEquals(3, quote.path("distinctKeys").asInt());
+    assertEquals(6, site("payment").path("errors").asInt());
+    assertTrue(site("settings").path("maxConcurrency").asInt() >= 4);
+    assertTrue(planted.path("hotMethods").path("cpuSamples").asLong() > 0);
+    assertTrue(planted.path("exceptions").path("byType").path("java.lang.NumberFormatException").asLong() >= 20_000);
+    for (JsonNode recommendation : planted.path("recommendations")) {
+      assertFalse(recommendation.path("evidence").isEmpty(), "every finding has evidence");
+    }
+  }
+
+  @Test
+  void cleanWorkload_noRecommendationsButRecordingQuality() throws Exception {
+    Path config = work.resolve("clean.yaml");
+    Files.writeString(config, Files.readString(PLANTED_CONFIG));
+    record(work, config, "clean");
+    AnalyzerRun run = AnalyzerRun.of("analyze", work.resolve("out").toString(), "--out", work.resolve("report").toString());
+
+    assertEquals(0, run.exitCode(), run.stderr());
+    List<String> rules = new ArrayList<>();
+    AnalyzerRun.report(work.resolve("report")).path("recommendations").forEach(r -> rules.add(r.path("rule").asText() + ": " + r.path("title").asText()));
+    assertTrue(rules.stream().allMatch(r -> r.startsWith("recording-quality")), rules.toString());
+  }
+
+  @Test
+  void suggestedConfig_loadsInTheAgentAndRemovesWhatItTargets() throws Exception {
+    Path suggested = shared.resolve("report/suggested-config.yaml");
+    PerfweaveConfig config = new ConfigLoader("config=" + suggested, Map.of(), Map.of()).load();
+    assertTrue(config.sites().stream().anyMatch(s -> s.name().equals("quote") && s.cache().isPresent()));
+    assertTrue(config.sites().stream().anyMatch(s -> s.name().equals("flaky-read") && s.retry().isPresent()));
+    assertTrue(config.sites().stream().noneMatch(s -> s.name().equals("payment") && s.retry().isPresent()));
+
+    Path applied = work.resolve("applied.yaml");
+    Files.writeString(applied, "output: out\n" + Files.readString(suggested));
+    String after = record(work, applied, "planted").stdout();
+
+    assertTrue(count(after, "quotes run") < count(plantedOutput, "quotes run") / 2, after);
+    assertTrue(count(after, "settings run") < count(plantedOutput, "settings run") / 3, after);
+    assertEquals(count(plantedOutput, "payments sent"), count(after, "payments sent"), "writes untouched");
+    assertEquals(count(plantedOutput, "failures seen") - 3, count(after, "failures seen"), "the 3 flaky reads recovered");
+  }
+
+  @Test
+  void plainJdkRecording_jvmRulesOnly() throws Exception {
+    Path recording = work.resolve("plain.jfr");
+    ForkedJvm.Result result =
+        new ForkedJvm(Jdks.all().get(0))
+            .option("-XX:StartFlightRecording=filename=" + recording + ",settings=profile")
+            .main("com.example.testbed.HotApp")
+            .args("3000")
+            .run(work);
+    assertEquals(0, result.exitCode(), result.stderr());
+    AnalyzerRun run = AnalyzerRun.of("analyze", recording.toString(), "--out", work.resolve("report").toString());
+
+    assertEquals(0, run.exitCode(), run.stderr());
+    JsonNode report = AnalyzerRun.report(work.resolve("report"));
+    assertEquals("jfr", report.path("run").path("sampleSource").asText());
+    assertTrue(hasFinding(report, "hot-cpu-method", "com.example.testbed.Crunch.burn"), report.path("recommendations").toString());
+    assertTrue(ruleNotApplicable(report, "repeated-reads"));
+  }
+
+  @Test
+  void asyncProfilerOnlyRecording_isAnalyzedToo() throws Exception {
+    Path config = work.resolve("async-only.yaml");
+    Files.writeString(config, "output: out\nprofiling:\n  jfr: { enabled: false }\n");
+    ForkedJvm.Result result =
+        new ForkedJvm(Jdks.all().get(0)).withAgent("config=" + config).main("com.example.testbed.HotApp").args("2000").run(work);
+    assertEquals(0, result.exitCode(), result.stderr());
+    AnalyzerRun run = AnalyzerRun.of("analyze", work.resolve("out").toString(), "--out", work.resolve("report").toString());
+
+    assertEquals(0, run.exitCode(), run.stderr());
+    JsonNode report = AnalyzerRun.report(work.resolve("report"));
+    assertEquals("async-profiler", report.path("run").path("sampleSource").asText());
+    assertEquals("perf_events", report.path("run").path("cpuEngine").asText());
+    assertTrue(hasFinding(report, "hot-cpu-method", "com.example.testbed.Crunch.burn"), report.path("recommendations").toString());
+  }
+
+  private static ForkedJvm.Result record(Path dir, Path config, String mode) throws Exception {
+    ForkedJvm.Result result =
+        new ForkedJvm(Jdks.all().get(0))
+            .withAgent("config=" + config)
+            .main("com.example.planted.PlantedApp")
+            .args(mode)
+            .run(dir);
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertTrue(result.stderr().contains("0 transform errors, 0 advice errors"), result.stderr());
+    return result;
+  }
+
+  private static int count(String output, String label) {
+    Matcher m = Pattern.compile(label + " (\\d+)").matcher(output);
+    assertTrue(m.find(), label + " in " + output);
+    return Integer.parseInt(m.group(1));
+  }
+
+  private static JsonNode site(String name) {
+    for (JsonNode site : planted.path("sites")) {
+      if (site.path("name").asText().equals(name)) {
+        return site;
+      }
+    }
+    throw new AssertionError("no site " + name);
+  }
+
+  private static JsonNode finding(String rule, String subjectPrefix) {
+    for (JsonNode r : planted.path("recommendations")) {
+      if (r.path("rule").asText().equals(rule) && r.path("subject").asText().startsWith(subjectPrefix)) {
+        return r;
+      }
+    }
+    throw new AssertionError("no " + rule + " for " + subjectPrefix + " in " + titles(planted));
+  }
+
+  private static void assertFinding(String rule, String subjectPrefix) {
+    assertTrue(hasFinding(planted, rule, subjectPrefix), rule + " for " + subjectPrefix + " in " + titles(planted));
+  }
+
+  private static void assertNoFinding(String rule, String subject) {
+    for (JsonNode r : planted.path("recommendations")) {
+      assertFalse(
+          r.path("rule").asText().equals(rule) && r.path("subject").asText().equals(subject),
+          "unexpected " + rule + " for " + subject);
+    }
+  }
+
+  private static boolean hasFinding(JsonNode report, String rule, String subjectPrefix) {
+    for (JsonNode r : report.path("recommendations")) {
+      if (r.path("rule").asText().equals(rule) && r.path("subject").asText().startsWith(subjectPrefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean ruleNotApplicable(JsonNode report, String rule) {
+    for (JsonNode r : report.path("rules")) {
+      if (r.path("rule").asText().equals(rule)) {
+        return !r.path("applicable").asBoolean();
+      }
+    }
+    return false;
+  }
+
+  private static List<String> titles(JsonNode report) {
+    List<String> titles = new ArrayList<>();
+    report.path("recommendations").forEach(r -> titles.add(r.path("rule").asText() + " / " + r.path("subject").asText()));
+    return titles;
+  }
+}

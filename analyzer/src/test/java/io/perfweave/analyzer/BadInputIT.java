@@ -1,0 +1,105 @@
+package io.perfweave.analyzer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.perfweave.testing.ForkedJvm;
+import io.perfweave.testing.Jdks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input: one clear line on stderr, exit code 2, never a stack trace; partial where possible. */
+final class BadInputIT {
+
+  @TempDir Path work;
+
+  @Test
+  void notJfr_exit2WithOneLine() throws Exception {
+    Path text = Files.writeString(work.resolve("notes.jfr"), "this is not a recording\n");
+    AnalyzerRun run = analyze(text.toString());
+
+    assertBadInput(run, "notes.jfr: is not a JFR recording");
+  }
+
+  @Test
+  void emptyFile_exit2() throws Exception {
+    Path empty = Files.createFile(work.resolve("empty.jfr"));
+    assertBadInput(analyze(empty.toString()), "empty.jfr: is empty");
+  }
+
+  @Test
+  void missingPath_exit2() throws Exception {
+    assertBadInput(analyze(work.resolve("absent.jfr").toString()), "absent.jfr: does not exist");
+  }
+
+  @Test
+  void directoryWithoutRecordings_exit2() throws Exception {
+    Path dir = Files.createDirectories(work.resolve("nothing-here"));
+    assertBadInput(analyze(dir.toString()), "nothing-here: no .jfr recordings in this directory");
+  }
+
+  @Test
+  void noArguments_exit2WithUsage() throws Exception {
+    AnalyzerRun run = AnalyzerRun.of("analyze");
+    assertEquals(2, run.exitCode());
+    assertFalse(run.stderr().contains("Exception"), run.stderr());
+  }
+
+  @Test
+  void truncatedRecording_partialReportAndExit2() throws Exception {
+    Path config = Files.writeString(work.resolve("c.yaml"), "output: out\nprofiling:\n  asyncProfiler: { enabled: false }\n"
+        + "sites:\n  - name: b\n    match: { type: com.example.testbed.NodeClient, method: getBalance }\n");
+    ForkedJvm.Result result = new ForkedJvm(Jdks.all().get(0)).withAgent("config=" + config)
+        .main("com.example.testbed.HotApp").args("300", "2000").run(work);
+    assertEquals(0, result.exitCode(), result.stderr());
+    Path whole;
+    try (var files = Files.list(work.resolve("out"))) {
+      whole = files.findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(whole);
+    Path truncated = Files.write(work.resolve("truncated.jfr"), Arrays.copyOf(bytes, bytes.length * 2 / 3));
+
+    AnalyzerRun run = analyze(truncated.toString());
+
+    assertEquals(2, run.exitCode(), run.stderr());
+    assertTrue(run.stderr().contains("truncated.jfr: truncated"), run.stderr());
+    assertFalse(run.stderr().contains("\tat "), "no stack trace: " + run.stderr());
+    assertTrue(AnalyzerRun.report(work.resolve("report")).path("partial").asBoolean());
+  }
+
+  @Test
+  void oneBadAmongGood_reportOfTheGoodAndExit2() throws Exception {
+    Path text = Files.writeString(work.resolve("bad.jfr"), "nope");
+    Path recording = work.resolve("good.jfr");
+    ForkedJvm.Result result = new ForkedJvm(Jdks.all().get(0))
+        .option("-XX:StartFlightRecording=filename=" + recording)
+        .main("com.example.testbed.TimedApp").run(work);
+    assertEquals(0, result.exitCode(), result.stderr());
+
+    AnalyzerRun run = analyze(text.toString(), recording.toString());
+
+    assertEquals(2, run.exitCode());
+    assertTrue(run.stderr().contains("bad.jfr: is not a JFR recording"), run.stderr());
+    assertTrue(Files.exists(work.resolve("report/report.json")));
+  }
+
+  private AnalyzerRun analyze(String... inputs) throws Exception {
+    String[] args = new String[inputs.length + 3];
+    args[0] = "analyze";
+    System.arraycopy(inputs, 0, args, 1, inputs.length);
+    args[inputs.length + 1] = "--out";
+    args[inputs.length + 2] = work.resolve("report").toString();
+    return AnalyzerRun.of(args);
+  }
+
+  private static void assertBadInput(AnalyzerRun run, String message) {
+    assertEquals(2, run.exitCode(), run.stderr());
+    assertEquals(1, run.stderr().lines().count(), run.stderr());
+    assertTrue(run.stderr().contains(message), run.stderr());
+    assertFalse(run.stderr().contains("\tat "), run.stderr());
+  }
+}

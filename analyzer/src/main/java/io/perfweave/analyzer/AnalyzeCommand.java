@@ -4,6 +4,7 @@ import io.perfweave.analyzer.model.Model;
 import io.perfweave.analyzer.read.BadInputException;
 import io.perfweave.analyzer.read.ModelLoader;
 import io.perfweave.analyzer.report.ConsoleSummary;
+import io.perfweave.analyzer.report.HtmlReport;
 import io.perfweave.analyzer.report.JsonReport;
 import io.perfweave.analyzer.report.SuggestedConfig;
 import io.perfweave.analyzer.rules.RuleRunner;
@@ -48,9 +49,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     Files.createDirectories(out);
     Map<String, Object> report = JsonReport.build(model, rules);
     JsonReport.write(report, out.resolve("report.json"));
+    Files.writeString(out.resolve("report.html"), HtmlReport.render(report, model));
     Files.writeString(out.resolve("suggested-config.yaml"), SuggestedConfig.render(model, rules.findings()));
     ConsoleSummary.print(model, rules.findings(), top, System.out);
-    System.out.println("Reports: " + out.toAbsolutePath().resolve("report.json"));
+    System.out.println("Report: " + out.toAbsolutePath().resolve("report.html"));
     loaded.problems().forEach(p -> System.err.println("perfweave-analyzer: " + p));
     return loaded.problems().isEmpty() ? 0 : AnalyzerMain.BAD_INPUT;
   }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "perfweave-analyzer 0.1.0",
     description = "Turns perfweave, JDK and async-profiler recordings into ranked recommendations.",
-    subcommands = {AnalyzeCommand.class})
+    subcommands = {AnalyzeCommand.class, CompareCommand.class})
 public final class AnalyzerMain implements Runnable {
 
   /** Exit code for input that cannot be used (or was only partly readable). */

@@ -1,0 +1,62 @@
+package io.perfweave.analyzer;
+
+import io.perfweave.analyzer.read.BadInputException;
+import io.perfweave.analyzer.read.ModelLoader;
+import io.perfweave.analyzer.report.CompareHtml;
+import io.perfweave.analyzer.report.Comparison;
+import io.perfweave.analyzer.report.JsonReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code compare BEFORE AFTER --out DIR}: compare.json and compare.html. */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = "Compare two runs (each a recording or a directory of recordings).")
+final class CompareCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "BEFORE")
+  Path before;
+
+  @Parameters(index = "1", paramLabel = "AFTER")
+  Path after;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR")
+  Path out;
+
+  @Override
+  public Integer call() throws IOException {
+    ModelLoader.Loaded old;
+    ModelLoader.Loaded now;
+    try {
+      old = ModelLoader.load(List.of(before), System.err);
+      now = ModelLoader.load(List.of(after), System.err);
+    } catch (BadInputException e) {
+      System.err.println("perfweave-analyzer: " + e.getMessage());
+      return AnalyzerMain.BAD_INPUT;
+    }
+    Map<String, Object> comparison = Comparison.build(old.model(), now.model());
+    Files.createDirectories(out);
+    JsonReport.write(comparison, out.resolve("compare.json"));
+    Files.writeString(out.resolve("compare.html"), CompareHtml.render(comparison, old.model(), now.model()));
+    @SuppressWarnings("unchecked")
+    List<String> improved = (List<String>) comparison.get("improved");
+    @SuppressWarnings("unchecked")
+    List<String> regressed = (List<String>) comparison.get("regressed");
+    System.out.println("Improved:");
+    improved.forEach(line -> System.out.println("  " + line));
+    System.out.println("Regressed:" + (regressed.isEmpty() ? " nothing" : ""));
+    regressed.forEach(line -> System.out.println("  " + line));
+    System.out.println("Comparison: " + out.toAbsolutePath().resolve("compare.html"));
+    old.problems().forEach(p -> System.err.println("perfweave-analyzer: " + p));
+    now.problems().forEach(p -> System.err.println("perfweave-analyzer: " + p));
+    return old.problems().isEmpty() && now.problems().isEmpty() ? 0 : AnalyzerMain.BAD_INPUT;
+  }
+}

@@ -1,0 +1,167 @@
+package io.perfweave.analyzer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.testbed.EvilNamesApp;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.perfweave.testing.ForkedJvm;
+import io.perfweave.testing.Jdks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * report.html and compare.html in headless Chromium (Debian's, driven by Playwright): no console
+ * errors, no network requests, the parts visible, recording strings shown as text.
+ */
+final class ReportBrowserIT {
+
+  private static final Path PLANTED_CONFIG = ForkedJvm.TESTBED.resolve("../planted-perfweave.yaml");
+  private static final Path SCREENSHOTS = Path.of(System.getProperty("perfweave.screenshots", "target/screenshots"));
+
+  @TempDir static Path work;
+  private static Playwright playwright;
+  private static Browser browser;
+
+  @BeforeAll
+  static void recordAnalyzeAndCompare() throws Exception {
+    record(PLANTED_CONFIG, "before", "planted");
+    assertEquals(0, AnalyzerRun.of("analyze", work.resolve("before").toString(), "--out", work.resolve("report").toString()).exitCode());
+    Path applied = work.resolve("applied.yaml");
+    Files.writeString(applied, Files.readString(work.resolve("report/suggested-config.yaml")));
+    record(applied, "after", "planted");
+    AnalyzerRun compare = AnalyzerRun.of("compare", work.resolve("before").toString(), work.resolve("after").toString(), "--out", work.resolve("compare").toString());
+    assertEquals(0, compare.exitCode(), compare.stderr());
+    playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser =
+        playwright.chromium().launch(
+            new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(System.getProperty("perfweave.chromium", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @Test
+  void report_rendersOfflineWithEveryPart() throws Exception {
+    Opened opened = open(work.resolve("report/report.html"), "report.png");
+    Page page = opened.page;
+
+    assertEquals(List.of(), opened.errors, "console errors");
+    assertEquals(List.of(), opened.requests, "network requests");
+    assertTrue(page.locator("#recs article.rec").count() >= 8);
+    assertTrue(page.locator("#recs article.rec").first().isVisible());
+    assertTrue(page.locator("#recs pre.config").count() > 0, "config snippets");
+    assertTrue(page.locator("#recs button.copy").first().isVisible(), "copy button");
+    assertEquals(5, page.locator("#site-table tbody tr").count());
+    assertTrue(page.locator(".histogram svg rect").count() > 0, "latency histograms");
+    assertTrue(page.locator(".timeline svg polyline").count() > 0, "timelines");
+    for (String id : List.of("flame-cpu", "flame-alloc", "flame-lock")) {
+      assertTrue(page.locator("#" + id).isVisible(), id);
+      Frame frame = page.locator("#" + id).elementHandle().contentFrame();
+      assertTrue(((Number) frame.evaluate("document.querySelectorAll('canvas').length")).intValue() > 0, id + " draws");
+    }
+  }
+
+  @Test
+  void siteTable_sortsOnClick() throws Exception {
+    Page page = open(work.resolve("report/report.html"), null).page;
+    page.locator("#site-table th").nth(1).click();
+    page.locator("#site-table th").nth(1).click();
+    assertEquals("account", page.locator("#site-table tbody tr").first().locator("td").first().textContent());
+  }
+
+  @Test
+  void compare_rendersOfflineWithDifferentialFlameGraph() throws Exception {
+    Opened opened = open(work.resolve("compare/compare.html"), "compare.png");
+    Page page = opened.page;
+
+    assertEquals(List.of(), opened.errors, "console errors");
+    assertEquals(List.of(), opened.requests, "network requests");
+    assertTrue(page.locator("#improved li").count() > 0);
+    assertTrue(page.locator("#site-table tr").count() > 1);
+    assertTrue(page.locator("#flame-cpu-diff").isVisible());
+  }
+
+  @Test
+  void recordingStringsWithHtml_renderAsText() throws Exception {
+    Path config = Files.writeString(work.resolve("evil.yaml"),
+        "output: evil-out\nsites:\n  - name: \"<script>window.pwned=3</script>\\\"site'\"\n"
+            + "    match: { type: \"evil.**\", method: \"{fetch,fail}\" }\n    idempotent: true\n");
+    ForkedJvm.Result result =
+        new ForkedJvm(Jdks.all().get(0)).withAgent("config=" + config).main("com.example.testbed.EvilNamesApp").run(work);
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertEquals(0, AnalyzerRun.of("analyze", work.resolve("evil-out").toString(), "--out", work.resolve("evil").toString()).exitCode());
+
+    Opened opened = open(work.resolve("evil/report.html"), "evil.png");
+    Page page = opened.page;
+
+    assertEquals(List.of(), opened.errors, "console errors");
+    assertEquals(null, page.evaluate("window.pwned === undefined ? null : window.pwned"), "nothing executed");
+    for (Frame frame : page.frames()) {
+      assertEquals(null, frame.evaluate("window.pwned === undefined ? null : window.pwned"), "nothing executed in " + frame.url());
+    }
+    String text = page.locator("body").textContent();
+    assertTrue(text.contains("<script>window.pwned=3</script>\"site'"), "site name shown as text");
+    assertTrue(text.contains(EvilNamesApp.FAILURE), "exception type shown as text");
+    assertTrue(text.contains(EvilNamesApp.CLIENT), "class name shown as text");
+  }
+
+  private record Opened(Page page, List<String> errors, List<String> requests) {}
+
+  private static Opened open(Path file, String screenshot) {
+    BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+    List<String> errors = new ArrayList<>();
+    List<String> requests = new ArrayList<>();
+    context.onRequest(r -> {
+      String url = r.url();
+      if (!url.startsWith("file:") && !url.startsWith("about:") && !url.startsWith("data:")) {
+        requests.add(url);
+      }
+    });
+    Page page = context.newPage();
+    page.onConsoleMessage(m -> {
+      if (m.type().equals("error")) {
+        errors.add(m.text());
+      }
+    });
+    page.onPageError(errors::add);
+    page.navigate(file.toUri().toString());
+    page.waitForLoadState();
+    if (screenshot != null) {
+      page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(screenshot)).setFullPage(true));
+    }
+    return new Opened(page, errors, requests);
+  }
+
+  private static void record(Path config, String output, String mode) throws Exception {
+    Path yaml = work.resolve(output + ".yaml");
+    Files.writeString(yaml, "output: " + output + "\n" + Files.readString(config).replaceAll("(?m)^output: .*\\n", ""));
+    ForkedJvm.Result result =
+        new ForkedJvm(Jdks.all().get(0)).withAgent("config=" + yaml).main("com.example.planted.PlantedApp").args(mode).run(work);
+    assertEquals(0, result.exitCode(), result.stderr());
+  }
+}

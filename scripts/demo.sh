@@ -1,10 +1,35 @@
 #!/usr/bin/env bash
-# The main job: build, run the sample application under the agent against its embedded node,
-# and print the agent's per-site report and where the JFR recording is.
+# The main job, the whole perfweave loop on the sample application:
+#   build → record the app under the agent → analyze → run again with the suggested config →
+#   compare, then say where report.html and compare.html are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+rounds="${ROUNDS:-60}"
+out=perfweave-out
+agent=agent/target/perfweave-agent.jar
+app=sample-app/target/perfweave-sample-app.jar
+analyzer=analyzer/target/perfweave-analyzer.jar
 
 mvn -B -q package -DskipTests
-rm -rf perfweave-out
-java -javaagent:agent/target/perfweave-agent.jar=config=sample-app/perfweave.yaml \
-  -jar sample-app/target/perfweave-sample-app.jar --rounds "${ROUNDS:-60}"
+rm -rf "$out"
+
+echo "== 1. the sample application under the agent (sample-app/perfweave.yaml: timing only)"
+java -Dperfweave.output="$out/before" -javaagent:"$agent"=config=sample-app/perfweave.yaml \
+  -jar "$app" --rounds "$rounds"
+
+echo
+echo "== 2. analyze"
+java -jar "$analyzer" analyze "$out/before" --out "$out/report"
+
+echo
+echo "== 3. the same application, no code change, with $out/report/suggested-config.yaml"
+java -Dperfweave.output="$out/after" -javaagent:"$agent"=config="$out/report/suggested-config.yaml" \
+  -jar "$app" --rounds "$rounds"
+
+echo
+echo "== 4. compare"
+java -jar "$analyzer" compare "$out/before" "$out/after" --out "$out/compare"
+
+echo
+echo "Report:     $(pwd)/$out/report/report.html"
+echo "Comparison: $(pwd)/$out/compare/compare.html"

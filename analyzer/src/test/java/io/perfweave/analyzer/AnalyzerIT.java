@@ -54,6 +54,7 @@ final class AnalyzerIT {
     assertFinding("allocation-hot-spot", "com.example.planted.Analytics.churn");
     assertFinding("lock-contention", "java.lang.Object");
     assertFinding("exceptions-as-control-flow", "java.lang.NumberFormatException at com.example.planted.Analytics.parseOrZero");
+    assertFinding("connection-setup", "com.example.planted.Analytics.connectEach");
   }
 
   @Test

@@ -59,6 +59,32 @@ public final class Analytics {
     }
   }
 
+  /** Opens a new TCP connection for every request, the way a client without a pool does. */
+  public static int connectEach(int connections) throws java.io.IOException, InterruptedException {
+    try (java.net.ServerSocket server = new java.net.ServerSocket(0, 128, java.net.InetAddress.getLoopbackAddress())) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                for (int i = 0; i < connections; i++) {
+                  try (java.net.Socket accepted = server.accept()) {
+                    accepted.getOutputStream().write(1);
+                  } catch (java.io.IOException e) {
+                    return;
+                  }
+                }
+              });
+      acceptor.start();
+      int read = 0;
+      for (int i = 0; i < connections; i++) {
+        try (java.net.Socket socket = new java.net.Socket(server.getInetAddress(), server.getLocalPort())) {
+          read += socket.getInputStream().read();
+        }
+      }
+      acceptor.join();
+      return read;
+    }
+  }
+
   /** Parses with exceptions as the "not a number" answer. */
   public static int parseAll(int count) {
     int parsed = 0;

@@ -16,6 +16,7 @@ public final class JvmModel {
   private final LongCounts socketNanosByHost = new LongCounts();
   private final LongCounts socketCountByHost = new LongCounts();
   private final LongCounts costlyConstruction = new LongCounts();
+  private final LongCounts connectionSetup = new LongCounts();
 
   public void merge(JvmModel other) {
     cpu.merge(other.cpu);
@@ -31,6 +32,12 @@ public final class JvmModel {
     socketNanosByHost.merge(other.socketNanosByHost);
     socketCountByHost.merge(other.socketCountByHost);
     costlyConstruction.merge(other.costlyConstruction);
+    connectionSetup.merge(other.connectionSetup);
+  }
+
+  /** CPU samples opening connections (TCP connect, TLS handshake), by first application frame. */
+  public LongCounts connectionSetup() {
+    return connectionSetup;
   }
 
   /** CPU samples by method. */

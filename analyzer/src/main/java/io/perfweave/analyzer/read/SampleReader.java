@@ -33,6 +33,15 @@ final class SampleReader {
     {"javax.net.ssl.SSLContext.getInstance", "SSLContext.getInstance"},
   };
 
+  /** Frames of opening a connection: TCP connect and TLS handshakes, in the JDK and clients. */
+  private static final String[] CONNECTION_SETUP = {
+    "sun.nio.ch.Net.connect", "sun.nio.ch.SocketChannelImpl.connect", "java.net.Socket.connect",
+    "sun.net.www.http.HttpClient.openServer", "jdk.internal.net.http.PlainHttpConnection.connectAsync",
+    "sun.security.ssl.SSLSocketImpl.startHandshake", "sun.security.ssl.SSLEngineImpl.beginHandshake",
+    "okhttp3.internal.connection.RealConnection.connect",
+    "org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator.connect",
+  };
+
   private final JfrReader reader;
   private final Model model;
   private final Map<String, String> siteByTarget;
@@ -98,6 +107,18 @@ final class SampleReader {
     model.jvm().cpu().add(frames, javaFrames(stackId), Collapsed.of(flameNames(stackId, frames)), count);
     attributeToSite(frames, count, true);
     costly(frames, count);
+    connectionSetup(frames, count);
+  }
+
+  private void connectionSetup(String[] frames, long count) {
+    for (int i = 0; i < frames.length; i++) {
+      for (String connect : CONNECTION_SETUP) {
+        if (frames[i].equals(connect)) {
+          model.jvm().connectionSetup().add(firstApplication(frames, i), count);
+          return;
+        }
+      }
+    }
   }
 
   private void allocation(int stackId, String type, long bytes) {

@@ -18,6 +18,7 @@ public final class HotMethodRule implements Rule {
 
   static final String MIN_SHARE = "cpu.hotMethodShare";
   static final String MIN_SAMPLES = "cpu.minSamples";
+  static final String MIN_METHOD_SAMPLES = "cpu.minMethodSamples";
 
   @Override
   public String id() {
@@ -39,7 +40,7 @@ public final class HotMethodRule implements Rule {
     }
     for (Map.Entry<String, Long> entry : cpu.byApplicationFrame().top(3).entrySet()) {
       double share = (double) entry.getValue() / samples;
-      if (share < thresholds.get(MIN_SHARE, 0.1)) {
+      if (share < thresholds.get(MIN_SHARE, 0.1) || entry.getValue() < thresholds.get(MIN_METHOD_SAMPLES, 50)) {
         continue;
       }
       String method = entry.getKey();

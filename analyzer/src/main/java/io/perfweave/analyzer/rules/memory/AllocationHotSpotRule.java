@@ -16,6 +16,7 @@ import java.util.Set;
 public final class AllocationHotSpotRule implements Rule {
 
   static final String MIN_SHARE = "memory.allocationShare";
+  static final String MIN_BYTES = "memory.minAllocatedBytes";
 
   @Override
   public String id() {
@@ -34,7 +35,10 @@ public final class AllocationHotSpotRule implements Rule {
     List<Finding> findings = new ArrayList<>();
     for (Map.Entry<String, Long> entry : allocation.byApplicationFrame().top(3).entrySet()) {
       double share = (double) entry.getValue() / bytes;
-      if (share < thresholds.get(MIN_SHARE, 0.2) || allocation.samples() < 20) {
+      // start-up alone allocates tens of MB; below this a share says nothing
+      if (share < thresholds.get(MIN_SHARE, 0.2)
+          || entry.getValue() < thresholds.get(MIN_BYTES, 64 << 20)
+          || allocation.samples() < 20) {
         continue;
       }
       Map<String, Object> evidence = new LinkedHashMap<>();

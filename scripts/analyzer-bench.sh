@@ -14,15 +14,16 @@ analyzer=analyzer/target/perfweave-analyzer.jar
 jmc="$work/jmc"
 
 mvn -B -q -f benchmarks/pom.xml dependency:copy -Dartifact=org.openjdk.jmc:flightrecorder.rules.jdk:9.1.2 -DoutputDirectory="$jmc" >/dev/null
-for a in flightrecorder.rules flightrecorder common; do
-  mvn -B -q -f benchmarks/pom.xml dependency:copy -Dartifact=org.openjdk.jmc:$a:9.1.2 -DoutputDirectory="$jmc" >/dev/null
+for a in org.openjdk.jmc:flightrecorder.rules:9.1.2 org.openjdk.jmc:flightrecorder:9.1.2 \
+    org.openjdk.jmc:common:9.1.2 at.yawk.lz4:lz4-java:1.10.2 org.owasp.encoder:encoder:1.2.3; do
+  mvn -B -q -f benchmarks/pom.xml dependency:copy -Dartifact="$a" -DoutputDirectory="$jmc" >/dev/null
 done
 jmc_cp=$(ls "$jmc"/*.jar | tr '\n' ':')
 
 measure() { # label, file, command...
   local label=$1 file=$2; shift 2
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out" 2>&1 || echo "  ($label exited $?: $(tail -1 "$work/out"))" >&2
-  read -r secs kb < "$work/time"
+  read -r secs kb < <(tail -1 "$work/time")
   local mb; mb=$(du -m "$file" | cut -f1)
   echo "| $(basename "$file") | $mb | $label | $secs | $(awk -v m="$mb" -v s="$secs" 'BEGIN{printf "%.1f", m/s}') | $((kb / 1024)) |"
 }
@@ -36,6 +37,7 @@ for calls in "${sizes[@]}"; do
     -cp testbed/target/testbed.jar com.example.testbed.HotApp 3000 "$calls" >/dev/null 2>&1
   file=$(ls "$dir"/*.jfr | head -1)
   measure "perfweave-analyzer analyze" "$file" java -jar "$analyzer" analyze "$file" --out "$work/report-$calls"
+  echo "|  |  | (report.html $(du -k "$work/report-$calls/report.html" | cut -f1) KB, report.json $(du -k "$work/report-$calls/report.json" | cut -f1) KB) |  |  |  |"
   measure "jdk.jfr.consumer, every event" "$file" java -cp "$bench" io.perfweave.analyzer.ReaderBaselines consumer "$file"
   measure "async-profiler JfrReader" "$file" java -cp "$bench" io.perfweave.analyzer.ReaderBaselines jfrreader "$file"
   measure "JMC 9.1.2 JfrHtmlRulesReport" "$file" java -cp "$jmc_cp" org.openjdk.jmc.flightrecorder.rules.report.html.JfrHtmlRulesReport "$file" "$work/jmc-$calls.html"

@@ -24,6 +24,8 @@ final class EventReader {
 
   private final Model model;
   private final java.util.Map<Long, String> lastSiteByThread = new java.util.HashMap<>();
+  // the consumer API resolves each stack once per chunk and hands out the same object
+  private final java.util.Map<RecordedStackTrace, String> callerByStack = new java.util.IdentityHashMap<>();
 
   private EventReader(Model model) {
     this.model = model;
@@ -67,7 +69,7 @@ final class EventReader {
             nanos(event.getStartTime()),
             nanos(event.getEndTime()),
             threadId(event),
-            caller(event.getStackTrace(), target));
+            cachedCaller(event.getStackTrace(), target));
     boolean followsOtherSite = !call.site().equals(lastSiteByThread.put(call.threadId(), call.site()));
     model.site(call.site()).record(call, followsOtherSite);
   }
@@ -155,6 +157,16 @@ final class EventReader {
   private void seen(RecordedEvent event) {
     model.eventTypes().add(event.getEventType().getName());
     model.run().span(nanos(event.getStartTime()), nanos(event.getEndTime()));
+  }
+
+  private String cachedCaller(RecordedStackTrace stack, String target) {
+    if (stack == null) {
+      return "";
+    }
+    if (callerByStack.size() > 100_000) {
+      callerByStack.clear();
+    }
+    return callerByStack.computeIfAbsent(stack, s -> caller(s, target));
   }
 
   /** The first application frame under the call: perfweave's and the target's own skipped. */

@@ -26,6 +26,8 @@ final class EventReader {
   private final java.util.Map<Long, String> lastSiteByThread = new java.util.HashMap<>();
   // the consumer API resolves each stack once per chunk and hands out the same object
   private final java.util.Map<RecordedStackTrace, String> callerByStack = new java.util.IdentityHashMap<>();
+  private final java.util.Map<RecordedThread, Long> threadIds = new java.util.IdentityHashMap<>();
+  private final java.util.Map<Long, boolean[]> optionalFields = new java.util.HashMap<>();
 
   private EventReader(Model model) {
     this.model = model;
@@ -35,6 +37,8 @@ final class EventReader {
     EventReader reader = new EventReader(model);
     try (EventStream stream = EventStream.openFile(file)) {
       stream.setReuse(true);
+      // ordered delivery sorts each chunk's events in memory; a thread's events are in order anyway
+      stream.setOrdered(false);
       stream.onEvent("perfweave.RpcCall", reader::rpcCall);
       stream.onEvent("perfweave.RetryAttempt", reader::retryAttempt);
       stream.onEvent("perfweave.AgentStats", reader::agentStats);
@@ -54,18 +58,20 @@ final class EventReader {
 
   private void rpcCall(RecordedEvent event) {
     seen(event);
-    String target = text(event, "target");
+    // fields added after the first recording contract may be missing in older recordings
+    boolean[] optional = optionalFields.computeIfAbsent(event.getEventType().getId(), id -> presence(event));
+    String target = string(event, "target");
     RpcCallRecord call =
         new RpcCallRecord(
-            text(event, "site"),
+            string(event, "site"),
             target,
-            text(event, "rpcMethod"),
-            text(event, "outcome"),
-            event.hasField("idempotent") && event.getBoolean("idempotent"),
+            string(event, "rpcMethod"),
+            string(event, "outcome"),
+            optional[0] && event.getBoolean("idempotent"),
             event.getInt("attempts"),
-            text(event, "error"),
+            string(event, "error"),
             event.getLong("keyHash"),
-            event.hasField("cacheAge") ? event.getLong("cacheAge") : 0,
+            optional[1] ? event.getLong("cacheAge") : 0,
             nanos(event.getStartTime()),
             nanos(event.getEndTime()),
             threadId(event),
@@ -221,9 +227,26 @@ final class EventReader {
         || type.startsWith("java.util.concurrent.locks.ReentrantReadWriteLock");
   }
 
-  private static long threadId(RecordedEvent event) {
+  private long threadId(RecordedEvent event) {
     RecordedThread thread = event.getThread();
-    return thread == null ? 0 : thread.getJavaThreadId();
+    if (thread == null) {
+      return 0;
+    }
+    if (threadIds.size() > 100_000) {
+      threadIds.clear();
+    }
+    return threadIds.computeIfAbsent(thread, RecordedThread::getJavaThreadId);
+  }
+
+  private static boolean[] presence(RecordedEvent event) {
+    return new boolean[] {
+      event.getEventType().getField("idempotent") != null, event.getEventType().getField("cacheAge") != null
+    };
+  }
+
+  private static String string(RecordedEvent event, String field) {
+    String value = event.getString(field);
+    return value == null ? "" : value;
   }
 
   private static String text(RecordedEvent event, String field) {

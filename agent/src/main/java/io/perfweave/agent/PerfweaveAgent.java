@@ -31,13 +31,13 @@ public final class PerfweaveAgent {
   }
 
   private static void start(String arguments, Instrumentation instrumentation, boolean atStartup) {
-    Optional<PerfweaveConfig> config = loadConfig(arguments, atStartup);
-    if (config.isEmpty()) {
-      return;
-    }
     try {
-      run(config.get(), instrumentation);
+      Optional<PerfweaveConfig> config = loadConfig(arguments, atStartup);
+      if (config.isPresent()) {
+        run(config.get(), instrumentation);
+      }
     } catch (Throwable t) {
+      // nothing may escape premain: an exception there would stop the JVM
       System.err.println("perfweave: internal error at start-up, running uninstrumented: " + t);
     }
   }

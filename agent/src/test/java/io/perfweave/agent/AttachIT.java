@@ -2,6 +2,7 @@ package io.perfweave.agent;
 
 import io.perfweave.testing.ForkedJvm;
 import io.perfweave.testing.Jdks;
+import io.perfweave.testing.TestConfigs;
 import io.perfweave.testing.Recordings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,16 +35,7 @@ final class AttachIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void attach_instrumentsLoadedClasses(Path jdk) throws Exception {
-    Path config = work.resolve("perfweave.yaml");
-    Files.writeString(
-        config,
-        String.join(
-            "\n",
-            "output: out",
-            "sites:",
-            "  - name: balance-read",
-            "    match: { type: com.example.testbed.NodeClient, method: getBalance }",
-            ""));
+    Path config = TestConfigs.balanceReadSite(work);
     Process app = new ForkedJvm(jdk).main("com.example.testbed.AttachApp").start(work);
     CompletableFuture<String> stderr =
         CompletableFuture.supplyAsync(() -> readAll(app.getErrorStream()));

@@ -2,6 +2,7 @@ package io.perfweave.agent;
 
 import io.perfweave.testing.ForkedJvm;
 import io.perfweave.testing.Jdks;
+import io.perfweave.testing.TestConfigs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,16 +29,7 @@ final class IsolationIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void appWithOwnLibraryVersions_runsUnchanged(Path jdk) throws Exception {
-    Path config = work.resolve("perfweave.yaml");
-    Files.writeString(
-        config,
-        String.join(
-            "\n",
-            "output: out",
-            "sites:",
-            "  - name: balance-read",
-            "    match: { type: com.example.testbed.NodeClient, method: getBalance }",
-            ""));
+    Path config = TestConfigs.balanceReadSite(work);
     Path plain = Files.createDirectories(work.resolve("plain"));
 
     ForkedJvm.Result without = new ForkedJvm(jdk).main("com.example.testbed.LibrariesApp").run(plain);

@@ -55,8 +55,10 @@ final class ProfilingIT {
         inHotMethod > 20 && inHotMethod > samples.size() / 4,
         inHotMethod + " of " + samples.size() + " CPU samples in the hot method");
     assertTrue(count(asyncRecording, "jdk.ObjectAllocationInNewTLAB") > 0, "allocation samples");
-    assertEquals("perf_events", activeSetting(asyncRecording, "engine"));
-    assertTrue(result.stderr().contains("(CPU engine: perf_events)"), result.stderr());
+    // perf events where the machine permits them, else ctimer: the recording and the agent agree
+    String engine = activeSetting(asyncRecording, "engine");
+    assertTrue(engine.equals("perf_events") || engine.equals("ctimer"), engine);
+    assertTrue(result.stderr().contains("(CPU engine: " + engine + ")"), result.stderr());
   }
 
   @Test

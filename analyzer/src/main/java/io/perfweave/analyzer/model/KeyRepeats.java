@@ -12,6 +12,7 @@ public final class KeyRepeats {
   static final int MAX_KEYS = 200_000;
 
   private final Map<Long, long[]> lastByKey = new HashMap<>(); // {lastStart, maxEnd}
+  private final Map<Long, long[]> firstByKey = new HashMap<>(); // {firstStart, firstEnd}
   private final Latencies intervals = new Latencies();
   private long keyedCalls;
   private long repeats;
@@ -24,6 +25,7 @@ public final class KeyRepeats {
     if (last == null) {
       if (lastByKey.size() < MAX_KEYS) {
         lastByKey.put(keyHash, new long[] {start, end});
+        firstByKey.put(keyHash, new long[] {start, end});
       } else {
         capped = true;
       }
@@ -39,6 +41,47 @@ public final class KeyRepeats {
     last[1] = Math.max(last[1], end);
   }
 
+  /**
+   * Adds the calls of a later part of the same recording (the next chunk): a key's first call
+   * there repeats this part's last call of it.
+   */
+  void append(KeyRepeats later) {
+    keyedCalls += later.keyedCalls;
+    repeats += later.repeats;
+    concurrentDuplicates += later.concurrentDuplicates;
+    intervals.merge(later.intervals);
+    capped |= later.capped;
+    later.firstByKey.forEach(
+        (key, first) -> {
+          long[] last = lastByKey.get(key);
+          if (last == null) {
+            if (lastByKey.size() < MAX_KEYS) {
+              firstByKey.put(key, first.clone());
+            }
+            return;
+          }
+          repeats++;
+          if (first[0] < last[1]) {
+            concurrentDuplicates++;
+          } else {
+            intervals.record(first[0] - last[0]);
+          }
+        });
+    later.lastByKey.forEach(
+        (key, last) -> {
+          long[] mine = lastByKey.get(key);
+          if (mine == null) {
+            if (lastByKey.size() < MAX_KEYS) {
+              lastByKey.put(key, last.clone());
+            }
+          } else {
+            mine[0] = Math.max(mine[0], last[0]);
+            mine[1] = Math.max(mine[1], last[1]);
+          }
+        });
+  }
+
+  /** Adds the calls of another, independent recording (another run or process). */
   void merge(KeyRepeats other) {
     keyedCalls += other.keyedCalls;
     repeats += other.repeats;
@@ -46,6 +89,7 @@ public final class KeyRepeats {
     intervals.merge(other.intervals);
     capped |= other.capped;
     other.lastByKey.forEach(lastByKey::putIfAbsent);
+    other.firstByKey.forEach(firstByKey::putIfAbsent);
   }
 
   public long keyedCalls() {

@@ -32,6 +32,15 @@ public final class Model {
     return eventTypes;
   }
 
+  /** Adds a later chunk of the same recording. */
+  public void append(Model later) {
+    run.merge(later.run);
+    later.sites.forEach((name, site) -> site(name).append(site));
+    jvm.merge(later.jvm);
+    eventTypes.addAll(later.eventTypes);
+  }
+
+  /** Adds another, independent recording. */
   public void merge(Model other) {
     run.merge(other.run);
     other.sites.forEach((name, site) -> site(name).merge(site));

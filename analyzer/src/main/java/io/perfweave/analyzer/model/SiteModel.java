@@ -91,7 +91,19 @@ public final class SiteModel {
     fanOut.finish();
   }
 
+  /** Adds a later chunk of the same recording: key repeats continue across the boundary. */
+  public void append(SiteModel later) {
+    mergeAllButKeys(later);
+    keys.append(later.keys);
+  }
+
+  /** Adds another, independent recording. */
   public void merge(SiteModel other) {
+    mergeAllButKeys(other);
+    keys.merge(other.keys);
+  }
+
+  private void mergeAllButKeys(SiteModel other) {
     targets.merge(other.targets);
     rpcMethods.merge(other.rpcMethods);
     outcomes.merge(other.outcomes);
@@ -101,7 +113,6 @@ public final class SiteModel {
     latencies.merge(other.latencies);
     sentLatencies.merge(other.sentLatencies);
     hitAges.merge(other.hitAges);
-    keys.merge(other.keys);
     fanOut.merge(other.fanOut);
     other.perSecond.forEach(
         (second, counts) -> {

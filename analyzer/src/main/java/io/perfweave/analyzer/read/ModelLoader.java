@@ -48,12 +48,11 @@ public final class ModelLoader {
   }
 
   private static Model read(List<Path> files, List<String> problems) throws BadInputException {
-    ExecutorService pool =
-        Executors.newFixedThreadPool(Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors())));
+    ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
     try {
       List<FileResult> events = new ArrayList<>();
-      for (Future<FileResult> f : submitAll(pool, files, ModelLoader::readEvents)) {
-        events.add(join(f));
+      for (Path file : files) {
+        events.add(readEventsByChunk(pool, file));
       }
       Model model = new Model();
       events.forEach(r -> model.merge(r.model));
@@ -111,12 +110,54 @@ public final class ModelLoader {
     return futures;
   }
 
+  /**
+   * Reads one recording's events, its chunks in parallel, and appends the chunk models in order
+   * so that key repeats and runs continue across chunk boundaries.
+   */
+  private static FileResult readEventsByChunk(ExecutorService pool, Path file) throws BadInputException {
+    Path scratch = null;
+    try {
+      scratch = Files.createTempDirectory("perfweave-chunks-");
+      List<Path> chunks = Chunks.split(file, scratch);
+      List<FileResult> parts = new ArrayList<>();
+      for (Future<FileResult> f : submitAll(pool, chunks, ModelLoader::readEvents)) {
+        parts.add(join(f));
+      }
+      Model model = new Model();
+      String problem = "";
+      for (FileResult part : parts) {
+        model.append(part.model);
+        problem = problem.isEmpty() ? part.problem : problem;
+      }
+      return new FileResult(file, model, parts.get(0).kind, problem);
+    } catch (IOException e) {
+      return readEvents(file);
+    } finally {
+      deleteQuietly(scratch);
+    }
+  }
+
+  private static void deleteQuietly(Path directory) {
+    if (directory == null) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+      for (Path f : files.toList()) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(directory);
+    } catch (IOException e) {
+      directory.toFile().deleteOnExit();
+    }
+  }
+
   private static FileResult readEvents(Path file) {
     Model model = new Model();
     String kind = "jfr";
     try {
       kind = SampleReader.isAsyncProfiler(file) ? "async-profiler" : "jfr";
       EventReader.read(file, model);
+      model.sites().values().forEach(io.perfweave.analyzer.model.SiteModel::finish);
       return new FileResult(file, model, kind, "");
     } catch (IOException | RuntimeException e) {
       return new FileResult(file, model, kind, truncation(e));

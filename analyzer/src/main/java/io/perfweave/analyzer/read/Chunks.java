@@ -1,0 +1,69 @@
+package io.perfweave.analyzer.read;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a recording into its chunks, each a complete JFR file of its own (header, metadata,
+ * constant pools), so that one large recording is read by all cores. A recording of one chunk is
+ * used as it is; a last chunk cut short is kept as a file of its own, to be read as far as it
+ * goes.
+ */
+final class Chunks {
+
+  private static final int HEADER_BYTES = 16;
+
+  private Chunks() {}
+
+  /** The chunk files of {@code recording}, in order, written under {@code scratch} if more than one. */
+  static List<Path> split(Path recording, Path scratch) throws IOException {
+    List<long[]> bounds = bounds(recording);
+    if (bounds.size() <= 1) {
+      return List.of(recording);
+    }
+    List<Path> chunks = new ArrayList<>();
+    try (FileChannel in = FileChannel.open(recording, StandardOpenOption.READ)) {
+      for (long[] chunk : bounds) {
+        Path part = Files.createTempFile(scratch, "chunk-", ".jfr");
+        try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
+          long copied = 0;
+          while (copied < chunk[1]) {
+            copied += in.transferTo(chunk[0] + copied, chunk[1] - copied, out);
+          }
+        }
+        chunks.add(part);
+      }
+    }
+    return chunks;
+  }
+
+  /** {start, length} of each chunk, from the size each chunk header states. */
+  private static List<long[]> bounds(Path recording) throws IOException {
+    List<long[]> bounds = new ArrayList<>();
+    try (FileChannel in = FileChannel.open(recording, StandardOpenOption.READ)) {
+      long size = in.size();
+      ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
+      for (long position = 0; position < size; ) {
+        header.clear();
+        if (in.read(header, position) < HEADER_BYTES || header.getInt(0) != 0x464c5200) {
+          bounds.add(new long[] {position, size - position});
+          break;
+        }
+        long length = header.getLong(8);
+        if (length <= HEADER_BYTES || position + length > size) {
+          bounds.add(new long[] {position, size - position});
+          break;
+        }
+        bounds.add(new long[] {position, length});
+        position += length;
+      }
+    }
+    return bounds;
+  }
+}

@@ -119,17 +119,25 @@ public final class ModelLoader {
     try {
       scratch = Files.createTempDirectory("perfweave-chunks-");
       List<Path> chunks = Chunks.split(file, scratch);
-      List<FileResult> parts = new ArrayList<>();
-      for (Future<FileResult> f : submitAll(pool, chunks, ModelLoader::readEvents)) {
-        parts.add(join(f));
-      }
+      // a window of chunks in flight, appended in order as they finish: memory stays that of a
+      // few chunk models, whatever the recording's length
+      int window = Runtime.getRuntime().availableProcessors() + 1;
+      java.util.ArrayDeque<Future<FileResult>> inFlight = new java.util.ArrayDeque<>();
       Model model = new Model();
       String problem = "";
-      for (FileResult part : parts) {
+      String kind = "";
+      for (int next = 0; next < chunks.size() || !inFlight.isEmpty(); ) {
+        if (next < chunks.size() && inFlight.size() < window) {
+          Path chunk = chunks.get(next++);
+          inFlight.add(pool.submit(() -> readEvents(chunk)));
+          continue;
+        }
+        FileResult part = join(inFlight.poll());
         model.append(part.model);
         problem = problem.isEmpty() ? part.problem : problem;
+        kind = kind.isEmpty() ? part.kind : kind;
       }
-      return new FileResult(file, model, parts.get(0).kind, problem);
+      return new FileResult(file, model, kind, problem);
     } catch (IOException e) {
       return readEvents(file);
     } finally {

@@ -36,6 +36,7 @@ final class NodeSimulator implements AutoCloseable {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/rpc", this::handle);
+    server.createContext("/counters", this::counters);
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.start();
   }
@@ -48,6 +49,16 @@ final class NodeSimulator implements AutoCloseable {
     Map<String, Long> counts = new TreeMap<>();
     received.forEach((method, count) -> counts.put(method, count.get()));
     return counts;
+  }
+
+  /** GET /counters: the requests received per method, as JSON. */
+  private void counters(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      byte[] body = JSON.writeValueAsBytes(received());
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+    }
   }
 
   private void handle(HttpExchange exchange) throws IOException {

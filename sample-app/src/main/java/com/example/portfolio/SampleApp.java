@@ -1,13 +1,15 @@
 package com.example.portfolio;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A portfolio tracker that polls a node the way naive clients do: the block height every round,
  * every account's balance one by one (N+1), and now and then a transaction. Prints what it saw.
  *
- * <p>Usage: {@code java -jar perfweave-sample-app.jar [--rounds N] [--failure-rate R] [--seed S]}
+ * <p>Usage: {@code java -jar perfweave-sample-app.jar [--rounds N] [--failure-rate R] [--seed S]}.
+ * The node it talks to runs in a JVM of its own, started and stopped by the app.
  */
 public final class SampleApp {
 
@@ -19,13 +21,17 @@ public final class SampleApp {
     int rounds = Integer.parseInt(option(args, "--rounds", "60"));
     double failureRate = Double.parseDouble(option(args, "--failure-rate", "0.1"));
     long seed = Long.parseLong(option(args, "--seed", "42"));
+    if (List.of(args).contains("--node")) {
+      NodeProcess.serve(seed, failureRate);
+      return;
+    }
     Map<String, OperationStats> stats = new LinkedHashMap<>();
     for (String operation : new String[] {"getBlockCount", "getBalance", "sendTransaction"}) {
       stats.put(operation, new OperationStats(operation));
     }
-    long start = System.nanoTime();
-    try (NodeSimulator node = new NodeSimulator(seed, failureRate)) {
-      NodeClient client = new NodeClient(node.url());
+    try (NodeProcess node = NodeProcess.start(seed, failureRate)) {
+      long start = System.nanoTime();
+      NodeClient client = new NodeClient(node.rpcUrl());
       for (int round = 0; round < rounds; round++) {
         timed(stats.get("getBlockCount"), client::getBlockCount);
         for (int account = 0; account < ACCOUNTS; account++) {

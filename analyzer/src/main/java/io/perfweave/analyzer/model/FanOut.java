@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Sequential fan-out (N+1): runs of calls of one site from one caller on one thread, each
- * starting right after the previous one ended, with no call of another site between. Calls of a
- * thread arrive in the order they ended.
+ * starting right after the previous one ended, with no call of another site between. Calls
+ * arrive in the order they started.
  */
 public final class FanOut {
 

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * For one site: how often a call repeats an earlier call's key, how long after, and how often it
- * overlaps a call with the same key still in flight. Memory grows with distinct keys, capped.
+ * overlaps a call with the same key still in flight. Calls arrive in the order they started.
+ * Memory grows with distinct keys, capped.
  */
 public final class KeyRepeats {
 

@@ -22,7 +22,16 @@ import jdk.jfr.consumer.RecordedThread;
  */
 final class EventReader {
 
+  /**
+   * JFR writes a thread's events in the order its buffers are flushed, not the order they
+   * happened (seen here a second apart on one thread), so calls are held in a window and handed
+   * to the model in start order; the window is counted in calls, so memory stays bounded.
+   */
+  static final int REORDER_WINDOW = 100_000;
+
   private final Model model;
+  private final java.util.PriorityQueue<RpcCallRecord> pending =
+      new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(RpcCallRecord::startNanos));
   private final java.util.Map<Long, String> lastSiteByThread = new java.util.HashMap<>();
   // the consumer API resolves each stack once per chunk and hands out the same object
   private final java.util.Map<RecordedStackTrace, String> callerByStack = new java.util.IdentityHashMap<>();
@@ -53,6 +62,9 @@ final class EventReader {
       stream.onEvent("jdk.JVMInformation", reader::jvmInformation);
       stream.onEvent("jdk.DataLoss", reader::dataLoss);
       stream.start();
+    } finally {
+      // what was read before a truncation still counts
+      reader.drain();
     }
   }
 
@@ -76,8 +88,21 @@ final class EventReader {
             nanos(event.getEndTime()),
             threadId(event),
             cachedCaller(event.getStackTrace(), target));
+    pending.add(call);
+    if (pending.size() > REORDER_WINDOW) {
+      emit(pending.poll());
+    }
+  }
+
+  private void emit(RpcCallRecord call) {
     boolean followsOtherSite = !call.site().equals(lastSiteByThread.put(call.threadId(), call.site()));
     model.site(call.site()).record(call, followsOtherSite);
+  }
+
+  private void drain() {
+    while (!pending.isEmpty()) {
+      emit(pending.poll());
+    }
   }
 
   private void retryAttempt(RecordedEvent event) {

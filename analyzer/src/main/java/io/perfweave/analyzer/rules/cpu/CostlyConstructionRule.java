@@ -18,6 +18,7 @@ import java.util.Set;
 public final class CostlyConstructionRule implements Rule {
 
   static final String MIN_SAMPLES = "cpu.costlyConstructionSamples";
+  static final String MIN_SHARE = "cpu.costlyConstructionShare";
 
   @Override
   public String id() {
@@ -34,10 +35,11 @@ public final class CostlyConstructionRule implements Rule {
     long total = Math.max(1, model.jvm().cpu().value());
     List<Finding> findings = new ArrayList<>();
     for (Map.Entry<String, Long> entry : model.jvm().costlyConstruction().top(5).entrySet()) {
-      if (entry.getValue() < thresholds.get(MIN_SAMPLES, 10)) {
+      double share = (double) entry.getValue() / total;
+      // one client built at start-up costs a few percent of a short run; that is not the pattern
+      if (entry.getValue() < thresholds.get(MIN_SAMPLES, 10) || share < thresholds.get(MIN_SHARE, 0.05)) {
         continue;
       }
-      double share = (double) entry.getValue() / total;
       Map<String, Object> evidence = new LinkedHashMap<>();
       evidence.put("what", entry.getKey());
       evidence.put("cpuSamples", entry.getValue());
@@ -47,9 +49,10 @@ public final class CostlyConstructionRule implements Rule {
               id(),
               Scores.exp100(share, 0.02, 0.1),
               entry.getKey(),
-              "Built per call: " + entry.getKey() + " (" + Scores.percent(share) + " of CPU)",
+              "Costly construction: " + entry.getKey() + " takes " + Scores.percent(share) + " of CPU",
               evidence,
-              entry.getValue() + " CPU samples were spent constructing " + entry.getKey() + ".",
+              entry.getValue() + " CPU samples were spent constructing " + entry.getKey()
+                  + "; that much points at building it again and again, not once.",
               (long) (share * model.run().durationNanos()),
               share,
               "its whole CPU share: built once, it costs nothing per call",

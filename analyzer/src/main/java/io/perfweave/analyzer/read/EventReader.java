@@ -27,7 +27,7 @@ final class EventReader {
    * happened (seen here a second apart on one thread), so calls are held in a window and handed
    * to the model in start order; the window is counted in calls, so memory stays bounded.
    */
-  static final int REORDER_WINDOW = 100_000;
+  static final int REORDER_WINDOW = 10_000;
 
   private final Model model;
   private final java.util.PriorityQueue<RpcCallRecord> pending =

@@ -118,6 +118,7 @@ public final class ModelLoader {
     Path scratch = null;
     try {
       scratch = Files.createTempDirectory("perfweave-chunks-");
+      String kind = kindOf(file);
       List<Path> chunks = Chunks.split(file, scratch);
       // a window of chunks in flight, appended in order as they finish: memory stays that of a
       // few chunk models, whatever the recording's length
@@ -125,21 +126,19 @@ public final class ModelLoader {
       java.util.ArrayDeque<Future<FileResult>> inFlight = new java.util.ArrayDeque<>();
       Model model = new Model();
       String problem = "";
-      String kind = "";
       for (int next = 0; next < chunks.size() || !inFlight.isEmpty(); ) {
         if (next < chunks.size() && inFlight.size() < window) {
           Path chunk = chunks.get(next++);
-          inFlight.add(pool.submit(() -> readEvents(chunk)));
+          inFlight.add(pool.submit(() -> readEvents(chunk, kind)));
           continue;
         }
         FileResult part = join(inFlight.poll());
         model.append(part.model);
         problem = problem.isEmpty() ? part.problem : problem;
-        kind = kind.isEmpty() ? part.kind : kind;
       }
       return new FileResult(file, model, kind, problem);
     } catch (IOException e) {
-      return readEvents(file);
+      return readEvents(file, "jfr");
     } finally {
       deleteQuietly(scratch);
     }
@@ -159,11 +158,18 @@ public final class ModelLoader {
     }
   }
 
-  private static FileResult readEvents(Path file) {
-    Model model = new Model();
-    String kind = "jfr";
+  /** async-profiler or jfr, from the recording's metadata (read once per file, not per chunk). */
+  private static String kindOf(Path file) {
     try {
-      kind = SampleReader.isAsyncProfiler(file) ? "async-profiler" : "jfr";
+      return SampleReader.isAsyncProfiler(file) ? "async-profiler" : "jfr";
+    } catch (IOException | RuntimeException e) {
+      return "jfr";
+    }
+  }
+
+  private static FileResult readEvents(Path file, String kind) {
+    Model model = new Model();
+    try {
       EventReader.read(file, model);
       model.sites().values().forEach(io.perfweave.analyzer.model.SiteModel::finish);
       return new FileResult(file, model, kind, "");

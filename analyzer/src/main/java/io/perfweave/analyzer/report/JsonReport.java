@@ -128,6 +128,7 @@ public final class JsonReport {
     json.put("shareOfRpcTime", share(site.latencies().totalNanos(), model.rpcNanos()));
     json.put("repeatedKeyShare", round(site.keys().repeatShare()));
     json.put("distinctKeys", site.keys().distinctKeys());
+    json.put("distinctKeysCapped", site.keys().capped());
     json.put("repeatIntervalMs", Map.of(
         "p50", site.keys().intervals().percentile(50) / 1e6,
         "p75", site.keys().intervals().percentile(75) / 1e6));

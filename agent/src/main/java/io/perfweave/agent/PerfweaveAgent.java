@@ -63,9 +63,9 @@ public final class PerfweaveAgent {
   private static void run(PerfweaveConfig config, Instrumentation instrumentation)
       throws Exception {
     BridgeInjector.inject(instrumentation);
-    PerfweaveRuntime runtime = PerfweaveRuntime.install(config.sites());
+    PerfweaveRuntime runtime = PerfweaveRuntime.install(config.sites(), config.http());
     Profiling profiling = Profiling.start(config.profiling(), config.output(), AppName.current());
-    Weaver.install(instrumentation, config.sites(), runtime.counters());
+    Weaver.install(instrumentation, config.sites(), config.http().enabled(), runtime.counters());
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> atExit(runtime, profiling), "perfweave-exit-summary"));
   }

@@ -25,6 +25,7 @@ public final class ForkedJvm {
   private String mainClass;
   private final List<String> arguments = new ArrayList<>();
   private String stdin = "";
+  private String libraries;
 
   public ForkedJvm(Path javaHome) {
     this.javaHome = javaHome;
@@ -42,6 +43,12 @@ public final class ForkedJvm {
 
   public ForkedJvm env(String name, String value) {
     environment.put(name, value);
+    return this;
+  }
+
+  /** Adds the jars of {@code testbed/target/DIR} to the class path (one OkHttp version, say). */
+  public ForkedJvm libraries(String dir) {
+    this.libraries = dir;
     return this;
   }
 
@@ -84,11 +91,18 @@ public final class ForkedJvm {
     return Result.of(process);
   }
 
-  private static String classpath() throws IOException {
-    try (Stream<Path> libs = Files.list(TESTBED.resolve("lib"))) {
-      return Stream.concat(Stream.of(TESTBED.resolve("testbed.jar")), libs.sorted())
-          .map(Path::toString)
-          .collect(Collectors.joining(java.io.File.pathSeparator));
+  private String classpath() throws IOException {
+    List<Path> entries = new ArrayList<>(List.of(TESTBED.resolve("testbed.jar")));
+    entries.addAll(jars(TESTBED.resolve("lib")));
+    if (libraries != null) {
+      entries.addAll(jars(TESTBED.resolve(libraries)));
+    }
+    return entries.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
+  }
+
+  private static List<Path> jars(Path dir) throws IOException {
+    try (Stream<Path> jars = Files.list(dir)) {
+      return jars.sorted().collect(Collectors.toList());
     }
   }
 

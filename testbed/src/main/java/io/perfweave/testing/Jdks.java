@@ -14,6 +14,11 @@ public final class Jdks {
 
   private Jdks() {}
 
+  /** The JDK running the tests. */
+  public static Path current() {
+    return Path.of(System.getProperty("java.home"));
+  }
+
   public static List<Path> all() {
     List<Path> jdks = new ArrayList<>();
     jdks.add(Path.of(System.getProperty("java.home")));

@@ -3,6 +3,7 @@ package io.perfweave.agent.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.perfweave.instrumentation.config.HttpConfig;
 import io.perfweave.instrumentation.config.SiteConfig;
 import io.perfweave.profiler.AsyncProfilerConfig;
 import io.perfweave.profiler.JfrConfig;
@@ -210,11 +211,7 @@ public final class ConfigLoader {
   }
 
   private static HttpConfig http(java.util.Optional<Section> section) throws ConfigException {
-    if (section.isEmpty()) {
-      return new HttpConfig(true);
-    }
-    Section http = section.get().allowOnly(Set.of("enabled"));
-    return new HttpConfig(http.bool("enabled", true));
+    return section.isEmpty() ? new HttpConfig(true, List.of()) : HttpReader.read(section.get());
   }
 
   static String envName(String key) {

@@ -1,5 +1,6 @@
 package io.perfweave.agent.config;
 
+import io.perfweave.instrumentation.config.HttpConfig;
 import io.perfweave.instrumentation.config.SiteConfig;
 import io.perfweave.profiler.ProfilingConfig;
 import java.nio.file.Path;

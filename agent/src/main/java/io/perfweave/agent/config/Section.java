@@ -45,6 +45,13 @@ final class Section {
     return this;
   }
 
+  /** The keys of this mapping, in the order written. */
+  List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
   boolean has(String key) {
     return node.has(key) && !node.get(key).isNull();
   }

@@ -20,9 +20,9 @@ final class SiteReader {
   private static final Set<String> SITE_KEYS =
       Set.of("name", "match", "idempotent", "stackTrace", "cache", "retry");
   private static final Set<String> MATCH_KEYS = Set.of("type", "subtypesOf", "method", "params");
-  private static final Set<String> CACHE_KEYS =
+  static final Set<String> CACHE_KEYS =
       Set.of("ttl", "maxSize", "key", "mode", "cacheNull", "copy");
-  private static final Set<String> RETRY_KEYS =
+  static final Set<String> RETRY_KEYS =
       Set.of(
           "maxAttempts", "backoff", "multiplier", "maxBackoff", "jitter", "on", "budget",
           "maxDuration", "mode");
@@ -40,8 +40,8 @@ final class SiteReader {
     }
     Section match = site.section("match").orElseThrow(() -> site.errorHere("must have a match"));
     boolean idempotent = site.bool("idempotent", false);
-    Optional<CacheConfig> cache = optional(site.section("cache"), SiteReader::cache);
-    Optional<RetryConfig> retry = optional(site.section("retry"), SiteReader::retry);
+    Optional<CacheConfig> cache = optional(site.section("cache"), c -> cache(c, CACHE_KEYS));
+    Optional<RetryConfig> retry = optional(site.section("retry"), r -> retry(r, RETRY_KEYS));
     requireIdempotent(site, "retry", retry.isPresent(), idempotent);
     requireIdempotent(site, "cache", cache.isPresent(), idempotent);
     String name = site.string("name", "");
@@ -67,8 +67,8 @@ final class SiteReader {
     return match.build(() -> new MatchConfig(type, subtypesOf, method, params, anyParams));
   }
 
-  private static CacheConfig cache(Section cache) throws ConfigException {
-    cache.allowOnly(CACHE_KEYS);
+  static CacheConfig cache(Section cache, Set<String> keys) throws ConfigException {
+    cache.allowOnly(keys);
     if (!cache.has("ttl")) {
       throw cache.errorHere("must have a ttl");
     }
@@ -93,8 +93,8 @@ final class SiteReader {
         () -> new CacheConfig(ttl, maxSize, keyArgs, keyReceiver, mode, cacheNull, copy));
   }
 
-  private static RetryConfig retry(Section retry) throws ConfigException {
-    retry.allowOnly(RETRY_KEYS);
+  static RetryConfig retry(Section retry, Set<String> keys) throws ConfigException {
+    retry.allowOnly(keys);
     int maxAttempts = (int) retry.number("maxAttempts", 3);
     Duration backoff = retry.duration("backoff", Duration.ofMillis(100));
     double multiplier = retry.decimal("multiplier", 2);
@@ -116,7 +116,7 @@ final class SiteReader {
                 mode));
   }
 
-  private static void requireIdempotent(
+  static void requireIdempotent(
       Section site, String policy, boolean present, boolean idempotent) throws ConfigException {
     if (present && !idempotent) {
       throw site.error(
@@ -127,11 +127,11 @@ final class SiteReader {
     }
   }
 
-  private interface Reader<T> {
+  interface Reader<T> {
     T read(Section section) throws ConfigException;
   }
 
-  private static <T> Optional<T> optional(Optional<Section> section, Reader<T> reader)
+  static <T> Optional<T> optional(Optional<Section> section, Reader<T> reader)
       throws ConfigException {
     return section.isPresent() ? Optional.of(reader.read(section.get())) : Optional.empty();
   }

@@ -94,6 +94,59 @@ final class ConfigLoaderTest {
     assertTrue(cache.keyReceiver());
   }
 
+  @Test
+  void designExample_httpSection_loads() throws Exception {
+    var http =
+        load(
+            String.join(
+                "\n",
+                "http:",
+                "  enabled: true",
+                "  jsonRpc:",
+                "    methods:",
+                "      \"eth_getBalance\": { idempotent: true, cache: { ttl: 2s } }",
+                "      \"eth_send*\":      { idempotent: false }",
+                "      eth_call: { idempotent: true, cacheBlockTags: true, cache: { ttl: 1s },",
+                "                  retry: { maxAttempts: 5, onStatus: [503] } }",
+                ""))
+            .http();
+
+    assertEquals(List.of("eth_getBalance", "eth_send*", "eth_call"),
+        http.jsonRpcMethods().stream().map(m -> m.pattern()).toList());
+    var balance = http.jsonRpcMethods().get(0);
+    assertEquals(Duration.ofSeconds(2), balance.cache().orElseThrow().ttl());
+    assertEquals(List.of(429, 502, 503, 504), balance.retryStatuses());
+    assertFalse(balance.cacheBlockTags());
+    assertFalse(http.jsonRpcMethods().get(1).idempotent());
+    var call = http.jsonRpcMethods().get(2);
+    assertTrue(call.cacheBlockTags());
+    assertEquals(List.of(503), call.retryStatuses());
+    assertEquals(5, call.retry().orElseThrow().maxAttempts());
+  }
+
+  @Test
+  void jsonRpcRetryWithoutIdempotent_isAnError_atItsLine() {
+    assertEquals(
+        "http.jsonRpc.methods.eth_sendRawTransaction.retry requires idempotent: true on the site;"
+            + " perfweave never re-sends a call not declared idempotent ("
+            + dir.resolve("perfweave.yaml") + ":5)",
+        error("http:\n  jsonRpc:\n    methods:\n      eth_sendRawTransaction:\n        retry: { maxAttempts: 3 }\n"));
+  }
+
+  @Test
+  void jsonRpcCacheKey_isNotAKeyThere() {
+    assertTrue(
+        error("http:\n  jsonRpc:\n    methods:\n      m: { idempotent: true, cache: { ttl: 1s, key: args } }\n")
+            .startsWith("http.jsonRpc.methods.m.cache.key is not a known key (known here: maxSize, mode, ttl)"));
+  }
+
+  @Test
+  void jsonRpcBadStatus_isAnError() {
+    assertTrue(
+        error("http:\n  jsonRpc:\n    methods:\n      m: { idempotent: true, retry: { onStatus: [5033] } }\n")
+            .startsWith("http.jsonRpc.methods.m.retry.onStatus must list HTTP statuses, was '5033'"));
+  }
+
   /* --- precedence --- */
 
   @Test

@@ -41,6 +41,26 @@ public final class Bridge {
     return dispatcher.exitPolicy(site, scope, returned, thrown, target);
   }
 
+  /** Called on entry of a built-in HTTP client's send method. */
+  public static Object enterHttp(int client, Object receiver, Object[] arguments) {
+    return dispatcher.enterHttp(client, receiver, arguments);
+  }
+
+  /** Called on exit of a built-in HTTP client's send method. */
+  public static void exitHttp(int client, Object scope, Object returned, Throwable thrown) {
+    dispatcher.exitHttp(client, scope, returned, thrown);
+  }
+
+  /** Called when an HttpURLConnection is about to send its request and read the response. */
+  public static Object enterUrlConnection(Object connection, Object poster) {
+    return dispatcher.enterUrlConnection(connection, poster);
+  }
+
+  /** Called when an HttpURLConnection has its response, or failed to get one. */
+  public static void exitUrlConnection(Object scope, int status, Throwable thrown) {
+    dispatcher.exitUrlConnection(scope, status, thrown);
+  }
+
   /**
    * What the caller gets back: the served value where the policy answered with one, else its own
    * (also when it answers with a failure: a primitive return slot cannot take null).

@@ -23,4 +23,23 @@ public interface Dispatcher {
    * after the backoff has been waited.
    */
   boolean exitPolicy(int site, Object scope, Object returned, Throwable thrown, String target);
+
+  /**
+   * Starts one call of a built-in HTTP client ({@code client} says which entry point); returns
+   * null to let the method run untouched, a {@link Served} when the call was answered here (from
+   * the cache, or sent here with retries), or a scope that comes back to {@link #exitHttp}.
+   */
+  Object enterHttp(int client, Object receiver, Object[] arguments);
+
+  /** Ends a built-in HTTP client call that {@link #enterHttp} let run. */
+  void exitHttp(int client, Object scope, Object returned, Throwable thrown);
+
+  /**
+   * Starts one request of an {@code HttpURLConnection}: {@code poster} is its buffered request
+   * body (a ByteArrayOutputStream) or null.
+   */
+  Object enterUrlConnection(Object connection, Object poster);
+
+  /** Ends the request started by {@link #enterUrlConnection}; {@code status} may be -1. */
+  void exitUrlConnection(Object scope, int status, Throwable thrown);
 }

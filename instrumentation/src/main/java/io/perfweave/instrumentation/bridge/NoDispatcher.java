@@ -25,4 +25,20 @@ final class NoDispatcher implements Dispatcher {
       int site, Object scope, Object returned, Throwable thrown, String target) {
     return false;
   }
+
+  @Override
+  public Object enterHttp(int client, Object receiver, Object[] arguments) {
+    return null;
+  }
+
+  @Override
+  public void exitHttp(int client, Object scope, Object returned, Throwable thrown) {}
+
+  @Override
+  public Object enterUrlConnection(Object connection, Object poster) {
+    return null;
+  }
+
+  @Override
+  public void exitUrlConnection(Object scope, int status, Throwable thrown) {}
 }

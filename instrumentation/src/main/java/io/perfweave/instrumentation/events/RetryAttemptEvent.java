@@ -37,6 +37,9 @@ public final class RetryAttemptEvent extends Event {
   /** Waiting would have passed maxDuration. */
   public static final String MAX_DURATION = "MAX_DURATION";
 
+  /** The server asked (Retry-After) for a longer wait than maxBackoff allows; not retried. */
+  public static final String RETRY_AFTER_TOO_LONG = "RETRY_AFTER_TOO_LONG";
+
   /** The thread was interrupted. */
   public static final String INTERRUPTED = "INTERRUPTED";
 

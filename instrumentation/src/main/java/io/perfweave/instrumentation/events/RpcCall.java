@@ -39,6 +39,10 @@ public abstract class RpcCall extends Event {
   @Label("RPC Method")
   public String rpcMethod;
 
+  @Label("HTTP Status")
+  @Description("The HTTP status of the response, for the built-in HTTP client sites; 0 where none")
+  public int status;
+
   @Label("Outcome")
   public String outcome;
 

@@ -7,7 +7,7 @@ import io.perfweave.instrumentation.bridge.Bridge;
  * move with the bridge's test clock. {@link #at} converts a nanoTime already read, so the hot path
  * reads the clock once per call.
  */
-interface Clock {
+public interface Clock {
 
   long offsetNanos();
 
@@ -19,6 +19,7 @@ interface Clock {
     return systemNanos + offsetNanos();
   }
 
+  /** The agent's clock: the test clock where a test asked for it. */
   static Clock forThisJvm() {
     if (Boolean.getBoolean("perfweave.internal.testClock")) {
       return Bridge::testClockOffsetNanos;

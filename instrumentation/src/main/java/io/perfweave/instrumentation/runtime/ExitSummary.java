@@ -9,7 +9,7 @@ final class ExitSummary {
 
   private ExitSummary() {}
 
-  static void print(SiteRuntime[] sites, AgentCounters counters, PrintStream out) {
+  static void print(Iterable<SiteRuntime> sites, AgentCounters counters, PrintStream out) {
     StringBuilder text = new StringBuilder("perfweave: call sites (whole run)\n");
     text.append(row("site", "calls", "errors", "hits", "coalesced", "retries", "p50", "p95", "p99"));
     for (SiteRuntime site : sites) {

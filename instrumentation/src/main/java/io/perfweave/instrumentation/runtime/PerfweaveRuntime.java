@@ -3,9 +3,13 @@ package io.perfweave.instrumentation.runtime;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.perfweave.instrumentation.bridge.Bridge;
+import io.perfweave.instrumentation.config.HttpConfig;
 import io.perfweave.instrumentation.config.SiteConfig;
 import io.perfweave.instrumentation.events.AgentStatsEvent;
+import io.perfweave.instrumentation.http.HttpRuntime;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,9 +34,11 @@ public final class PerfweaveRuntime {
   private final PolicySite[] policies;
   private final MeterRegistry registry = new SimpleMeterRegistry();
   private final AgentCounters counters = new AgentCounters();
+  private final HttpRuntime http;
 
-  private PerfweaveRuntime(List<SiteConfig> configs) {
+  private PerfweaveRuntime(List<SiteConfig> configs, HttpConfig httpConfig) {
     Clock clock = Clock.forThisJvm();
+    this.http = httpConfig.enabled() ? new HttpRuntime(httpConfig, clock, registry) : null;
     this.sites = new SiteRuntime[configs.size()];
     this.policies = new PolicySite[configs.size()];
     for (int i = 0; i < configs.size(); i++) {
@@ -55,10 +61,10 @@ public final class PerfweaveRuntime {
     return site.idempotent() || site.cache().isPresent() || site.retry().isPresent();
   }
 
-  /** Builds the runtime for {@code sites} and makes the bridge dispatch to it. */
-  public static PerfweaveRuntime install(List<SiteConfig> sites) {
-    PerfweaveRuntime runtime = new PerfweaveRuntime(sites);
-    Bridge.install(new SiteDispatcher(runtime.sites, runtime.policies));
+  /** Builds the runtime for {@code sites} and the HTTP sites and makes the bridge dispatch to it. */
+  public static PerfweaveRuntime install(List<SiteConfig> sites, HttpConfig http) {
+    PerfweaveRuntime runtime = new PerfweaveRuntime(sites, http);
+    Bridge.install(new SiteDispatcher(runtime.sites, runtime.policies, runtime.http));
     FlightRecorder.addPeriodicEvent(AgentStatsEvent.class, runtime::emitStats);
     STATS_TIMER.scheduleAtFixedRate(runtime::emitStats, 10, 10, TimeUnit.SECONDS);
     return runtime;
@@ -76,7 +82,11 @@ public final class PerfweaveRuntime {
 
   /** Prints the per-site summary (calls, errors, p50/p95/p99) and the agent's health. */
   public void printSummary(PrintStream out) {
-    ExitSummary.print(sites, counters, out);
+    List<SiteRuntime> all = new ArrayList<>(Arrays.asList(sites));
+    if (http != null) {
+      all.addAll(http.sites());
+    }
+    ExitSummary.print(all, counters, out);
   }
 
   private void emitStats() {
@@ -84,11 +94,12 @@ public final class PerfweaveRuntime {
     event.transformedClasses = counters.transformedClasses();
     event.transformErrors = counters.transformErrors();
     event.adviceErrors = Bridge.adviceErrors();
-    event.sites = sites.length;
+    event.sites = sites.length + (http == null ? 0 : http.sites().size());
     event.meters = registry.getMeters().size();
     for (PolicySite policy : policies) {
       event.cacheEntries += policy == null ? 0 : policy.cacheSize();
     }
+    event.cacheEntries += http == null ? 0 : http.cacheEntries();
     event.commit();
   }
 }

@@ -53,7 +53,9 @@ final class PolicySite {
     if (scope instanceof ServedCall) {
       ServedCall served = (ServedCall) scope;
       CallDepth.exit();
-      site.finish(served.event, target, served.outcome, served.failure, 1, served.keyHash, served.ageNanos);
+      site.finish(
+          served.event, target, served.outcome, SiteRuntime.errorName(served.failure), 1,
+          served.keyHash, served.ageNanos);
       return false;
     }
     if (!(scope instanceof PolicyCall)) {
@@ -120,10 +122,12 @@ final class PolicySite {
   private boolean retryAgain(PolicyCall call, Throwable thrown) {
     RetryPolicy.Decision decision = retry.decide(call.attempts, thrown, call.startNanos);
     String outcome = decision.outcome();
-    if (decision.retry() && !sleep(decision.backoffNanos())) {
+    if (decision.retry() && !RetryAttempts.sleep(decision.backoffNanos())) {
       outcome = RetryAttemptEvent.INTERRUPTED;
     }
-    recordAttempt(call, thrown, outcome, decision.backoffNanos());
+    RetryAttempts.record(
+        site.name(), call.attempts, clock.nanos() - call.attemptStartNanos,
+        SiteRuntime.errorName(thrown), outcome, decision.backoffNanos());
     if (!outcome.equals(RetryAttemptEvent.RETRY)) {
       return false;
     }
@@ -131,30 +135,6 @@ final class PolicySite {
     call.attemptStartNanos = clock.nanos();
     site.meters().retried();
     return true;
-  }
-
-  private void recordAttempt(PolicyCall call, Throwable thrown, String outcome, long backoffNanos) {
-    RetryAttemptEvent event = new RetryAttemptEvent();
-    if (event.shouldCommit()) {
-      event.site = site.name();
-      event.attempt = call.attempts;
-      event.attemptDuration = clock.nanos() - call.attemptStartNanos;
-      event.backoff = outcome.equals(RetryAttemptEvent.NOT_RETRYABLE) ? 0 : backoffNanos;
-      event.error = thrown.getClass().getName();
-      event.decision = outcome;
-      event.commit();
-    }
-  }
-
-  /** Waits the backoff; false, with the interrupt flag restored, when interrupted. */
-  private static boolean sleep(long nanos) {
-    try {
-      Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   private void finish(PolicyCall call, Object returned, Throwable thrown, String target) {
@@ -170,6 +150,7 @@ final class PolicySite {
       }
     }
     site.finish(
-        call.event, target, outcome, thrown, call.attempts, call.keyHash(), Math.max(0, call.shadowAge));
+        call.event, target, outcome, SiteRuntime.errorName(thrown), call.attempts, call.keyHash(),
+        Math.max(0, call.shadowAge));
   }
 }

@@ -11,11 +11,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * exception types, within maxAttempts, maxDuration and the budget, never for an interrupted
  * thread.
  */
-final class RetryPolicy {
+public final class RetryPolicy {
 
   /** What to do after a failed attempt. */
-  record Decision(String outcome, long backoffNanos) {
-    boolean retry() {
+  public record Decision(String outcome, long backoffNanos) {
+    public boolean retry() {
       return outcome.equals(RetryAttemptEvent.RETRY);
     }
   }
@@ -37,7 +37,7 @@ final class RetryPolicy {
         }
       };
 
-  RetryPolicy(RetryConfig config, Clock clock) {
+  public RetryPolicy(RetryConfig config, Clock clock) {
     this.config = config;
     this.clock = clock;
     this.budget = new RetryBudget(config.budget(), clock);
@@ -48,13 +48,26 @@ final class RetryPolicy {
     return config.mode() == Mode.SHADOW;
   }
 
-  void recordCall() {
+  public void recordCall() {
     budget.recordCall();
   }
 
-  Decision decide(int attempt, Throwable thrown, long callStartNanos) {
+  /** After attempt {@code attempt} threw {@code thrown}. */
+  public Decision decide(int attempt, Throwable thrown, long callStartNanos) {
     if (!retryable.get(thrown.getClass()) || thrown instanceof InterruptedException) {
       return new Decision(RetryAttemptEvent.NOT_RETRYABLE, 0);
+    }
+    return decideTransient(attempt, callStartNanos, 0);
+  }
+
+  /**
+   * After attempt {@code attempt} failed in a way known to be transient (an HTTP 503, say); the
+   * wait is at least {@code minBackoffNanos} (a server's Retry-After), and a server that asks for
+   * more than maxBackoff is not retried.
+   */
+  public Decision decideTransient(int attempt, long callStartNanos, long minBackoffNanos) {
+    if (minBackoffNanos > config.maxBackoff().toNanos()) {
+      return new Decision(RetryAttemptEvent.RETRY_AFTER_TOO_LONG, minBackoffNanos);
     }
     if (Thread.currentThread().isInterrupted()) {
       return new Decision(RetryAttemptEvent.INTERRUPTED, 0);
@@ -62,7 +75,7 @@ final class RetryPolicy {
     if (attempt >= config.maxAttempts()) {
       return new Decision(RetryAttemptEvent.MAX_ATTEMPTS, 0);
     }
-    long backoff = backoffNanos(attempt);
+    long backoff = Math.max(backoffNanos(attempt), minBackoffNanos);
     long limit = config.maxDuration().toNanos();
     if (limit > 0 && clock.nanos() - callStartNanos + backoff > limit) {
       return new Decision(RetryAttemptEvent.MAX_DURATION, 0);

@@ -2,16 +2,20 @@ package io.perfweave.instrumentation.runtime;
 
 import io.perfweave.instrumentation.bridge.Dispatcher;
 import io.perfweave.instrumentation.events.RpcCall;
+import io.perfweave.instrumentation.http.HttpRuntime;
 
 /** The runtime behind the bridge: routes each call to its site by the index woven into advice. */
 final class SiteDispatcher implements Dispatcher {
 
   private final SiteRuntime[] sites;
   private final PolicySite[] policies;
+  private final HttpRuntime http;
 
-  SiteDispatcher(SiteRuntime[] sites, PolicySite[] policies) {
+  /** @param http the built-in HTTP sites, or null when they are turned off */
+  SiteDispatcher(SiteRuntime[] sites, PolicySite[] policies, HttpRuntime http) {
     this.sites = sites;
     this.policies = policies;
+    this.http = http;
   }
 
   @Override
@@ -33,5 +37,29 @@ final class SiteDispatcher implements Dispatcher {
   public boolean exitPolicy(
       int site, Object scope, Object returned, Throwable thrown, String target) {
     return policies[site].exit(scope, returned, thrown, target);
+  }
+
+  @Override
+  public Object enterHttp(int client, Object receiver, Object[] arguments) {
+    return http == null ? null : http.enter(client, receiver, arguments);
+  }
+
+  @Override
+  public void exitHttp(int client, Object scope, Object returned, Throwable thrown) {
+    if (http != null) {
+      http.exit(client, scope, returned, thrown);
+    }
+  }
+
+  @Override
+  public Object enterUrlConnection(Object connection, Object poster) {
+    return http == null ? null : http.enterUrlConnection(connection, poster);
+  }
+
+  @Override
+  public void exitUrlConnection(Object scope, int status, Throwable thrown) {
+    if (http != null) {
+      http.exitUrlConnection(scope, status, thrown);
+    }
   }
 }

@@ -7,7 +7,7 @@ import io.perfweave.instrumentation.events.RpcCallEvent;
 import io.perfweave.instrumentation.events.RpcCallNoStackEvent;
 
 /** What happens around one call of a site: its JFR event and its meters. */
-final class SiteRuntime {
+public final class SiteRuntime {
 
   private final String name;
   private final boolean stackTrace;
@@ -15,13 +15,18 @@ final class SiteRuntime {
   private final SiteMeters meters;
 
   SiteRuntime(SiteConfig config, MeterRegistry registry) {
-    this.name = config.name();
-    this.stackTrace = config.stackTrace();
-    this.idempotent = config.idempotent();
+    this(config.name(), config.stackTrace(), config.idempotent(), registry);
+  }
+
+  /** A site named at run time (the built-in HTTP sites); idempotence is then set per call. */
+  public SiteRuntime(String name, boolean stackTrace, boolean idempotent, MeterRegistry registry) {
+    this.name = name;
+    this.stackTrace = stackTrace;
+    this.idempotent = idempotent;
     this.meters = new SiteMeters(registry, name);
   }
 
-  RpcCall begin() {
+  public RpcCall begin() {
     RpcCall event = stackTrace ? new RpcCallEvent() : new RpcCallNoStackEvent();
     event.startNanos = System.nanoTime();
     event.begin();
@@ -30,39 +35,47 @@ final class SiteRuntime {
 
   /** Ends a timed call that ran once. */
   void end(RpcCall event, Throwable thrown, String target) {
-    finish(event, target, thrown == null ? RpcCall.SUCCESS : RpcCall.ERROR, thrown, 1, 0, 0);
+    finish(event, target, thrown == null ? RpcCall.SUCCESS : RpcCall.ERROR, errorName(thrown), 1, 0, 0);
   }
 
-  /** Ends a call: meters always, the event when recording wants it. */
-  void finish(
+  /** The {@code error} of an event: the exception's class name, or null. */
+  public static String errorName(Throwable thrown) {
+    return thrown == null ? null : thrown.getClass().getName();
+  }
+
+  /**
+   * Ends a call: meters always, the event when recording wants it. Fields only some sites know
+   * ({@code rpcMethod}, {@code status}, a per-call {@code idempotent}) are set on the event before.
+   */
+  public void finish(
       RpcCall event,
       String target,
       String outcome,
-      Throwable thrown,
+      String error,
       int attempts,
       long keyHash,
       long cacheAgeNanos) {
     long nanos = System.nanoTime() - event.startNanos;
     event.end();
-    meters.record(nanos, thrown != null, outcome);
+    meters.record(nanos, error != null, outcome);
     if (event.shouldCommit()) {
       event.site = name;
       event.target = target;
-      event.idempotent = idempotent;
+      event.idempotent |= idempotent;
       event.attempts = attempts;
       event.outcome = outcome;
-      event.error = thrown == null ? null : thrown.getClass().getName();
+      event.error = error;
       event.keyHash = keyHash;
       event.cacheAge = cacheAgeNanos;
       event.commit();
     }
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  SiteMeters meters() {
+  public SiteMeters meters() {
     return meters;
   }
 }

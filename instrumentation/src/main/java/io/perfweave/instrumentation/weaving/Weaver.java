@@ -1,7 +1,10 @@
 package io.perfweave.instrumentation.weaving;
 
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
 import io.perfweave.instrumentation.bridge.Bridge;
 import io.perfweave.instrumentation.config.SiteConfig;
+import io.perfweave.instrumentation.http.EntryPoint;
 import io.perfweave.instrumentation.runtime.AgentCounters;
 import io.perfweave.instrumentation.runtime.PerfweaveRuntime;
 import java.lang.instrument.Instrumentation;
@@ -20,16 +23,24 @@ public final class Weaver {
 
   private Weaver() {}
 
-  /** Installs the sites' advice; site {@code i} of the list is index {@code i} in the runtime. */
+  /**
+   * Installs the sites' advice (site {@code i} of the list is index {@code i} in the runtime) and,
+   * when {@code http} is set, the built-in HTTP client advice.
+   */
   public static ResettableClassFileTransformer install(
-      Instrumentation instrumentation, List<SiteConfig> sites, AgentCounters counters) {
+      Instrumentation instrumentation, List<SiteConfig> sites, boolean http, AgentCounters counters) {
     Advice.ExceptionHandler toBridge = adviceErrorHandler();
     AgentBuilder builder =
         new AgentBuilder.Default()
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(new WeavingListener(counters))
-            .ignore(Exclusions.never());
+            .ignore(Exclusions.never())
+            // JDK modules (java.net.http, java.base) must read the bridge's unnamed module
+            .assureReadEdgeTo(instrumentation, Bridge.class);
+    if (http) {
+      builder = httpClients(builder, toBridge);
+    }
     for (int i = 0; i < sites.size(); i++) {
       SiteConfig site = sites.get(i);
       Advice advice =
@@ -45,6 +56,28 @@ public final class Weaver {
                       type.visit(advice.on(SiteMatchers.methods(site.match()))));
     }
     return builder.installOn(instrumentation);
+  }
+
+  private static AgentBuilder httpClients(AgentBuilder builder, Advice.ExceptionHandler toBridge) {
+    for (EntryPoint entry : EntryPoint.values()) {
+      Advice advice =
+          Advice.withCustomMapping()
+              .bind(ClientId.class, entry.ordinal())
+              .to(HttpClientAdvice.class)
+              .withExceptionHandler(toBridge);
+      builder =
+          builder
+              .type(HttpClientMatchers.types(entry))
+              .transform(
+                  (type, description, loader, module, domain) ->
+                      type.visit(advice.on(HttpClientMatchers.methods(entry))));
+    }
+    Advice urlConnection = Advice.to(UrlConnectionAdvice.class).withExceptionHandler(toBridge);
+    return builder
+        .type(named(HttpClientMatchers.URL_CONNECTION))
+        .transform(
+            (type, description, loader, module, domain) ->
+                type.visit(urlConnection.on(HttpClientMatchers.urlConnectionMethods())));
   }
 
   private static Advice.ExceptionHandler adviceErrorHandler() {

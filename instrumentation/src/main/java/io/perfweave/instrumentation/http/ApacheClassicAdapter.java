@@ -1,0 +1,112 @@
+package io.perfweave.instrumentation.http;
+
+import static io.perfweave.instrumentation.http.Reflection.call;
+
+import java.io.InputStream;
+
+/**
+ * Apache HttpClient 5 classic, through {@code CloseableHttpClient.doExecute(target, request,
+ * context)}, where every {@code execute} ends. A request body is read only from a repeatable
+ * entity; a response is cached by reading its entity into a byte array entity, which the caller
+ * then reads instead (and the connection goes back to the pool at once).
+ */
+final class ApacheClassicAdapter implements ClientAdapter {
+
+  private static final String RESPONSE = "org.apache.hc.client5.http.impl.classic.CloseableHttpResponse";
+
+  @Override
+  public HttpRequestView request(Object client, Object[] arguments) throws Throwable {
+    Object request = arguments[1];
+    Object authority = call(request, "getAuthority");
+    Object target = arguments[0];
+    String host = (String) call(target != null ? target : authority, "getHostName");
+    int port = (int) call(target != null ? target : authority, "getPort");
+    String path = (String) call(request, "getPath");
+    int query = path == null ? -1 : path.indexOf('?');
+    return new HttpRequestView(
+        (String) call(request, "getMethod"),
+        host,
+        port,
+        path == null ? "" : query < 0 ? path : path.substring(0, query),
+        body(call(request, "getEntity")));
+  }
+
+  @Override
+  public Object send(Object client, Object[] arguments, int attempt) throws Throwable {
+    return call(client, "doExecute", arguments);
+  }
+
+  @Override
+  public int status(Object response) throws Throwable {
+    return (int) call(response, "getCode");
+  }
+
+  @Override
+  public String header(Object response, String name) throws Throwable {
+    Object header = call(response, "getFirstHeader", name);
+    return header == null ? null : (String) call(header, "getValue");
+  }
+
+  @Override
+  public byte[] bufferedBody(Object response) throws Throwable {
+    Object entity = call(response, "getEntity");
+    if (entity == null) {
+      return new byte[0];
+    }
+    byte[] bytes;
+    try (InputStream in = (InputStream) call(entity, "getContent")) {
+      bytes = in.readAllBytes();
+    }
+    call(response, "setEntity", byteEntity(response, bytes, (String) call(entity, "getContentType")));
+    return bytes;
+  }
+
+  @Override
+  public Object replay(Object prototype, byte[] body, Object client, Object[] arguments)
+      throws Throwable {
+    Class<?> basic = Reflection.type(prototype, "org.apache.hc.core5.http.message.BasicClassicHttpResponse");
+    Object response =
+        Reflection.construct(
+            basic, new Class<?>[] {int.class, String.class},
+            call(prototype, "getCode"), call(prototype, "getReasonPhrase"));
+    call(response, "setHeaders", call(prototype, "getHeaders"));
+    Object entity = call(prototype, "getEntity");
+    call(response, "setEntity", byteEntity(prototype, body, entity == null ? null : (String) call(entity, "getContentType")));
+    Class<?> closeable = Reflection.type(prototype, RESPONSE);
+    Class<?> classic = Reflection.type(prototype, "org.apache.hc.core5.http.ClassicHttpResponse");
+    return Reflection.callStatic(closeable, "adapt", new Class<?>[] {classic}, response);
+  }
+
+  @Override
+  public void discard(Object response) {
+    try {
+      call(response, "close");
+    } catch (Throwable ignored) {
+      // the response is dropped either way
+    }
+  }
+
+  private static Object byteEntity(Object libraryObject, byte[] bytes, String contentType)
+      throws Throwable {
+    Class<?> type = Reflection.type(libraryObject, "org.apache.hc.core5.http.ContentType");
+    Object parsed =
+        contentType == null
+            ? null
+            : Reflection.callStatic(type, "parse", new Class<?>[] {CharSequence.class}, contentType);
+    Class<?> entity = Reflection.type(libraryObject, "org.apache.hc.core5.http.io.entity.ByteArrayEntity");
+    return Reflection.construct(entity, new Class<?>[] {byte[].class, type}, bytes, parsed);
+  }
+
+  private static byte[] body(Object entity) throws Throwable {
+    if (entity == null) {
+      return new byte[0];
+    }
+    long length = (long) call(entity, "getContentLength");
+    if (!(boolean) call(entity, "isRepeatable") || length > JdkHttpClientAdapter.MAX_BODY) {
+      return null;
+    }
+    try (InputStream in = (InputStream) call(entity, "getContent")) {
+      return in.readNBytes(JdkHttpClientAdapter.MAX_BODY);
+    }
+  }
+}

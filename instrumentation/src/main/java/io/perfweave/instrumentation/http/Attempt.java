@@ -1,0 +1,42 @@
+package io.perfweave.instrumentation.http;
+
+import io.perfweave.instrumentation.events.RpcCall;
+
+/**
+ * What one attempt of an HTTP call came back with: a response with its status, or a failure. A
+ * 5xx or 429 status is a failed call although the caller still gets the response.
+ */
+record Attempt(Object response, int status, Throwable failure) {
+
+  static Attempt of(ClientAdapter adapter, Object response, Throwable failure) {
+    int status = 0;
+    if (response != null) {
+      try {
+        status = adapter.status(response);
+      } catch (Throwable unreadable) {
+        status = 0;
+      }
+    }
+    return new Attempt(response, status, failure);
+  }
+
+  boolean failed() {
+    return failure != null || failedStatus(status);
+  }
+
+  static boolean failedStatus(int status) {
+    return status >= 500 || status == 429;
+  }
+
+  /** The {@code error} of the call's event. */
+  String error() {
+    if (failure != null) {
+      return failure.getClass().getName();
+    }
+    return failedStatus(status) ? "HTTP " + status : null;
+  }
+
+  String outcome() {
+    return failed() ? RpcCall.ERROR : RpcCall.SUCCESS;
+  }
+}

@@ -1,0 +1,32 @@
+package io.perfweave.instrumentation.http;
+
+/**
+ * One HTTP client library as perfweave sees it: how to read a request and a response, how to
+ * send the call again, and how to hand a caller a cached response in the library's own type.
+ * {@code receiver} and {@code arguments} are those of the woven entry point.
+ */
+interface ClientAdapter {
+
+  /** The request about to be sent, or null when it cannot be read (the call is then left alone). */
+  HttpRequestView request(Object receiver, Object[] arguments) throws Throwable;
+
+  /** Sends the call; attempt 1 is the application's own call, later ones are retries. */
+  Object send(Object receiver, Object[] arguments, int attempt) throws Throwable;
+
+  int status(Object response) throws Throwable;
+
+  /** A response header, or null. */
+  String header(Object response, String name) throws Throwable;
+
+  /**
+   * The whole response body, read so that the caller can still read it, or null where the body is
+   * streamed to the caller and cannot be cached.
+   */
+  byte[] bufferedBody(Object response) throws Throwable;
+
+  /** A response for this caller: the cached one's status and headers with {@code body}. */
+  Object replay(Object prototype, byte[] body, Object receiver, Object[] arguments) throws Throwable;
+
+  /** Releases a response the caller will not get (a failed attempt that is retried). */
+  void discard(Object response);
+}

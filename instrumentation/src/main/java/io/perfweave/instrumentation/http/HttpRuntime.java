@@ -1,0 +1,133 @@
+package io.perfweave.instrumentation.http;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.perfweave.instrumentation.config.HttpConfig;
+import io.perfweave.instrumentation.events.RpcCall;
+import io.perfweave.instrumentation.runtime.CallDepth;
+import io.perfweave.instrumentation.runtime.Clock;
+import io.perfweave.instrumentation.runtime.SiteRuntime;
+import java.io.ByteArrayOutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The runtime of the built-in HTTP client sites: reads each request through its library's
+ * adapter, names the site, reads JSON-RPC, and either times the call (no policy) or hands it to
+ * the blocking or asynchronous exchange. A library it cannot read is left alone, with one warning.
+ */
+public final class HttpRuntime {
+
+  private final AtomicReferenceArray<ClientAdapter> adapters;
+  private final HttpSites sites;
+  private final MethodPolicies policies;
+  private final Clock clock;
+  private final OnceNotes notes = new OnceNotes();
+  private final HttpExchange exchange;
+  private final AsyncExchange async;
+
+  public HttpRuntime(HttpConfig config, Clock clock, MeterRegistry registry) {
+    JdkHttpClientAdapter jdk = new JdkHttpClientAdapter();
+    this.adapters =
+        new AtomicReferenceArray<>(
+            new ClientAdapter[] {jdk, jdk, new OkHttpAdapter(), new ApacheClassicAdapter()});
+    this.sites = new HttpSites(registry);
+    this.policies = new MethodPolicies(config.jsonRpcMethods(), clock, registry);
+    this.clock = clock;
+    this.exchange = new HttpExchange(clock, notes);
+    this.async = new AsyncExchange(exchange, jdk, clock);
+  }
+
+  public Object enter(int client, Object receiver, Object[] arguments) {
+    if (PassThrough.take()) {
+      return null;
+    }
+    EntryPoint entry = EntryPoint.of(client);
+    ClientAdapter adapter = adapters.get(client);
+    HttpRequestView request = adapter == null ? null : read(entry, adapter, receiver, arguments);
+    if (request == null) {
+      return null;
+    }
+    JsonRpcCall rpc = JsonRpcCall.parse(request.body());
+    MethodPolicy policy = CallDepth.inside() ? MethodPolicy.NONE : policies.of(rpc);
+    HttpCall call = begin(request, rpc, policy, adapter, receiver, arguments);
+    if (!policy.acts()) {
+      return call;
+    }
+    return entry == EntryPoint.JDK_SEND_ASYNC ? async.start(call) : exchange.run(call);
+  }
+
+  public void exit(int client, Object scope, Object returned, Throwable thrown) {
+    if (!(scope instanceof HttpCall)) {
+      return;
+    }
+    HttpCall call = (HttpCall) scope;
+    if (EntryPoint.of(client) == EntryPoint.JDK_SEND_ASYNC && returned instanceof CompletableFuture) {
+      ((CompletableFuture<?>) returned)
+          .whenComplete((response, failure) -> finishTimed(call, response, failure));
+    } else {
+      finishTimed(call, returned, thrown);
+    }
+  }
+
+  public Object enterUrlConnection(Object connection, Object poster) {
+    HttpURLConnection http = (HttpURLConnection) connection;
+    URL url = http.getURL();
+    byte[] body =
+        poster instanceof ByteArrayOutputStream
+            ? ((ByteArrayOutputStream) poster).toByteArray()
+            : http.getDoOutput() ? null : new byte[0];
+    String path = url.getPath() == null ? "" : url.getPath();
+    HttpRequestView request =
+        new HttpRequestView(http.getRequestMethod(), url.getHost(), url.getPort(), path, body);
+    return begin(request, JsonRpcCall.parse(body), MethodPolicy.NONE, null, connection, null);
+  }
+
+  public void exitUrlConnection(Object scope, int status, Throwable thrown) {
+    if (scope instanceof HttpCall) {
+      // an error status makes getInputStream throw; the status says more than the exception
+      Attempt attempt = new Attempt(null, Math.max(status, 0), status >= 400 ? null : thrown);
+      ((HttpCall) scope).finish(attempt.outcome(), attempt.status(), attempt.error(), 0);
+    }
+  }
+
+  public List<SiteRuntime> sites() {
+    return sites.all();
+  }
+
+  public long cacheEntries() {
+    return policies.cacheEntries();
+  }
+
+  private HttpCall begin(
+      HttpRequestView request, JsonRpcCall rpc, MethodPolicy policy, ClientAdapter adapter,
+      Object receiver, Object[] arguments) {
+    SiteRuntime site = sites.of(request);
+    RpcCall event = site.begin();
+    event.rpcMethod = rpc == null ? null : rpc.methods();
+    event.idempotent = policy.idempotent();
+    return new HttpCall(
+        site, event, request, rpc, policy, adapter, receiver, arguments, clock.at(event.startNanos));
+  }
+
+  private void finishTimed(HttpCall call, Object response, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    Attempt attempt = Attempt.of(call.adapter, response, cause);
+    call.finish(attempt.outcome(), attempt.status(), attempt.error(), 0);
+  }
+
+  private HttpRequestView read(EntryPoint entry, ClientAdapter adapter, Object receiver, Object[] arguments) {
+    try {
+      return adapter.request(receiver, arguments);
+    } catch (Throwable unknownVersion) {
+      adapters.set(entry.ordinal(), null);
+      notes.say("unknown " + entry,
+          "warning: cannot read " + receiver.getClass().getName() + " (" + unknownVersion
+              + "), a version perfweave does not know; its calls are left alone");
+      return null;
+    }
+  }
+}

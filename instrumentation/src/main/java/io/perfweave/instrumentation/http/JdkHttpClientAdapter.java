@@ -1,0 +1,99 @@
+package io.perfweave.instrumentation.http;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The JDK's {@code java.net.http.HttpClient}: {@code send} and {@code sendAsync}. A request body
+ * is read only from the JDK's in-memory publishers (strings and byte arrays), which give the same
+ * bytes to every subscriber; responses are cached where the body handler buffered a String or a
+ * byte array.
+ */
+final class JdkHttpClientAdapter implements ClientAdapter {
+
+  static final int MAX_BODY = 1 << 20;
+  private static final Set<String> IN_MEMORY_PUBLISHERS =
+      Set.of(
+          "jdk.internal.net.http.RequestPublishers$StringPublisher",
+          "jdk.internal.net.http.RequestPublishers$ByteArrayPublisher",
+          "jdk.internal.net.http.RequestPublishers$EmptyPublisher");
+
+  @Override
+  public HttpRequestView request(Object receiver, Object[] arguments) {
+    HttpRequest request = (HttpRequest) arguments[0];
+    URI uri = request.uri();
+    byte[] body = request.bodyPublisher().isPresent() ? bytesOf(request.bodyPublisher().get()) : new byte[0];
+    return new HttpRequestView(
+        request.method(), uri.getHost(), uri.getPort(), orEmpty(uri.getRawPath()), body);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Object send(Object receiver, Object[] arguments, int attempt) throws Exception {
+    return ((HttpClient) receiver)
+        .send((HttpRequest) arguments[0], (HttpResponse.BodyHandler<Object>) arguments[1]);
+  }
+
+  /** Sends the call asynchronously, with the push promise handler where the caller gave one. */
+  @SuppressWarnings("unchecked")
+  CompletableFuture<Object> sendAsync(Object receiver, Object[] arguments) {
+    HttpClient client = (HttpClient) receiver;
+    HttpRequest request = (HttpRequest) arguments[0];
+    HttpResponse.BodyHandler<Object> handler = (HttpResponse.BodyHandler<Object>) arguments[1];
+    CompletableFuture<? extends HttpResponse<Object>> sent =
+        arguments.length > 2
+            ? client.sendAsync(request, handler, (HttpResponse.PushPromiseHandler<Object>) arguments[2])
+            : client.sendAsync(request, handler);
+    return (CompletableFuture<Object>) (CompletableFuture<?>) sent;
+  }
+
+  @Override
+  public int status(Object response) {
+    return ((HttpResponse<?>) response).statusCode();
+  }
+
+  @Override
+  public String header(Object response, String name) {
+    return ((HttpResponse<?>) response).headers().firstValue(name).orElse(null);
+  }
+
+  @Override
+  public byte[] bufferedBody(Object response) {
+    Object body = ((HttpResponse<?>) response).body();
+    if (body instanceof String) {
+      return ((String) body).getBytes(StandardCharsets.UTF_8);
+    }
+    return body instanceof byte[] ? (byte[]) body : null;
+  }
+
+  @Override
+  public Object replay(Object prototype, byte[] body, Object receiver, Object[] arguments) {
+    HttpResponse<?> cached = (HttpResponse<?>) prototype;
+    Object value = cached.body() instanceof String ? new String(body, StandardCharsets.UTF_8) : body;
+    return new ReplayedHttpResponse(cached, (HttpRequest) arguments[0], value);
+  }
+
+  @Override
+  public void discard(Object response) {
+    // the JDK client has already read or discarded the body through the caller's handler
+  }
+
+  private static byte[] bytesOf(HttpRequest.BodyPublisher publisher) {
+    long length = publisher.contentLength();
+    if (length < 0 || length > MAX_BODY || !IN_MEMORY_PUBLISHERS.contains(publisher.getClass().getName())) {
+      return null;
+    }
+    BodyCollector collector = new BodyCollector();
+    publisher.subscribe(collector);
+    return collector.bytes();
+  }
+
+  private static String orEmpty(String path) {
+    return path == null ? "" : path;
+  }
+}

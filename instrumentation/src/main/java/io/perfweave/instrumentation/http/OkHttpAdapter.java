@@ -1,0 +1,95 @@
+package io.perfweave.instrumentation.http;
+
+import static io.perfweave.instrumentation.http.Reflection.call;
+
+/**
+ * OkHttp 3, 4 and 5, through {@code Call.execute()}. A retry executes a clone of the call (a call
+ * executes once); a request body is read only when its length is known, small, and the body is
+ * not one-shot; a response is cached from {@code peekBody}, which leaves the body to the caller.
+ */
+final class OkHttpAdapter implements ClientAdapter {
+
+  @Override
+  public HttpRequestView request(Object call, Object[] arguments) throws Throwable {
+    Object request = call(call, "request");
+    Object url = call(request, "url");
+    String scheme = (String) call(url, "scheme");
+    int port = (int) call(url, "port");
+    boolean defaultPort = port == ("https".equals(scheme) ? 443 : 80);
+    return new HttpRequestView(
+        (String) call(request, "method"),
+        (String) call(url, "host"),
+        defaultPort ? -1 : port,
+        (String) call(url, "encodedPath"),
+        body(call(request, "body")));
+  }
+
+  @Override
+  public Object send(Object call, Object[] arguments, int attempt) throws Throwable {
+    return call(attempt == 1 ? call : call(call, "clone"), "execute");
+  }
+
+  @Override
+  public int status(Object response) throws Throwable {
+    return (int) call(response, "code");
+  }
+
+  @Override
+  public String header(Object response, String name) throws Throwable {
+    return (String) call(response, "header", name);
+  }
+
+  @Override
+  public byte[] bufferedBody(Object response) throws Throwable {
+    return (byte[]) call(call(response, "peekBody", Long.valueOf(JdkHttpClientAdapter.MAX_BODY)), "bytes");
+  }
+
+  @Override
+  public Object replay(Object prototype, byte[] body, Object call, Object[] arguments) throws Throwable {
+    Object mediaType = call(call(prototype, "body"), "contentType");
+    Class<?> responseBody = Reflection.type(prototype, "okhttp3.ResponseBody");
+    Class<?> mediaTypeClass = Reflection.type(prototype, "okhttp3.MediaType");
+    Object fresh;
+    try {
+      fresh = Reflection.callStatic(
+          responseBody, "create", new Class<?>[] {byte[].class, mediaTypeClass}, body, mediaType);
+    } catch (NoSuchMethodException okHttp3) {
+      fresh = Reflection.callStatic(
+          responseBody, "create", new Class<?>[] {mediaTypeClass, byte[].class}, mediaType, body);
+    }
+    Object builder = call(prototype, "newBuilder");
+    call(builder, "request", call(call, "request"));
+    call(builder, "body", fresh);
+    return call(builder, "build");
+  }
+
+  @Override
+  public void discard(Object response) {
+    try {
+      call(response, "close");
+    } catch (Throwable ignored) {
+      // the response is dropped either way
+    }
+  }
+
+  private static byte[] body(Object body) throws Throwable {
+    if (body == null) {
+      return new byte[0];
+    }
+    long length = (long) call(body, "contentLength");
+    if (length < 0 || length > JdkHttpClientAdapter.MAX_BODY || oneShot(body)) {
+      return null;
+    }
+    Object buffer = Reflection.type(body, "okio.Buffer").getConstructor().newInstance();
+    call(body, "writeTo", buffer);
+    return (byte[]) call(buffer, "readByteArray");
+  }
+
+  private static boolean oneShot(Object body) {
+    try {
+      return (boolean) call(body, "isOneShot");
+    } catch (Throwable olderThanOkHttp4) {
+      return false;
+    }
+  }
+}

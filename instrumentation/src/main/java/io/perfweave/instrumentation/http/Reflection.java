@@ -1,0 +1,81 @@
+package io.perfweave.instrumentation.http;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Calls into a client library that lives in the application's class loader, which perfweave's
+ * classes cannot name: methods found by name and argument count once per class, then cached. A
+ * method that is not there (a library version perfweave does not know) fails with
+ * {@link NoSuchMethodException}, and the caller leaves that library alone.
+ */
+final class Reflection {
+
+  private static final ConcurrentHashMap<String, Method> METHODS = new ConcurrentHashMap<>();
+
+  private Reflection() {}
+
+  /** Calls {@code target.name(arguments)}; what the method throws is thrown as it is. */
+  static Object call(Object target, String name, Object... arguments) throws Throwable {
+    return invoke(method(target.getClass(), name, arguments.length), target, arguments);
+  }
+
+  /** Calls the static {@code type.name(arguments)} whose parameter types are {@code types}. */
+  static Object callStatic(Class<?> type, String name, Class<?>[] types, Object... arguments)
+      throws Throwable {
+    Method method = type.getDeclaredMethod(name, types);
+    method.setAccessible(true);
+    return invoke(method, null, arguments);
+  }
+
+  /** A class of the library, from the class loader of one of its objects. */
+  static Class<?> type(Object libraryObject, String name) throws ClassNotFoundException {
+    return Class.forName(name, false, libraryObject.getClass().getClassLoader());
+  }
+
+  static Object construct(Class<?> type, Class<?>[] types, Object... arguments) throws Throwable {
+    Constructor<?> constructor = type.getConstructor(types);
+    try {
+      return constructor.newInstance(arguments);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static Object invoke(Method method, Object target, Object[] arguments) throws Throwable {
+    try {
+      return method.invoke(target, arguments);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static Method method(Class<?> type, String name, int arguments)
+      throws NoSuchMethodException {
+    String key = type.getName() + '#' + name + '/' + arguments + '@' + System.identityHashCode(type);
+    Method method = METHODS.get(key);
+    if (method == null) {
+      method = find(type, name, arguments);
+      METHODS.put(key, method);
+    }
+    return method;
+  }
+
+  private static Method find(Class<?> type, String name, int arguments) throws NoSuchMethodException {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      for (Method method : c.getDeclaredMethods()) {
+        if (method.getName().equals(name)
+            && method.getParameterCount() == arguments
+            && !method.isBridge()
+            && !Modifier.isStatic(method.getModifiers())) {
+          method.setAccessible(true);
+          return method;
+        }
+      }
+    }
+    throw new NoSuchMethodException(type.getName() + "." + name + " with " + arguments + " arguments");
+  }
+}

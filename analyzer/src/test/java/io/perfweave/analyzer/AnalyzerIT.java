@@ -9,6 +9,7 @@ import io.perfweave.agent.config.ConfigLoader;
 import io.perfweave.agent.config.PerfweaveConfig;
 import io.perfweave.testing.ForkedJvm;
 import io.perfweave.testing.Jdks;
+import io.perfweave.testing.JsonRpcServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,6 +123,43 @@ final class AnalyzerIT {
     assertTrue(count(after, "settings run") < count(plantedOutput, "settings run") / 3, after);
     assertEquals(count(plantedOutput, "payments sent"), count(after, "payments sent"), "writes untouched");
     assertEquals(count(plantedOutput, "failures seen") - 3, count(after, "failures seen"), "the 3 flaky reads recovered");
+  }
+
+  @Test
+  void jsonRpcOverHttp_findingsPerMethod_andAnHttpConfigThatWorks() throws Exception {
+    try (JsonRpcServer server = new JsonRpcServer(Map.of("getBalance", JsonRpcServer.Failure.UNAVAILABLE))) {
+      Path plain = Files.writeString(work.resolve("plain.yaml"), "output: out\n");
+      String before = recordRpcClient(plain, server);
+      AnalyzerRun run = AnalyzerRun.of("analyze", work.resolve("out").toString(), "--out", work.resolve("report").toString());
+      assertEquals(0, run.exitCode(), run.stderr());
+      JsonNode report = AnalyzerRun.report(work.resolve("report"));
+      String balance = "http:127.0.0.1:" + server.port() + "/rpc getBalance";
+      assertTrue(hasFinding(report, "repeated-reads", balance), titles(report).toString());
+      assertTrue(hasFinding(report, "transient-errors", balance), titles(report).toString());
+      assertFalse(hasFinding(report, "repeated-reads", "http:127.0.0.1:" + server.port() + "/rpc sendTransaction"), titles(report).toString());
+
+      Path suggested = work.resolve("report/suggested-config.yaml");
+      PerfweaveConfig config = new ConfigLoader("config=" + suggested, Map.of(), Map.of()).load();
+      var methods = config.http().jsonRpcMethods();
+      assertTrue(methods.stream().anyMatch(m -> m.pattern().equals("getBalance") && m.cache().isPresent() && m.retry().isPresent()
+          && m.retryStatuses().contains(503)), methods.toString());
+      assertTrue(methods.stream().noneMatch(m -> m.pattern().equals("sendTransaction")), methods.toString());
+
+      int balanceCallsBefore = server.received("getBalance");
+      Path applied = Files.writeString(work.resolve("applied.yaml"), "output: after\n" + Files.readString(suggested));
+      String after = recordRpcClient(applied, server);
+      assertTrue(before.contains("failed {getBalance=") && after.contains("failed {} "), before + " / " + after);
+      assertTrue(server.received("getBalance") - balanceCallsBefore < balanceCallsBefore / 4,
+          balanceCallsBefore + " balance reads before, " + (server.received("getBalance") - balanceCallsBefore) + " after");
+    }
+  }
+
+  private String recordRpcClient(Path config, JsonRpcServer server) throws Exception {
+    ForkedJvm.Result result =
+        new ForkedJvm(Jdks.all().get(0)).withAgent("config=" + config).main("com.example.http.RpcClientApp")
+            .args("jdk", server.port(), "mixed", 20).run(work);
+    assertEquals(0, result.exitCode(), result.stderr());
+    return result.stdout();
   }
 
   @Test

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * server at 127.0.0.1:PORT/rpc. Every request has a new id; the app checks that each answer
  * carries its own id and the right result, and prints what it sent and what failed.
  *
- * <p>Scenarios: {@code mixed} (three rounds of two balance reads of alice, one of bob, a block
+ * <p>Scenarios: {@code mixed} (three rounds, or as many as the fourth argument says, of two balance reads of alice, one of bob, a block
  * count at "latest", a transaction), {@code batch} (three batches of two balance reads, two
  * batches of a read and a transaction), {@code blockcount} (three block counts).
  */
@@ -36,7 +36,7 @@ public final class RpcClientApp {
     RpcClientApp app = new RpcClientApp(Transport.named(args[0], "http://127.0.0.1:" + args[1] + "/rpc"));
     switch (args[2]) {
       case "mixed":
-        app.mixed();
+        app.mixed(args.length > 3 ? Integer.parseInt(args[3]) : 3);
         break;
       case "batch":
         app.batches();
@@ -50,8 +50,8 @@ public final class RpcClientApp {
     System.exit(0);
   }
 
-  private void mixed() {
-    for (int round = 0; round < 3; round++) {
+  private void mixed(int rounds) {
+    for (int round = 0; round < rounds; round++) {
       call(List.of(request("getBalance", "alice")));
       call(List.of(request("getBalance", "alice")));
       call(List.of(request("getBalance", "bob")));

@@ -27,6 +27,7 @@ public final class SiteModel {
   private long[] intervals = new long[1024]; // start, end pairs for concurrency
   private int intervalCount;
   private boolean idempotent;
+  private String jsonRpcMethod = "";
   private long attempts;
   private long retries;
   private long firstStart = Long.MAX_VALUE;
@@ -34,6 +35,16 @@ public final class SiteModel {
 
   public SiteModel(String name) {
     this.name = name;
+  }
+
+  /**
+   * The name the model gives a recorded site: a built-in HTTP site's calls of one JSON-RPC method
+   * are a site of their own ({@code http:host/path method}), since policies apply per method.
+   */
+  public static String modelName(String site, String rpcMethod) {
+    return site.startsWith("http:") && !rpcMethod.isEmpty() && rpcMethod.indexOf(',') < 0
+        ? site + " " + rpcMethod
+        : site;
   }
 
   /**
@@ -48,6 +59,9 @@ public final class SiteModel {
     }
     outcomes.add(call.outcome(), 1);
     idempotent |= call.idempotent();
+    if (call.site().startsWith("http:") && call.site().endsWith(" " + call.rpcMethod())) {
+      jsonRpcMethod = call.rpcMethod();
+    }
     latencies.record(call.durationNanos());
     if (call.sent()) {
       sentLatencies.record(call.durationNanos());
@@ -126,6 +140,9 @@ public final class SiteModel {
       keepInterval(other.intervals[2 * i], other.intervals[2 * i + 1]);
     }
     idempotent |= other.idempotent;
+    if (jsonRpcMethod.isEmpty()) {
+      jsonRpcMethod = other.jsonRpcMethod;
+    }
     attempts += other.attempts;
     retries += other.retries;
     firstStart = Math.min(firstStart, other.firstStart);
@@ -189,8 +206,32 @@ public final class SiteModel {
     return errors.total();
   }
 
+  /**
+   * Whether calling twice is as safe as calling once: declared so in the config, or, for a
+   * JSON-RPC method nobody configured yet, named like a read.
+   */
   public boolean idempotent() {
-    return idempotent;
+    return idempotent || ReadMethods.looksLikeRead(jsonRpcMethod);
+  }
+
+  /** Why {@link #idempotent()} holds, for a finding's words. */
+  public String idempotenceReason() {
+    return idempotent
+        ? "it is declared idempotent"
+        : "its name says it reads (" + jsonRpcMethod + "; check that it changes nothing before applying)";
+  }
+
+  /** The JSON-RPC method of a built-in HTTP site's calls, or "" for other sites. */
+  public String jsonRpcMethod() {
+    return jsonRpcMethod;
+  }
+
+  /**
+   * Whether a config can give this site a cache or retry: a woven {@code Type#method}, or a
+   * JSON-RPC method ({@code http.jsonRpc.methods}); a plain HTTP route cannot be configured.
+   */
+  public boolean canApplyPolicies() {
+    return !jsonRpcMethod.isEmpty() || mainTarget().contains("#");
   }
 
   public LongCounts targets() {

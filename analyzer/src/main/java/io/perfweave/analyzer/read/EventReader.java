@@ -3,6 +3,7 @@ package io.perfweave.analyzer.read;
 import io.perfweave.analyzer.model.Frames;
 import io.perfweave.analyzer.model.Model;
 import io.perfweave.analyzer.model.RpcCallRecord;
+import io.perfweave.analyzer.model.SiteModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -73,11 +74,12 @@ final class EventReader {
     // fields added after the first recording contract may be missing in older recordings
     boolean[] optional = optionalFields.computeIfAbsent(event.getEventType().getId(), id -> presence(event));
     String target = string(event, "target");
+    String rpcMethod = string(event, "rpcMethod");
     RpcCallRecord call =
         new RpcCallRecord(
-            string(event, "site"),
+            SiteModel.modelName(string(event, "site"), rpcMethod),
             target,
-            string(event, "rpcMethod"),
+            rpcMethod,
             string(event, "outcome"),
             optional[0] && event.getBoolean("idempotent"),
             event.getInt("attempts"),

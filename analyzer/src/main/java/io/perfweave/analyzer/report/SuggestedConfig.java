@@ -50,6 +50,7 @@ public final class SuggestedConfig {
     Map<String, Object> cache = added.cache().isEmpty() ? current.cache() : added.cache();
     Map<String, Object> retry = added.retry().isEmpty() ? current.retry() : added.retry();
     return new SiteSuggestion(
-        current.name(), current.type(), current.method(), current.idempotent() || added.idempotent(), cache, retry);
+        current.name(), current.type(), current.method(), current.idempotent() || added.idempotent(),
+        cache, retry, current.jsonRpc());
   }
 }

@@ -20,11 +20,35 @@ public final class SuggestionYaml {
 
   private SuggestionYaml() {}
 
-  /** A config with {@code sites:} holding the given sites. */
+  /**
+   * A config with {@code sites:} holding the given sites, and {@code http.jsonRpc.methods} the
+   * given JSON-RPC methods.
+   */
   public static String sites(List<SiteSuggestion> sites) {
     Map<String, Object> root = new LinkedHashMap<>();
-    root.put("sites", sites.stream().map(SuggestionYaml::site).toList());
+    List<Map<String, Object>> woven =
+        sites.stream().filter(s -> !s.jsonRpc()).map(SuggestionYaml::site).toList();
+    if (!woven.isEmpty()) {
+      root.put("sites", woven);
+    }
+    Map<String, Object> methods = new LinkedHashMap<>();
+    sites.stream().filter(SiteSuggestion::jsonRpc).forEach(s -> methods.put(s.method(), method(s)));
+    if (!methods.isEmpty()) {
+      root.put("http", Map.of("jsonRpc", Map.of("methods", methods)));
+    }
     return write(root);
+  }
+
+  private static Map<String, Object> method(SiteSuggestion method) {
+    Map<String, Object> yaml = new LinkedHashMap<>();
+    yaml.put("idempotent", method.idempotent());
+    if (!method.cache().isEmpty()) {
+      yaml.put("cache", method.cache());
+    }
+    if (!method.retry().isEmpty()) {
+      yaml.put("retry", method.retry());
+    }
+    return yaml;
   }
 
   static Map<String, Object> site(SiteSuggestion site) {

@@ -40,6 +40,7 @@ public final class ConcurrentDuplicatesRule implements Rule {
     for (SiteModel site : model.sites().values()) {
       long duplicates = site.keys().concurrentDuplicates();
       if (!site.idempotent()
+          || !site.canApplyPolicies()
           || site.outcomes().get("COALESCED") > 0
           || duplicates < thresholds.get(MIN_DUPLICATES, 5)) {
         continue;
@@ -50,11 +51,9 @@ public final class ConcurrentDuplicatesRule implements Rule {
       evidence.put("concurrentDuplicates", duplicates);
       evidence.put("maxConcurrency", site.maxConcurrency());
       evidence.put("meanLatencyMs", site.sentLatencies().mean() / 1e6);
-      String[] target = SiteSuggestion.split(site.mainTarget());
       long ttl = Math.max(100_000_000L, Scores.niceNanos(site.sentLatencies().percentile(99)));
       SiteSuggestion suggestion =
-          new SiteSuggestion(
-              site.name(), target[0], target[1], true, Map.of("ttl", Scores.configDuration(ttl)), Map.of());
+          SiteSuggestion.forSite(site, Map.of("ttl", Scores.configDuration(ttl)), Map.of());
       double share = (double) saving / rpcNanos;
       findings.add(
           new Finding(

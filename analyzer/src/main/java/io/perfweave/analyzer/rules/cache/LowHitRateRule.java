@@ -52,10 +52,8 @@ public final class LowHitRateRule implements Rule {
     evidence.put("hitRate", Math.round(hitRate(site) * 1000) / 1000.0);
     evidence.put("oldestEntryServedMs", site.hitAges().max() / 1e6);
     evidence.put("repeatIntervalP50Ms", site.keys().intervals().percentile(50) / 1e6);
-    String[] target = SiteSuggestion.split(site.mainTarget());
     SiteSuggestion suggestion =
-        new SiteSuggestion(
-            site.name(), target[0], target[1], true, Map.of("ttl", Scores.configDuration(ttl)), Map.of());
+        SiteSuggestion.forSite(site, Map.of("ttl", Scores.configDuration(ttl)), Map.of());
     double share = (double) saving / Math.max(1, model.rpcNanos());
     return new Finding(
         id(),

@@ -46,6 +46,7 @@ public final class RepeatedReadsRule implements Rule {
       long hits = site.outcomes().get("CACHE_HIT");
       double share = site.keys().repeatShare();
       if (!site.idempotent()
+          || !site.canApplyPolicies()
           || hits > 0
           || site.calls() < thresholds.get(MIN_CALLS, 20)
           || share < thresholds.get(MIN_REPEAT_SHARE, 0.3)) {
@@ -72,11 +73,9 @@ public final class RepeatedReadsRule implements Rule {
     evidence.put("proposedTtlMs", ttl / 1e6);
     evidence.put("callsACacheWouldAnswer", wouldHit);
     evidence.put("shadowHits", shadowHits);
-    String[] target = SiteSuggestion.split(site.mainTarget());
     Map<String, Object> cache = new LinkedHashMap<>();
     cache.put("ttl", Scores.configDuration(ttl));
-    SiteSuggestion suggestion =
-        new SiteSuggestion(site.name(), target[0], target[1], true, cache, Map.of());
+    SiteSuggestion suggestion = SiteSuggestion.forSite(site, cache, Map.of());
     double savingShare = (double) saving / rpcNanos;
     return new Finding(
         id(),

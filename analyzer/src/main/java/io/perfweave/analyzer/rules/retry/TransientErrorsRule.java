@@ -42,6 +42,7 @@ public final class TransientErrorsRule implements Rule {
       long transientErrors = transientErrors(site);
       double rate = site.calls() == 0 ? 0 : (double) transientErrors / site.calls();
       if (!site.idempotent()
+          || !site.canApplyPolicies()
           || site.retries() > 0
           || !site.retryDecisions().top(1).isEmpty()
           || transientErrors < 2
@@ -63,10 +64,16 @@ public final class TransientErrorsRule implements Rule {
     retry.put("backoff", Scores.configDuration(backoff));
     retry.put("maxBackoff", Scores.configDuration(Math.max(backoff * 4, 1_000_000_000L)));
     retry.put("jitter", "full");
-    retry.put("on", errorTypes(site));
+    List<String> types = errorTypes(site);
+    if (!types.isEmpty()) {
+      retry.put("on", types);
+    }
+    List<Integer> statuses = statuses(site);
+    if (!statuses.isEmpty()) {
+      retry.put("onStatus", statuses);
+    }
     retry.put("budget", Math.max(0.1, Math.min(0.5, Math.ceil(rate * 20) / 10)));
-    String[] target = SiteSuggestion.split(site.mainTarget());
-    SiteSuggestion suggestion = new SiteSuggestion(site.name(), target[0], target[1], true, Map.of(), retry);
+    SiteSuggestion suggestion = SiteSuggestion.forSite(site, Map.of(), retry);
     Map<String, Object> evidence = new LinkedHashMap<>();
     evidence.put("calls", site.calls());
     evidence.put("transientErrors", errors);
@@ -82,7 +89,7 @@ public final class TransientErrorsRule implements Rule {
             + " of calls) reached the application",
         evidence,
         site.mainTarget() + " failed " + errors + " times with " + site.errors().top(3).keySet()
-            + "; it is declared idempotent, so a retry is safe.",
+            + "; " + site.idempotenceReason() + ", so a retry is safe.",
         saving,
         share,
         "failed calls × mean call latency: the work the application lost or redid",
@@ -103,10 +110,19 @@ public final class TransientErrorsRule implements Rule {
   private static List<String> errorTypes(SiteModel site) {
     List<String> types = new ArrayList<>();
     for (String type : site.errors().top(Integer.MAX_VALUE).keySet()) {
-      if (TransientErrors.isTransient(type)) {
+      if (TransientErrors.isTransient(type) && TransientErrors.status(type) < 0) {
         types.add(type.startsWith("java.io.") || type.startsWith("java.net.") ? "java.io.IOException" : type);
       }
     }
     return types.stream().distinct().toList();
+  }
+
+  private static List<Integer> statuses(SiteModel site) {
+    return site.errors().top(Integer.MAX_VALUE).keySet().stream()
+        .filter(TransientErrors::isTransient)
+        .map(TransientErrors::status)
+        .filter(status -> status > 0)
+        .sorted()
+        .toList();
   }
 }

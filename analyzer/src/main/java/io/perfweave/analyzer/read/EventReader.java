@@ -1,5 +1,6 @@
 package io.perfweave.analyzer.read;
 
+import io.perfweave.analyzer.model.CallerPaths;
 import io.perfweave.analyzer.model.Frames;
 import io.perfweave.analyzer.model.Model;
 import io.perfweave.analyzer.model.RpcCallRecord;
@@ -202,12 +203,18 @@ final class EventReader {
     return callerByStack.computeIfAbsent(stack, s -> caller(s, target));
   }
 
-  /** The first application frame under the call: perfweave's and the target's own skipped. */
+  /**
+   * The first application frame under the call: perfweave's and the target's own skipped. For a
+   * built-in HTTP site, the first few application frames ({@link CallerPaths}): the first is often
+   * the application's own HTTP plumbing, shared by every call it makes.
+   */
   static String caller(RecordedStackTrace stack, String target) {
     if (stack == null) {
       return "";
     }
     String targetMethod = target.replace('#', '.');
+    int wanted = target.startsWith("HTTP ") ? CallerPaths.DEPTH : 1;
+    StringBuilder path = new StringBuilder();
     for (RecordedFrame frame : stack.getFrames()) {
       if (!frame.isJavaFrame()) {
         continue;
@@ -216,10 +223,13 @@ final class EventReader {
       String method = Frames.method(type, frame.getMethod().getName());
       // a method reference's hidden class is not where the call was written
       if (Frames.isApplication(type) && !method.equals(targetMethod) && !type.contains("$$Lambda")) {
-        return method + ":" + frame.getLineNumber();
+        path.append(path.length() == 0 ? "" : CallerPaths.SEPARATOR).append(method).append(':').append(frame.getLineNumber());
+        if (--wanted == 0) {
+          break;
+        }
       }
     }
-    return "";
+    return path.toString();
   }
 
   private static String thrower(RecordedStackTrace stack) {

@@ -1,5 +1,6 @@
 package io.perfweave.analyzer.rules.batch;
 
+import io.perfweave.analyzer.model.CallerPaths;
 import io.perfweave.analyzer.model.Model;
 import io.perfweave.analyzer.model.SiteModel;
 import io.perfweave.analyzer.rules.Finding;
@@ -35,29 +36,34 @@ public final class FanOutRule implements Rule {
   @Override
   public List<Finding> evaluate(Model model, Thresholds thresholds) {
     List<Finding> findings = new ArrayList<>();
+    Set<String> plumbing = CallerPaths.plumbing(model);
     for (SiteModel site : model.sites().values()) {
       for (Map.Entry<String, Long> entry : site.fanOut().runs().top(3).entrySet()) {
-        String caller = entry.getKey();
+        String path = entry.getKey();
         long runs = entry.getValue();
-        long calls = site.fanOut().callsInRuns().get(caller);
+        long calls = site.fanOut().callsInRuns().get(path);
         double meanRun = (double) calls / runs;
         if (runs < thresholds.get(MIN_RUNS, 2) || meanRun < thresholds.get(MIN_RUN_LENGTH, 3)) {
           continue;
         }
-        findings.add(finding(site, caller, runs, calls, meanRun, model));
+        findings.add(finding(site, path, CallerPaths.meaningful(path, plumbing), runs, calls, meanRun, model));
       }
     }
     return findings;
   }
 
-  private Finding finding(SiteModel site, String caller, long runs, long calls, double meanRun, Model model) {
+  private Finding finding(
+      SiteModel site, String path, String caller, long runs, long calls, double meanRun, Model model) {
     long saving = (calls - runs) * site.sentLatencies().mean();
     Map<String, Object> evidence = new LinkedHashMap<>();
     evidence.put("caller", caller);
+    if (!path.equals(caller)) {
+      evidence.put("callerPath", path);
+    }
     evidence.put("runs", runs);
     evidence.put("callsInRuns", calls);
     evidence.put("meanRunLength", Math.round(meanRun * 10) / 10.0);
-    evidence.put("longestRun", site.fanOut().longestRun().get(caller));
+    evidence.put("longestRun", site.fanOut().longestRun().get(path));
     evidence.put("meanLatencyMs", site.sentLatencies().mean() / 1e6);
     String batchHint =
         site.rpcMethods().size() > 0
@@ -73,7 +79,7 @@ public final class FanOutRule implements Rule {
             + " calls one after another (N+1)",
         evidence,
         caller + " called " + site.mainTarget() + " " + calls + " times in " + runs
-            + " runs of back-to-back calls (longest " + site.fanOut().longestRun().get(caller) + ").",
+            + " runs of back-to-back calls (longest " + site.fanOut().longestRun().get(path) + ").",
         saving,
         share,
         "(calls in runs − runs) × mean latency: one round trip per run instead of one per call",

@@ -11,11 +11,16 @@ final class ExitSummary {
 
   static void print(Iterable<SiteRuntime> sites, AgentCounters counters, PrintStream out) {
     StringBuilder text = new StringBuilder("perfweave: call sites (whole run)\n");
-    text.append(row("site", "calls", "errors", "hits", "coalesced", "retries", "p50", "p95", "p99"));
+    int width = 28;
+    for (SiteRuntime site : sites) {
+      width = Math.max(width, site.name().length());
+    }
+    text.append(row(width, "site", "calls", "errors", "hits", "coalesced", "retries", "p50", "p95", "p99"));
     for (SiteRuntime site : sites) {
       SiteMeters meters = site.meters();
       text.append(
           row(
+              width,
               site.name(),
               Long.toString(meters.count()),
               Long.toString(site.meters().errorCount()),
@@ -37,9 +42,9 @@ final class ExitSummary {
     out.flush();
   }
 
-  private static String row(String... cells) {
+  private static String row(int width, String... cells) {
     return String.format(
-        Locale.ROOT, "  %-28s %9s %7s %7s %9s %7s %10s %10s %10s%n", (Object[]) cells);
+        Locale.ROOT, "  %-" + width + "s %9s %7s %7s %9s %7s %10s %10s %10s%n", (Object[]) cells);
   }
 
   private static String millis(long nanos) {

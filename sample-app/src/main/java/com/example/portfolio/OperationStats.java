@@ -9,11 +9,14 @@ import java.util.Locale;
 final class OperationStats {
 
   private final String name;
+  private final String kind;
   private final List<Long> nanos = new ArrayList<>();
   private int failures;
 
-  OperationStats(String name) {
+  /** @param kind read, write or cpu */
+  OperationStats(String name, String kind) {
     this.name = name;
+    this.kind = kind;
   }
 
   synchronized void record(long elapsedNanos, boolean failed) {
@@ -28,8 +31,9 @@ final class OperationStats {
     Collections.sort(sorted);
     return String.format(
         Locale.ROOT,
-        "  %-16s %7d %8d %9.2fms %9.2fms %9.2fms %9.1f/s",
+        "  %-30s %5s %7d %7d %8.2fms %8.2fms %8.2fms %8.1f/s",
         name,
+        kind,
         sorted.size(),
         failures,
         percentile(sorted, 0.50),

@@ -1,79 +1,93 @@
 package com.example.portfolio;
 
-import java.util.LinkedHashMap;
+import com.example.portfolio.market.MarketScenario;
+import com.example.portfolio.near.NearScenario;
+import com.example.portfolio.neo.NeoScenario;
+import com.example.portfolio.node.NodeOptions;
+import com.example.portfolio.node.NodeProcess;
+import com.example.portfolio.pod.PodScenario;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A portfolio tracker that polls a node the way naive clients do: the block height every round,
- * every account's balance one by one (N+1), and now and then a transaction. Prints what it saw.
+ * A client application written the way the seed systems' naive clients are: it polls a node,
+ * re-reads what it just read, looks things up one by one, and never caches or retries. The node
+ * runs in a JVM of its own, started and stopped by the app.
  *
- * <p>Usage: {@code java -jar perfweave-sample-app.jar [--rounds N] [--failure-rate R] [--seed S]}.
- * The node it talks to runs in a JVM of its own, started and stopped by the app.
+ * <p>Usage: {@code java -jar perfweave-sample-app.jar [--scenario near|neo|market|pod|all]
+ * [--rounds N] [--failure-rate R] [--seed S] [--block-time MS] [--rate-limit PER_SECOND]
+ * [--port P]}.
  */
 public final class SampleApp {
-
-  private static final int ACCOUNTS = 10;
 
   private SampleApp() {}
 
   public static void main(String[] args) throws Exception {
-    int rounds = Integer.parseInt(option(args, "--rounds", "60"));
-    double failureRate = Double.parseDouble(option(args, "--failure-rate", "0.1"));
-    long seed = Long.parseLong(option(args, "--seed", "42"));
+    NodeOptions node =
+        new NodeOptions(
+            Long.parseLong(option(args, "--seed", "42")),
+            Double.parseDouble(option(args, "--failure-rate", "0.1")),
+            Long.parseLong(option(args, "--block-time", "500")),
+            Integer.parseInt(option(args, "--rate-limit", "20")),
+            Integer.parseInt(option(args, "--port", "18545")));
     if (List.of(args).contains("--node")) {
-      NodeProcess.serve(seed, failureRate);
+      NodeProcess.serve(node);
       return;
     }
-    Map<String, OperationStats> stats = new LinkedHashMap<>();
-    for (String operation : new String[] {"getBlockCount", "getBalance", "sendTransaction"}) {
-      stats.put(operation, new OperationStats(operation));
-    }
-    try (NodeProcess node = NodeProcess.start(seed, failureRate)) {
+    int rounds = Integer.parseInt(option(args, "--rounds", "40"));
+    String scenarios = option(args, "--scenario", "all");
+    Operations operations = new Operations();
+    try (NodeProcess process = NodeProcess.start(node)) {
+      List<Scenario> chosen = scenarios(scenarios, process.baseUrl());
       long start = System.nanoTime();
-      NodeClient client = new NodeClient(node.rpcUrl());
       for (int round = 0; round < rounds; round++) {
-        timed(stats.get("getBlockCount"), client::getBlockCount);
-        for (int account = 0; account < ACCOUNTS; account++) {
-          String name = "account-" + account;
-          timed(stats.get("getBalance"), () -> client.getBalance(name));
-        }
-        if (round % 10 == 9) {
-          String tx = "tx-" + round;
-          timed(stats.get("sendTransaction"), () -> client.sendTransaction(tx));
+        for (Scenario scenario : chosen) {
+          scenario.round(round, operations);
         }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      printSummary(stats, seconds, node.received());
+      close(chosen);
+      printSummary(scenarios, rounds, operations, seconds, process.received());
     }
   }
 
-  private interface Call {
-    Object run() throws Exception;
-  }
-
-  private static void timed(OperationStats stats, Call call) throws InterruptedException {
-    long begin = System.nanoTime();
-    boolean failed = false;
-    try {
-      call.run();
-    } catch (InterruptedException e) {
-      throw e;
-    } catch (Exception e) {
-      failed = true;
+  private static List<Scenario> scenarios(String names, String baseUrl) {
+    List<Scenario> scenarios = new ArrayList<>();
+    for (String name : names.equals("all") ? List.of("near", "neo", "market", "pod") : List.of(names.split(","))) {
+      switch (name) {
+        case "near":
+          scenarios.add(new NearScenario(baseUrl));
+          break;
+        case "neo":
+          scenarios.add(new NeoScenario(baseUrl));
+          break;
+        case "market":
+          scenarios.add(new MarketScenario(baseUrl));
+          break;
+        case "pod":
+          scenarios.add(new PodScenario(baseUrl));
+          break;
+        default:
+          throw new IllegalArgumentException("unknown scenario '" + name + "' (near, neo, market, pod, all)");
+      }
     }
-    stats.record(System.nanoTime() - begin, failed);
+    return scenarios;
   }
 
-  private static void printSummary(
-      Map<String, OperationStats> stats, double seconds, Map<String, Long> received) {
-    System.out.printf("sample-app: %.1fs%n", seconds);
-    System.out.printf(
-        "  %-16s %7s %8s %11s %11s %11s %11s%n",
-        "operation", "count", "failed", "p50", "p95", "p99", "throughput");
-    stats.values().forEach(s -> System.out.println(s.line(seconds)));
-    System.out.println("node: requests received per method");
-    received.forEach((method, count) -> System.out.printf("  %-16s %7d%n", method, count));
+  private static void close(List<Scenario> scenarios) throws Exception {
+    for (Scenario scenario : scenarios) {
+      if (scenario instanceof AutoCloseable) {
+        ((AutoCloseable) scenario).close();
+      }
+    }
+  }
+
+  private static void printSummary(String scenarios, int rounds, Operations operations, double seconds, Map<String, Long> received) {
+    System.out.printf("sample-app: scenario %s, %d rounds in %.1fs%n", scenarios, rounds, seconds);
+    operations.print(seconds, System.out);
+    System.out.println("node: calls received per method");
+    received.forEach((method, count) -> System.out.printf("  %-30s %7d%n", method, count));
   }
 
   private static String option(String[] args, String name, String fallback) {

@@ -1,4 +1,4 @@
-package com.example.portfolio;
+package com.example.portfolio.node;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * started from this jar with {@code --node}, stopped by closing its stdin (or when this JVM
  * exits), asked for its counters over HTTP.
  */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
 
   private final Process process;
   private final String base;
@@ -29,13 +29,14 @@ final class NodeProcess implements AutoCloseable {
     this.base = base;
   }
 
-  static NodeProcess start(long seed, double failureRate) throws IOException {
+  /** Starts the node in a JVM of its own. */
+  public static NodeProcess start(NodeOptions options) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     String classpath = System.getProperty("java.class.path");
+    List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", classpath, "com.example.portfolio.SampleApp", "--node"));
+    command.addAll(List.of(options.arguments()));
     Process process =
-        new ProcessBuilder(
-                List.of(java, "-cp", classpath, SampleApp.class.getName(), "--node",
-                    "--seed", Long.toString(seed), "--failure-rate", Double.toString(failureRate)))
+        new ProcessBuilder(command)
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
@@ -49,9 +50,9 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** Runs the node in this JVM until stdin closes: the {@code --node} mode. */
-  static void serve(long seed, double failureRate) throws IOException {
-    try (NodeSimulator node = new NodeSimulator(seed, failureRate)) {
-      System.out.println("node listening on " + node.url().replace("/rpc", ""));
+  public static void serve(NodeOptions options) throws IOException {
+    try (NodeSimulator node = new NodeSimulator(options)) {
+      System.out.println("node listening on " + node.baseUrl());
       System.out.flush();
       while (System.in.read() >= 0) {
         // the parent holds our stdin; its end is our signal to stop
@@ -59,11 +60,12 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
-  String rpcUrl() {
-    return base + "/rpc";
+  public String baseUrl() {
+    return base;
   }
 
-  Map<String, Long> received() throws IOException, InterruptedException {
+  /** The node's counters: calls received per method. */
+  public Map<String, Long> received() throws IOException, InterruptedException {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(HttpRequest.newBuilder(URI.create(base + "/counters")).build(), HttpResponse.BodyHandlers.ofString());

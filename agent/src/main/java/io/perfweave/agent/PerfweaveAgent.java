@@ -32,14 +32,44 @@ public final class PerfweaveAgent {
 
   private static void start(String arguments, Instrumentation instrumentation, boolean atStartup) {
     try {
+      StartupPhases phases = new StartupPhases();
+      // first: nothing may load a bridge class before it is on the bootstrap class path
+      BridgeInjector.inject(instrumentation);
+      Thread warmUp = startWarmUp();
+      phases.done("bridge");
       Optional<PerfweaveConfig> config = loadConfig(arguments, atStartup);
+      phases.done("config");
       if (config.isPresent()) {
-        run(config.get(), instrumentation);
+        warmUp.join();
+        phases.done("warm-up");
+        run(config.get(), instrumentation, phases);
       }
+      phases.print();
     } catch (Throwable t) {
       // nothing may escape premain: an exception there would stop the JVM
       System.err.println("perfweave: internal error at start-up, running uninstrumented: " + t);
     }
+  }
+
+  /**
+   * Loads Byte Buddy and JFR on a second thread while this one reads the config: each takes a few
+   * hundred milliseconds of class loading, and start-up time is what users pay on every launch.
+   */
+  private static Thread startWarmUp() {
+    Thread warmUp =
+        new Thread(
+            () -> {
+              try {
+                Weaver.warmUp();
+                jdk.jfr.FlightRecorder.isAvailable();
+              } catch (Throwable ignored) {
+                // the main thread loads what it needs itself, and reports what fails
+              }
+            },
+            "perfweave-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+    return warmUp;
   }
 
   private static Optional<PerfweaveConfig> loadConfig(String arguments, boolean atStartup) {
@@ -60,12 +90,14 @@ public final class PerfweaveAgent {
     }
   }
 
-  private static void run(PerfweaveConfig config, Instrumentation instrumentation)
+  private static void run(PerfweaveConfig config, Instrumentation instrumentation, StartupPhases phases)
       throws Exception {
-    BridgeInjector.inject(instrumentation);
     PerfweaveRuntime runtime = PerfweaveRuntime.install(config.sites(), config.http());
+    phases.done("runtime");
     Profiling profiling = Profiling.start(config.profiling(), config.output(), AppName.current());
+    phases.done("profiling");
     Weaver.install(instrumentation, config.sites(), config.http().enabled(), runtime.counters());
+    phases.done("weaving");
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> atExit(runtime, profiling), "perfweave-exit-summary"));
   }

@@ -58,6 +58,23 @@ public final class Weaver {
     return builder.installOn(instrumentation);
   }
 
+  /**
+   * Loads and initialises what {@link #install} needs (Byte Buddy's builder, advice and matcher
+   * machinery, about a thousand classes), so that a thread can do it while the agent reads its
+   * config.
+   */
+  public static void warmUp() {
+    Advice.to(TimingAdvice.class);
+    Advice.withCustomMapping().bind(SiteId.class, 0).to(PolicyAdvice.class);
+    Advice.withCustomMapping().bind(ClientId.class, 0).to(HttpClientAdvice.class);
+    new AgentBuilder.Default()
+        .disableClassFormatChanges()
+        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .ignore(Exclusions.never())
+        .type(HttpClientMatchers.types(EntryPoint.JDK_SEND));
+    adviceErrorHandler();
+  }
+
   private static AgentBuilder httpClients(AgentBuilder builder, Advice.ExceptionHandler toBridge) {
     for (EntryPoint entry : EntryPoint.values()) {
       Advice advice =

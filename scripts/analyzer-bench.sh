@@ -2,7 +2,8 @@
 # Analyzer throughput and peak memory against JDK Mission Control 9.1.2's rules HTML report, a
 # bare jdk.jfr.consumer read and async-profiler's JfrReader, on recordings of growing size made
 # here by the testbed's HotApp under the agent (RPC events with stack traces, CPU samples).
-# Needs /usr/bin/time (Debian package `time`). Usage: scripts/analyzer-bench.sh [CALLS...]
+# Needs /usr/bin/time (Debian package `time`) and a built benchmarks module (JMC's jars).
+# Usage: scripts/analyzer-bench.sh [CALLS...]
 # (default: 450000 4500000 22000000 calls, about 20 MB, 200 MB and 1 GB of JFR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,14 +12,8 @@ sizes=("$@")
 work=$(mktemp -d)
 bench=benchmarks/target/benchmarks.jar
 analyzer=analyzer/target/perfweave-analyzer.jar
-jmc="$work/jmc"
-
-mvn -B -q -f benchmarks/pom.xml dependency:copy -Dartifact=org.openjdk.jmc:flightrecorder.rules.jdk:9.1.2 -DoutputDirectory="$jmc" >/dev/null
-for a in org.openjdk.jmc:flightrecorder.rules:9.1.2 org.openjdk.jmc:flightrecorder:9.1.2 \
-    org.openjdk.jmc:common:9.1.2 at.yawk.lz4:lz4-java:1.10.2 org.owasp.encoder:encoder:1.2.3; do
-  mvn -B -q -f benchmarks/pom.xml dependency:copy -Dartifact="$a" -DoutputDirectory="$jmc" >/dev/null
-done
-jmc_cp=$(ls "$jmc"/*.jar | tr '\n' ':')
+# JMC 9.1.2 and its dependencies, copied by the benchmarks module's build
+jmc_cp=$(ls benchmarks/target/peers/jmc/*.jar | tr '\n' ':')
 
 measure() { # label, file, command...
   local label=$1 file=$2; shift 2

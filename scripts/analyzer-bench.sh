@@ -17,7 +17,8 @@ jmc_cp=$(ls benchmarks/target/peers/jmc/*.jar | tr '\n' ':')
 
 measure() { # label, file, command...
   local label=$1 file=$2; shift 2
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out" 2>&1 || echo "  ($label exited $?: $(tail -1 "$work/out"))" >&2
+  # JMC runs out of memory on the largest file and then hangs: ten minutes is its limit
+  /usr/bin/time -f "%e %M" -o "$work/time" timeout -k 10 600 "$@" > "$work/out" 2>&1 || echo "  ($label exited $?: $(tail -1 "$work/out"))" >&2
   read -r secs kb < <(tail -1 "$work/time")
   local mb; mb=$(du -m "$file" | cut -f1)
   echo "| $(basename "$file") | $mb | $label | $secs | $(awk -v m="$mb" -v s="$secs" 'BEGIN{printf "%.1f", m/s}') | $((kb / 1024)) |"

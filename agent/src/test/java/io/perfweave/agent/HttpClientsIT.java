@@ -57,7 +57,7 @@ final class HttpClientsIT {
   }
 
   static Stream<Arguments> allClients() {
-    return Stream.concat(clients(), Stream.of(Arguments.of("urlconnection", null, Jdks.current())));
+    return Stream.concat(clients(), Jdks.all().stream().map(jdk -> Arguments.of("urlconnection", null, jdk)));
   }
 
   @ParameterizedTest(name = "{0} {1} on {2}")

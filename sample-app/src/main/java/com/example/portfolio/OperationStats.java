@@ -26,6 +26,10 @@ final class OperationStats {
     }
   }
 
+  synchronized int count() {
+    return nanos.size();
+  }
+
   synchronized String line(double seconds) {
     List<Long> sorted = new ArrayList<>(nanos);
     Collections.sort(sorted);

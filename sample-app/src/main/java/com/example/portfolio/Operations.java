@@ -43,6 +43,11 @@ public final class Operations {
     stats.computeIfAbsent(name, n -> new OperationStats(n, kind)).record(System.nanoTime() - begin, failed);
   }
 
+  /** Operations run so far. */
+  long count() {
+    return stats.values().stream().mapToLong(OperationStats::count).sum();
+  }
+
   void print(double seconds, PrintStream out) {
     out.printf("  %-30s %5s %7s %7s %10s %10s %10s %10s%n", "operation", "kind", "count", "failed", "p50", "p95", "p99", "throughput");
     new TreeMap<>(stats).values().forEach(s -> out.println(s.line(seconds)));

@@ -17,7 +17,8 @@ import java.util.Map;
  *
  * <p>Usage: {@code java -jar perfweave-sample-app.jar [--scenario near|neo|market|pod|all]
  * [--rounds N] [--failure-rate R] [--seed S] [--block-time MS] [--rate-limit PER_SECOND]
- * [--port P]}.
+ * [--port P] [--rate OPERATIONS_PER_SECOND] [--warmup-rounds N]}. Without a rate, rounds run
+ * back to back; warm-up rounds run first and are left out of the summary and the CPU figure.
  */
 public final class SampleApp {
 
@@ -36,19 +37,43 @@ public final class SampleApp {
       return;
     }
     int rounds = Integer.parseInt(option(args, "--rounds", "40"));
+    int warmup = Integer.parseInt(option(args, "--warmup-rounds", "0"));
+    double rate = Double.parseDouble(option(args, "--rate", "0"));
     String scenarios = option(args, "--scenario", "all");
     Operations operations = new Operations();
     try (NodeProcess process = NodeProcess.start(node)) {
       List<Scenario> chosen = scenarios(scenarios, process.baseUrl());
+      for (int round = 0; round < warmup; round++) {
+        for (Scenario scenario : chosen) {
+          scenario.round(round, new Operations());
+        }
+      }
       long start = System.nanoTime();
+      long cpuStart = ProcessCpu.nanos();
       for (int round = 0; round < rounds; round++) {
+        pace(start, operations.count(), rate);
         for (Scenario scenario : chosen) {
           scenario.round(round, operations);
         }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      long cpuNanos = ProcessCpu.nanos() - cpuStart;
       close(chosen);
       printSummary(scenarios, rounds, operations, seconds, process.received());
+      System.out.printf(
+          "sample-app: process CPU %.0f ms for %d operations (%.1f µs/operation)%n",
+          cpuNanos / 1e6, operations.count(), cpuNanos / 1e3 / Math.max(1, operations.count()));
+    }
+  }
+
+  /** With a rate (operations per second), waits until the operations done so far are due. */
+  private static void pace(long start, long done, double rate) throws InterruptedException {
+    if (rate > 0) {
+      long due = start + (long) (done / rate * 1e9);
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      }
     }
   }
 

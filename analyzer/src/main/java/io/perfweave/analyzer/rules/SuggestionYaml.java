@@ -40,13 +40,17 @@ public final class SuggestionYaml {
   }
 
   private static Map<String, Object> method(SiteSuggestion method) {
-    Map<String, Object> yaml = new LinkedHashMap<>();
-    yaml.put("idempotent", method.idempotent());
-    if (!method.cache().isEmpty()) {
-      yaml.put("cache", method.cache());
+    return withPolicies(new LinkedHashMap<>(), method);
+  }
+
+  /** Adds {@code idempotent} and, where proposed, {@code cache} and {@code retry}. */
+  private static Map<String, Object> withPolicies(Map<String, Object> yaml, SiteSuggestion site) {
+    yaml.put("idempotent", site.idempotent());
+    if (!site.cache().isEmpty()) {
+      yaml.put("cache", site.cache());
     }
-    if (!method.retry().isEmpty()) {
-      yaml.put("retry", method.retry());
+    if (!site.retry().isEmpty()) {
+      yaml.put("retry", site.retry());
     }
     return yaml;
   }
@@ -58,14 +62,7 @@ public final class SuggestionYaml {
     match.put("type", site.type());
     match.put("method", site.method());
     yaml.put("match", match);
-    yaml.put("idempotent", site.idempotent());
-    if (!site.cache().isEmpty()) {
-      yaml.put("cache", site.cache());
-    }
-    if (!site.retry().isEmpty()) {
-      yaml.put("retry", site.retry());
-    }
-    return yaml;
+    return withPolicies(yaml, site);
   }
 
   private static String write(Object value) {

@@ -2,11 +2,10 @@ package io.perfweave.instrumentation.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.perfweave.instrumentation.config.CacheConfig;
 import io.perfweave.instrumentation.config.Mode;
+import io.perfweave.instrumentation.runtime.Caches;
 import io.perfweave.instrumentation.runtime.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,15 +32,7 @@ final class HttpCache {
   HttpCache(String pattern, CacheConfig config, Clock clock, MeterRegistry registry) {
     this.config = config;
     this.clock = clock;
-    this.entries =
-        Caffeine.newBuilder()
-            .expireAfterWrite(config.ttl())
-            .maximumSize(config.maxSize())
-            .ticker(clock::nanos)
-            .executor(Runnable::run)
-            .recordStats()
-            .build();
-    CaffeineCacheMetrics.monitor(registry, entries, "perfweave.jsonrpc." + pattern);
+    this.entries = Caches.build(config, clock, registry, "perfweave.jsonrpc." + pattern);
   }
 
   boolean shadow() {

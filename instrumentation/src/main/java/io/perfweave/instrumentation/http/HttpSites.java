@@ -19,7 +19,11 @@ final class HttpSites {
   private static final Pattern IDENTIFIER =
       Pattern.compile("\\d+|[0-9a-fA-F]{16,}|0x[0-9a-fA-F]+|[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}");
 
+  private static final int MAX_ADDRESSES = 10_000;
+
   private final ConcurrentHashMap<String, SiteRuntime> sites = new ConcurrentHashMap<>();
+  /** Sites by authority and raw path, so that a path is turned into a route once. */
+  private final ConcurrentHashMap<String, SiteRuntime> byAddress = new ConcurrentHashMap<>();
   private final MeterRegistry registry;
 
   HttpSites(MeterRegistry registry) {
@@ -27,7 +31,19 @@ final class HttpSites {
   }
 
   SiteRuntime of(HttpRequestView request) {
-    String name = "http:" + request.authority() + route(request.path());
+    String address = request.authority() + request.path();
+    SiteRuntime known = byAddress.get(address);
+    if (known != null) {
+      return known;
+    }
+    SiteRuntime site = named("http:" + request.authority() + route(request.path()), request);
+    if (byAddress.size() < MAX_ADDRESSES) {
+      byAddress.put(address, site);
+    }
+    return site;
+  }
+
+  private SiteRuntime named(String name, HttpRequestView request) {
     SiteRuntime site = sites.get(name);
     if (site != null) {
       return site;

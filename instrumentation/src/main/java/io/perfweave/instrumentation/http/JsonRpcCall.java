@@ -1,5 +1,7 @@
 package io.perfweave.instrumentation.http;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,9 +14,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A JSON-RPC 2.0 request body, single or batch: each element's method, params and id. The cache
- * key is the methods and the canonical form of their params (object keys sorted); the ids are
- * left out, so that two requests differing only in id share an entry.
+ * A JSON-RPC 2.0 request body, single or batch: each element's method, params and id, read in one
+ * streaming pass (this runs on every HTTP call, so no tree is built): the params are hashed as
+ * they are read, object members in any order alike. The cache key, the methods and the canonical
+ * form of their params (object keys sorted), is built only for calls that may be cached; the ids
+ * are left out of both, so that two requests differing only in id share an entry.
  */
 final class JsonRpcCall {
 
@@ -23,21 +27,17 @@ final class JsonRpcCall {
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** One call of a request; {@code id} is null for a notification. */
-  record Element(String method, JsonNode params, JsonNode id) {
+  record Element(String method, long paramsHash, boolean namesMovingTarget, JsonNode id) {}
 
-    boolean namesMovingTarget() {
-      return params != null && mentionsMovingTarget(params);
-    }
-  }
-
+  private final byte[] body;
   private final List<Element> elements;
   private final boolean batch;
-  private final String key;
+  private String key;
 
-  private JsonRpcCall(List<Element> elements, boolean batch) {
+  private JsonRpcCall(byte[] body, List<Element> elements, boolean batch) {
+    this.body = body;
     this.elements = elements;
     this.batch = batch;
-    this.key = canonicalKey(elements);
   }
 
   /** The call in {@code body}, or null when the body is not a JSON-RPC 2.0 request. */
@@ -45,17 +45,22 @@ final class JsonRpcCall {
     if (body == null || !startsLikeJson(body)) {
       return null;
     }
-    try {
-      JsonNode tree = JSON.readTree(body);
+    try (JsonParser parser = JSON.getFactory().createParser(body)) {
+      JsonToken first = parser.nextToken();
       List<Element> elements = new ArrayList<>();
-      if (tree.isArray() && !tree.isEmpty()) {
-        for (JsonNode item : tree) {
-          elements.add(element(item));
+      if (first == JsonToken.START_ARRAY) {
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+          elements.add(element(parser));
         }
-      } else {
-        elements.add(element(tree));
+        if (parser.currentToken() != JsonToken.END_ARRAY || elements.isEmpty()) {
+          return null;
+        }
+      } else if (first == JsonToken.START_OBJECT) {
+        elements.add(element(parser));
       }
-      return elements.contains(null) ? null : new JsonRpcCall(elements, tree.isArray());
+      return elements.isEmpty() || elements.contains(null)
+          ? null
+          : new JsonRpcCall(body, elements, first == JsonToken.START_ARRAY);
     } catch (IOException e) {
       return null;
     }
@@ -81,18 +86,22 @@ final class JsonRpcCall {
     return methods.toString();
   }
 
-  /** The cache key: methods and canonical params, never the ids. */
+  /** The cache key: methods and canonical params, never the ids. Built on first use. */
   String key() {
+    if (key == null) {
+      key = canonicalKey();
+    }
     return key;
   }
 
-  /** A 64-bit hash of {@link #key()} for {@code keyHash}. */
+  /** A 64-bit hash of the methods and params for {@code keyHash}; ids left out. */
   long keyHash() {
-    long h = 0xCBF29CE484222325L;
-    for (int i = 0; i < key.length(); i++) {
-      h = (h ^ key.charAt(i)) * 0x100000001B3L;
+    long h = 0x9E3779B97F4A7C15L;
+    for (Element element : elements) {
+      h = mix(h * 31 + element.method().hashCode());
+      h = mix(h * 31 + element.paramsHash());
     }
-    return h ^ (h >>> 29);
+    return h;
   }
 
   /** The ids in order; a response to this call carries them. */
@@ -109,33 +118,80 @@ final class JsonRpcCall {
     return elements.stream().allMatch(e -> e.id() != null && !e.id().isNull());
   }
 
-  private static Element element(JsonNode node) {
-    if (!node.isObject() || !node.path("method").isTextual() || !"2.0".equals(node.path("jsonrpc").asText())) {
-      return null;
+  /** Reads one request object, the parser on its START_OBJECT; null when it is not JSON-RPC 2.0. */
+  private static Element element(JsonParser parser) throws IOException {
+    String version = null;
+    String method = null;
+    JsonNode id = null;
+    long[] params = {0, 0}; // hash, moving target
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      switch (field) {
+        case "jsonrpc":
+          version = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+          break;
+        case "method":
+          method = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+          break;
+        case "id":
+          id = value.isScalarValue() ? JSON.readTree(parser) : null;
+          break;
+        case "params":
+          params[0] = hashValue(parser, params);
+          break;
+        default:
+          parser.skipChildren();
+      }
     }
-    JsonNode params = node.get("params");
-    return new Element(node.get("method").asText(), params, node.get("id"));
+    return "2.0".equals(version) && method != null
+        ? new Element(method, params[0], params[1] != 0, id)
+        : null;
   }
 
-  private static boolean startsLikeJson(byte[] body) {
-    for (byte b : body) {
-      if (b == '{' || b == '[') {
-        return true;
+  /**
+   * A hash of the value the parser is on, consuming it: arrays in order, object members in any
+   * order (summed), strings and numbers by their text. Notes a block tag in {@code state[1]}.
+   */
+  private static long hashValue(JsonParser parser, long[] state) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.START_OBJECT) {
+      long sum = 0;
+      int members = 0;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        long name = parser.currentName().hashCode();
+        parser.nextToken();
+        sum += mix(name * 0x100000001B3L + hashValue(parser, state));
+        members++;
       }
-      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-        return false;
-      }
+      return mix(sum + members * 0xC2B2AE3D27D4EB4FL);
     }
-    return false;
+    if (token == JsonToken.START_ARRAY) {
+      long h = 0x165667B19E3779F9L;
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        h = mix(h * 31 + hashValue(parser, state));
+      }
+      return h;
+    }
+    if (token == JsonToken.VALUE_STRING && MOVING_TARGETS.contains(parser.getText())) {
+      state[1] = 1;
+    }
+    return mix(token.ordinal() * 0x9E3779B97F4A7C15L + parser.getText().hashCode());
   }
 
-  private static String canonicalKey(List<Element> elements) {
-    StringBuilder key = new StringBuilder();
-    for (Element element : elements) {
-      key.append(element.method()).append(' ');
-      key.append(element.params() == null ? "" : canonical(element.params()).toString()).append('\n');
+  private String canonicalKey() {
+    try {
+      JsonNode tree = JSON.readTree(body);
+      StringBuilder key = new StringBuilder();
+      for (JsonNode element : tree.isArray() ? tree : JSON.createArrayNode().add(tree)) {
+        JsonNode params = element.get("params");
+        key.append(element.get("method").asText()).append(' ');
+        key.append(params == null ? "" : canonical(params).toString()).append('\n');
+      }
+      return key.toString();
+    } catch (IOException e) {
+      throw new IllegalStateException("a body read once could not be read again", e);
     }
-    return key.toString();
   }
 
   private static JsonNode canonical(JsonNode node) {
@@ -154,15 +210,21 @@ final class JsonRpcCall {
     return node;
   }
 
-  private static boolean mentionsMovingTarget(JsonNode node) {
-    if (node.isTextual()) {
-      return MOVING_TARGETS.contains(node.asText());
-    }
-    for (JsonNode child : node) {
-      if (mentionsMovingTarget(child)) {
+  private static boolean startsLikeJson(byte[] body) {
+    for (byte b : body) {
+      if (b == '{' || b == '[') {
         return true;
+      }
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
       }
     }
     return false;
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 }

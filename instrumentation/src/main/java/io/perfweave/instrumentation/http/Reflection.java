@@ -4,6 +4,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,7 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Reflection {
 
-  private static final ConcurrentHashMap<String, Method> METHODS = new ConcurrentHashMap<>();
+  private static final ClassValue<Map<String, Method>> METHODS =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+          return new ConcurrentHashMap<>();
+        }
+      };
 
   private Reflection() {}
 
@@ -55,11 +62,12 @@ final class Reflection {
 
   private static Method method(Class<?> type, String name, int arguments)
       throws NoSuchMethodException {
-    String key = type.getName() + '#' + name + '/' + arguments + '@' + System.identityHashCode(type);
-    Method method = METHODS.get(key);
+    Map<String, Method> methods = METHODS.get(type);
+    String key = arguments == 0 ? name : name + '/' + arguments;
+    Method method = methods.get(key);
     if (method == null) {
       method = find(type, name, arguments);
-      METHODS.put(key, method);
+      methods.put(key, method);
     }
     return method;
   }

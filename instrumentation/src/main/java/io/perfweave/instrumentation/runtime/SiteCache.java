@@ -1,9 +1,7 @@
 package io.perfweave.instrumentation.runtime;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.perfweave.instrumentation.config.CacheConfig;
 import io.perfweave.instrumentation.config.Mode;
 import java.util.concurrent.CompletableFuture;
@@ -34,15 +32,7 @@ final class SiteCache {
     this.config = config;
     this.clock = clock;
     this.shape = new KeyShape(config.keyArgs(), config.keyReceiver());
-    this.entries =
-        Caffeine.newBuilder()
-            .expireAfterWrite(config.ttl())
-            .maximumSize(config.maxSize())
-            .ticker(clock::nanos)
-            .executor(Runnable::run)
-            .recordStats()
-            .build();
-    CaffeineCacheMetrics.monitor(registry, entries, "perfweave." + site);
+    this.entries = Caches.build(config, clock, registry, "perfweave." + site);
   }
 
   boolean shadow() {

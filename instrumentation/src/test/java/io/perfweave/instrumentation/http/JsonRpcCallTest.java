@@ -55,6 +55,15 @@ final class JsonRpcCallTest {
   }
 
   @Test
+  void differentValues_orNesting_differentHashes() {
+    String base = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"m\",\"params\":%s}";
+    assertNotEquals(parse(String.format(base, "{\"a\":1,\"b\":2}")).keyHash(), parse(String.format(base, "{\"a\":2,\"b\":1}")).keyHash());
+    assertNotEquals(parse(String.format(base, "[1,2]")).keyHash(), parse(String.format(base, "[2,1]")).keyHash());
+    assertNotEquals(parse(String.format(base, "[\"1\"]")).keyHash(), parse(String.format(base, "[1]")).keyHash());
+    assertNotEquals(parse(String.format(base, "[[1],2]")).keyHash(), parse(String.format(base, "[1,[2]]")).keyHash());
+  }
+
+  @Test
   void blockTags_areMovingTargets_anywhereInParams() {
     assertTrue(element("[\"0xabc\",\"latest\"]").namesMovingTarget());
     assertTrue(element("[{\"blockTag\":\"finalized\"}]").namesMovingTarget());

@@ -1,0 +1,30 @@
+package io.perfweave.instrumentation.runtime;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.perfweave.instrumentation.config.CacheConfig;
+
+/** The Caffeine caches behind every perfweave cache: expiry after write on the agent's clock. */
+public final class Caches {
+
+  private Caches() {}
+
+  /**
+   * A cache as {@code config} says, ticking on {@code clock}, run on the calling thread (no
+   * executor hand-off), with its statistics in {@code registry} as {@code name}.
+   */
+  public static <K, V> Cache<K, V> build(CacheConfig config, Clock clock, MeterRegistry registry, String name) {
+    Cache<K, V> cache =
+        Caffeine.newBuilder()
+            .expireAfterWrite(config.ttl())
+            .maximumSize(config.maxSize())
+            .ticker(clock::nanos)
+            .executor(Runnable::run)
+            .recordStats()
+            .build();
+    CaffeineCacheMetrics.monitor(registry, cache, name);
+    return cache;
+  }
+}

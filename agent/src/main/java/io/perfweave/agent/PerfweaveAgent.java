@@ -52,8 +52,9 @@ public final class PerfweaveAgent {
   }
 
   /**
-   * Loads Byte Buddy and JFR on a second thread while this one reads the config: each takes a few
-   * hundred milliseconds of class loading, and start-up time is what users pay on every launch.
+   * Loads Byte Buddy on a second thread while this one reads the config: each takes a few hundred
+   * milliseconds of class loading, and start-up time is what users pay on every launch. (Not JFR:
+   * the recording must configure JFR before anything initialises it.)
    */
   private static Thread startWarmUp() {
     Thread warmUp =
@@ -61,7 +62,6 @@ public final class PerfweaveAgent {
             () -> {
               try {
                 Weaver.warmUp();
-                jdk.jfr.FlightRecorder.isAvailable();
               } catch (Throwable ignored) {
                 // the main thread loads what it needs itself, and reports what fails
               }
@@ -95,6 +95,7 @@ public final class PerfweaveAgent {
     PerfweaveRuntime runtime = PerfweaveRuntime.install(config.sites(), config.http());
     phases.done("runtime");
     Profiling profiling = Profiling.start(config.profiling(), config.output(), AppName.current());
+    runtime.startStats();
     phases.done("profiling");
     Weaver.install(instrumentation, config.sites(), config.http().enabled(), runtime.counters());
     phases.done("weaving");

@@ -14,6 +14,8 @@ public enum EntryPoint {
   /** Apache HttpClient 5 classic: every {@code execute} ends in {@code doExecute}. */
   APACHE_EXECUTE("org.apache.hc.client5.http.impl.classic.CloseableHttpClient", "doExecute");
 
+  private static final EntryPoint[] ALL = values();
+
   private final String type;
   private final String method;
 
@@ -32,6 +34,6 @@ public enum EntryPoint {
   }
 
   static EntryPoint of(int ordinal) {
-    return values()[ordinal];
+    return ALL[ordinal];
   }
 }

@@ -65,10 +65,17 @@ public final class PerfweaveRuntime {
   public static PerfweaveRuntime install(List<SiteConfig> sites, HttpConfig http) {
     PerfweaveRuntime runtime = new PerfweaveRuntime(sites, http);
     Bridge.install(new SiteDispatcher(runtime.sites, runtime.policies, runtime.http));
-    // registering with JFR initialises it (~150 ms): done off the application's start-up path
-    STATS_TIMER.execute(() -> FlightRecorder.addPeriodicEvent(AgentStatsEvent.class, runtime::emitStats));
-    STATS_TIMER.scheduleAtFixedRate(runtime::emitStats, 10, 10, TimeUnit.SECONDS);
     return runtime;
+  }
+
+  /**
+   * Starts the periodic {@code perfweave.AgentStats} events. Call it after the recording started:
+   * registering with JFR initialises JFR (~150 ms where no recording did), which is done off the
+   * application's start-up path, and must not race the recording's own set-up (chunk size).
+   */
+  public void startStats() {
+    STATS_TIMER.execute(() -> FlightRecorder.addPeriodicEvent(AgentStatsEvent.class, this::emitStats));
+    STATS_TIMER.scheduleAtFixedRate(this::emitStats, 10, 10, TimeUnit.SECONDS);
   }
 
   /** The counters weaving reports into. */

@@ -6,7 +6,6 @@ import io.perfweave.instrumentation.runtime.Clock;
 import io.perfweave.instrumentation.runtime.RetryAttempts;
 import io.perfweave.instrumentation.runtime.RetryPolicy;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,7 +60,7 @@ final class AsyncExchange {
     CompletableFuture<Object> result = new CompletableFuture<>();
     attempt(call).whenComplete(
         (attempt, bug) -> {
-          Attempt last = attempt != null ? attempt : new Attempt(null, 0, unwrap(bug));
+          Attempt last = attempt != null ? attempt : new Attempt(null, 0, Attempt.cause(bug));
           HttpCache.Entry stored = exchange.settle(call, last);
           if (flight != null) {
             call.policy.cache().release(call.rpc.key(), flight, stored);
@@ -83,7 +82,7 @@ final class AsyncExchange {
       sent = CompletableFuture.failedFuture(failure);
     }
     return sent
-        .handle((response, failure) -> Attempt.of(call.adapter, response, unwrap(failure)))
+        .handle((response, failure) -> Attempt.of(call.adapter, response, Attempt.cause(failure)))
         .thenCompose(attempt -> retryOrKeep(call, attempt));
   }
 
@@ -105,11 +104,5 @@ final class AsyncExchange {
               exchange.nextAttempt(again);
               return attempt(again);
             });
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    return failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause()
-        : failure;
   }
 }

@@ -1,6 +1,7 @@
 package io.perfweave.instrumentation.http;
 
 import io.perfweave.instrumentation.events.RpcCall;
+import java.util.concurrent.CompletionException;
 
 /**
  * What one attempt of an HTTP call came back with: a response with its status, or a failure. A
@@ -18,6 +19,13 @@ record Attempt(Object response, int status, Throwable failure) {
       }
     }
     return new Attempt(response, status, failure);
+  }
+
+  /** What an asynchronous call really failed with: futures wrap it in a CompletionException. */
+  static Throwable cause(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
   }
 
   boolean failed() {

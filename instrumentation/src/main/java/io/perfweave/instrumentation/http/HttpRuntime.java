@@ -11,7 +11,6 @@ import java.net.HttpURLConnection;
 import java.net.URL;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -114,8 +113,7 @@ public final class HttpRuntime {
   }
 
   private void finishTimed(HttpCall call, Object response, Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    Attempt attempt = Attempt.of(call.adapter, response, cause);
+    Attempt attempt = Attempt.of(call.adapter, response, Attempt.cause(failure));
     call.finish(attempt.outcome(), attempt.status(), attempt.error(), 0);
   }
 

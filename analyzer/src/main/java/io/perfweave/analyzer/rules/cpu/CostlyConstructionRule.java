@@ -1,6 +1,7 @@
 package io.perfweave.analyzer.rules.cpu;
 
 import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.rules.CpuShare;
 import io.perfweave.analyzer.rules.Finding;
 import io.perfweave.analyzer.rules.Rule;
 import io.perfweave.analyzer.rules.Scores;
@@ -32,29 +33,27 @@ public final class CostlyConstructionRule implements Rule {
 
   @Override
   public List<Finding> evaluate(Model model, Thresholds thresholds) {
-    long total = Math.max(1, model.jvm().cpu().value());
     List<Finding> findings = new ArrayList<>();
-    for (Map.Entry<String, Long> entry : model.jvm().costlyConstruction().top(5).entrySet()) {
-      double share = (double) entry.getValue() / total;
-      // one client built at start-up costs a few percent of a short run; that is not the pattern
-      if (entry.getValue() < thresholds.get(MIN_SAMPLES, 10) || share < thresholds.get(MIN_SHARE, 0.05)) {
-        continue;
-      }
+    // one client built at start-up costs a few percent of a short run; that is not the pattern
+    for (CpuShare built :
+        CpuShare.significant(
+            model.jvm().costlyConstruction(), model, 5, thresholds.get(MIN_SAMPLES, 10),
+            thresholds.get(MIN_SHARE, 0.05))) {
       Map<String, Object> evidence = new LinkedHashMap<>();
-      evidence.put("what", entry.getKey());
-      evidence.put("cpuSamples", entry.getValue());
-      evidence.put("shareOfCpu", Math.round(share * 1000) / 1000.0);
+      evidence.put("what", built.what());
+      evidence.put("cpuSamples", built.samples());
+      evidence.put("shareOfCpu", built.roundedShare());
       findings.add(
           new Finding(
               id(),
-              Scores.exp100(share, 0.02, 0.1),
-              entry.getKey(),
-              "Costly construction: " + entry.getKey() + " takes " + Scores.percent(share) + " of CPU",
+              Scores.exp100(built.share(), 0.02, 0.1),
+              built.what(),
+              "Costly construction: " + built.what() + " takes " + Scores.percent(built.share()) + " of CPU",
               evidence,
-              entry.getValue() + " CPU samples were spent constructing " + entry.getKey()
+              built.samples() + " CPU samples were spent constructing " + built.what()
                   + "; that much points at building it again and again, not once.",
-              (long) (share * model.run().durationNanos()),
-              share,
+              built.savingNanos(model),
+              built.share(),
               "its whole CPU share: built once, it costs nothing per call",
               "Build it once (a static final field or an injected singleton) and reuse it; clients,"
                   + " mappers and patterns are thread-safe.",

@@ -1,6 +1,7 @@
 package io.perfweave.analyzer.rules.latency;
 
 import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.rules.CpuShare;
 import io.perfweave.analyzer.rules.Finding;
 import io.perfweave.analyzer.rules.Rule;
 import io.perfweave.analyzer.rules.Scores;
@@ -33,28 +34,26 @@ public final class ConnectionSetupRule implements Rule {
 
   @Override
   public List<Finding> evaluate(Model model, Thresholds thresholds) {
-    long total = Math.max(1, model.jvm().cpu().value());
     List<Finding> findings = new ArrayList<>();
-    for (Map.Entry<String, Long> entry : model.jvm().connectionSetup().top(3).entrySet()) {
-      double share = (double) entry.getValue() / total;
-      if (entry.getValue() < thresholds.get(MIN_SAMPLES, 10) || share < thresholds.get(MIN_SHARE, 0.01)) {
-        continue;
-      }
+    for (CpuShare connect :
+        CpuShare.significant(
+            model.jvm().connectionSetup(), model, 3, thresholds.get(MIN_SAMPLES, 10),
+            thresholds.get(MIN_SHARE, 0.01))) {
       Map<String, Object> evidence = new LinkedHashMap<>();
-      evidence.put("caller", entry.getKey());
-      evidence.put("cpuSamplesOpeningConnections", entry.getValue());
-      evidence.put("shareOfCpu", Math.round(share * 1000) / 1000.0);
+      evidence.put("caller", connect.what());
+      evidence.put("cpuSamplesOpeningConnections", connect.samples());
+      evidence.put("shareOfCpu", connect.roundedShare());
       findings.add(
           new Finding(
               id(),
-              Scores.exp100(share, 0.01, 0.1),
-              entry.getKey(),
-              "Connections opened on the hot path in " + entry.getKey() + " (" + Scores.percent(share) + " of CPU)",
+              Scores.exp100(connect.share(), 0.01, 0.1),
+              connect.what(),
+              "Connections opened on the hot path in " + connect.what() + " (" + Scores.percent(connect.share()) + " of CPU)",
               evidence,
-              entry.getValue() + " CPU samples were in TCP connect or TLS handshakes under " + entry.getKey()
+              connect.samples() + " CPU samples were in TCP connect or TLS handshakes under " + connect.what()
                   + ": calls are opening new connections instead of reusing them.",
-              (long) (share * model.run().durationNanos()),
-              share,
+              connect.savingNanos(model),
+              connect.share(),
               "its whole CPU share: a reused connection is opened once",
               "Reuse connections: one shared client with a connection pool and keep-alive (no"
                   + " 'Connection: close', no client per call), with a keep-alive timeout longer than"

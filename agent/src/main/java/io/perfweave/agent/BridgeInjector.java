@@ -18,8 +18,8 @@ import java.util.jar.JarOutputStream;
  */
 final class BridgeInjector {
 
-  static final String BRIDGE_PACKAGE = "io/perfweave/instrumentation/bridge/";
-  private static final String BRIDGE_CLASS = "io.perfweave.instrumentation.bridge.Bridge";
+  static final String BRIDGE_PACKAGE = "io/perfweave/bridge/";
+  private static final String BRIDGE_CLASS = "io.perfweave.bridge.Bridge";
 
   private BridgeInjector() {}
 

@@ -1,5 +1,6 @@
 package io.perfweave.profiler;
 
+import io.perfweave.contract.Events;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +23,6 @@ public final class JfrRecorder {
 
   /** The recording's name, for jcmd. */
   public static final String NAME = "perfweave";
-
-  private static final String[] PERFWEAVE_EVENTS = {
-    "perfweave.RpcCall", "perfweave.RetryAttempt", "perfweave.AgentStats"
-  };
 
   private final JfrConfig config;
   private final RecordingFiles files;
@@ -73,7 +70,7 @@ public final class JfrRecorder {
   private Recording begin(Path file) throws IOException, ParseException {
     Recording recording = new Recording(Configuration.getConfiguration("profile"));
     recording.setName(NAME);
-    for (String event : PERFWEAVE_EVENTS) {
+    for (String event : Events.ALL) {
       recording.enable(event).withoutThreshold();
     }
     // the analyzer looks for exceptions used as control flow; "profile" records errors only

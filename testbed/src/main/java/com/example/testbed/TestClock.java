@@ -14,7 +14,7 @@ final class TestClock {
   static void advance(Duration duration) throws Exception {
     Class<?> bridge;
     try {
-      bridge = Class.forName("io.perfweave.instrumentation.bridge.Bridge", true, null);
+      bridge = Class.forName("io.perfweave.bridge.Bridge", true, null);
     } catch (ClassNotFoundException noAgent) {
       return;
     }

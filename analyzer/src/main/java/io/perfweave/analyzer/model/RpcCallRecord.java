@@ -1,5 +1,6 @@
 package io.perfweave.analyzer.model;
 
+import io.perfweave.contract.Outcome;
 /**
  * The fields of one {@code perfweave.RpcCall} the model uses; times in epoch nanoseconds.
  *
@@ -25,11 +26,11 @@ public record RpcCallRecord(
   }
 
   public boolean failed() {
-    return outcome.equals("ERROR") || !error.isEmpty();
+    return outcome.equals(Outcome.ERROR) || !error.isEmpty();
   }
 
   /** Whether the call went to the remote side (not answered by a cache or another call). */
   public boolean sent() {
-    return !outcome.equals("CACHE_HIT") && !outcome.equals("COALESCED");
+    return Outcome.sent(outcome);
   }
 }

@@ -1,5 +1,6 @@
 package io.perfweave.analyzer.model;
 
+import io.perfweave.contract.Outcome;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -71,7 +72,7 @@ public final class SiteModel {
     if (call.failed()) {
       errors.add(call.error().isEmpty() ? "(unknown)" : call.error(), 1);
     }
-    if (call.outcome().equals("CACHE_HIT") || call.outcome().equals("SHADOW_HIT")) {
+    if (call.outcome().equals(Outcome.CACHE_HIT) || call.outcome().equals(Outcome.SHADOW_HIT)) {
       hitAges.record(call.cacheAgeNanos());
     }
     if (!call.caller().isEmpty()) {

@@ -5,6 +5,10 @@ import io.perfweave.analyzer.model.Frames;
 import io.perfweave.analyzer.model.Model;
 import io.perfweave.analyzer.model.RpcCallRecord;
 import io.perfweave.analyzer.model.SiteModel;
+import io.perfweave.contract.AgentStatsField;
+import io.perfweave.contract.Events;
+import io.perfweave.contract.RetryAttemptField;
+import io.perfweave.contract.RpcCallField;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,9 +54,9 @@ final class EventReader {
       stream.setReuse(true);
       // ordered delivery sorts each chunk's events in memory; a thread's events are in order anyway
       stream.setOrdered(false);
-      stream.onEvent("perfweave.RpcCall", reader::rpcCall);
-      stream.onEvent("perfweave.RetryAttempt", reader::retryAttempt);
-      stream.onEvent("perfweave.AgentStats", reader::agentStats);
+      stream.onEvent(Events.RPC_CALL, reader::rpcCall);
+      stream.onEvent(Events.RETRY_ATTEMPT, reader::retryAttempt);
+      stream.onEvent(Events.AGENT_STATS, reader::agentStats);
       stream.onEvent("jdk.GarbageCollection", reader::garbageCollection);
       stream.onEvent("jdk.JavaMonitorEnter", reader::monitorEnter);
       stream.onEvent("jdk.ThreadPark", reader::threadPark);
@@ -74,19 +78,19 @@ final class EventReader {
     seen(event);
     // fields added after the first recording contract may be missing in older recordings
     boolean[] optional = optionalFields.computeIfAbsent(event.getEventType().getId(), id -> presence(event));
-    String target = string(event, "target");
-    String rpcMethod = string(event, "rpcMethod");
+    String target = string(event, RpcCallField.TARGET);
+    String rpcMethod = string(event, RpcCallField.RPC_METHOD);
     RpcCallRecord call =
         new RpcCallRecord(
-            SiteModel.modelName(string(event, "site"), rpcMethod),
+            SiteModel.modelName(string(event, RpcCallField.SITE), rpcMethod),
             target,
             rpcMethod,
-            string(event, "outcome"),
-            optional[0] && event.getBoolean("idempotent"),
-            event.getInt("attempts"),
-            string(event, "error"),
-            event.getLong("keyHash"),
-            optional[1] ? event.getLong("cacheAge") : 0,
+            string(event, RpcCallField.OUTCOME),
+            optional[0] && event.getBoolean(RpcCallField.IDEMPOTENT),
+            event.getInt(RpcCallField.ATTEMPTS),
+            string(event, RpcCallField.ERROR),
+            event.getLong(RpcCallField.KEY_HASH),
+            optional[1] ? event.getLong(RpcCallField.CACHE_AGE) : 0,
             nanos(event.getStartTime()),
             nanos(event.getEndTime()),
             threadId(event),
@@ -110,12 +114,12 @@ final class EventReader {
 
   private void retryAttempt(RecordedEvent event) {
     seen(event);
-    model.site(text(event, "site")).recordRetryDecision(text(event, "decision"));
+    model.site(text(event, RetryAttemptField.SITE)).recordRetryDecision(text(event, RetryAttemptField.DECISION));
   }
 
   private void agentStats(RecordedEvent event) {
     seen(event);
-    model.run().agentStats(event.getLong("adviceErrors"), event.getLong("transformErrors"));
+    model.run().agentStats(event.getLong(AgentStatsField.ADVICE_ERRORS), event.getLong(AgentStatsField.TRANSFORM_ERRORS));
   }
 
   private void garbageCollection(RecordedEvent event) {
@@ -277,7 +281,8 @@ final class EventReader {
 
   private static boolean[] presence(RecordedEvent event) {
     return new boolean[] {
-      event.getEventType().getField("idempotent") != null, event.getEventType().getField("cacheAge") != null
+      event.getEventType().getField(RpcCallField.IDEMPOTENT) != null,
+      event.getEventType().getField(RpcCallField.CACHE_AGE) != null
     };
   }
 

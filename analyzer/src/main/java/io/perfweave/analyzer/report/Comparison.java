@@ -4,6 +4,7 @@ import io.perfweave.analyzer.model.Latencies;
 import io.perfweave.analyzer.model.LongCounts;
 import io.perfweave.analyzer.model.Model;
 import io.perfweave.analyzer.model.SiteModel;
+import io.perfweave.contract.Outcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class Comparison {
     json.put("calls", site == null ? 0 : site.calls());
     json.put("rpcsSent", site == null ? 0 : site.rpcsSent());
     json.put("errors", site == null ? 0 : site.errorCount());
-    json.put("cacheHits", site == null ? 0 : site.outcomes().get("CACHE_HIT") + site.outcomes().get("COALESCED"));
+    json.put("cacheHits", site == null ? 0 : site.outcomes().get(Outcome.CACHE_HIT) + site.outcomes().get(Outcome.COALESCED));
     json.put("retries", site == null ? 0 : site.retries());
     json.put("p50Ms", latencies.percentile(50) / 1e6);
     json.put("p95Ms", latencies.percentile(95) / 1e6);

@@ -1,5 +1,7 @@
 package io.perfweave.instrumentation.events;
 
+import io.perfweave.contract.AgentStatsField;
+import io.perfweave.contract.Events;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
@@ -12,7 +14,7 @@ import jdk.jfr.StackTrace;
  * {@code perfweave.AgentStats}: the agent's own health. JFR emits it at the start and end of every
  * chunk (so a recording always ends with the final counts) and the agent adds one every 10 s.
  */
-@Name("perfweave.AgentStats")
+@Name(Events.AGENT_STATS)
 @Label("perfweave Agent Statistics")
 @Category("perfweave")
 @Description("Classes transformed, errors suppressed, sites and meters of the perfweave agent")
@@ -20,21 +22,27 @@ import jdk.jfr.StackTrace;
 @StackTrace(false)
 public final class AgentStatsEvent extends Event {
 
+  @Name(AgentStatsField.TRANSFORMED_CLASSES)
   @Label("Classes Transformed")
   public long transformedClasses;
 
+  @Name(AgentStatsField.TRANSFORM_ERRORS)
   @Label("Transform Errors")
   public long transformErrors;
 
+  @Name(AgentStatsField.ADVICE_ERRORS)
   @Label("Advice Errors")
   public long adviceErrors;
 
+  @Name(AgentStatsField.SITES)
   @Label("Sites")
   public int sites;
 
+  @Name(AgentStatsField.METERS)
   @Label("Meters")
   public int meters;
 
+  @Name(AgentStatsField.CACHE_ENTRIES)
   @Label("Cache Entries")
   public long cacheEntries;
 }

@@ -1,7 +1,7 @@
 package io.perfweave.instrumentation.http;
 
-import io.perfweave.instrumentation.events.RetryAttemptEvent;
-import io.perfweave.instrumentation.events.RpcCall;
+import io.perfweave.contract.Outcome;
+import io.perfweave.contract.RetryDecision;
 import io.perfweave.instrumentation.runtime.Clock;
 import io.perfweave.instrumentation.runtime.RetryAttempts;
 import io.perfweave.instrumentation.runtime.RetryPolicy;
@@ -33,7 +33,7 @@ final class AsyncExchange {
     if (call.caches()) {
       HttpCache cache = call.policy.cache();
       HttpCache.Entry entry = cache.get(call.rpc.key());
-      HttpServed hit = entry == null || cache.shadow() ? null : exchange.served(call, entry, RpcCall.CACHE_HIT);
+      HttpServed hit = entry == null || cache.shadow() ? null : exchange.served(call, entry, Outcome.CACHE_HIT);
       if (hit != null) {
         return new HttpServed(CompletableFuture.completedFuture(hit.value), null);
       }
@@ -52,7 +52,7 @@ final class AsyncExchange {
   }
 
   private CompletableFuture<Object> afterLeader(HttpCall call, HttpCache.Entry led) {
-    HttpServed served = exchange.served(call, led, RpcCall.COALESCED);
+    HttpServed served = exchange.served(call, led, Outcome.COALESCED);
     return served != null ? CompletableFuture.completedFuture(served.value) : sendAndSettle(call, null);
   }
 
@@ -94,7 +94,7 @@ final class AsyncExchange {
     RetryAttempts.record(
         call.site.name(), call.attempts, clock.nanos() - call.attemptStartNanos, attempt.error(),
         decision.outcome(), decision.backoffNanos());
-    if (!decision.outcome().equals(RetryAttemptEvent.RETRY)) {
+    if (!decision.outcome().equals(RetryDecision.RETRY)) {
       return CompletableFuture.completedFuture(attempt);
     }
     return CompletableFuture.supplyAsync(

@@ -1,6 +1,6 @@
 package io.perfweave.instrumentation.http;
 
-import io.perfweave.instrumentation.events.RpcCall;
+import io.perfweave.contract.Outcome;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -45,6 +45,6 @@ record Attempt(Object response, int status, Throwable failure) {
   }
 
   String outcome() {
-    return failed() ? RpcCall.ERROR : RpcCall.SUCCESS;
+    return failed() ? Outcome.ERROR : Outcome.SUCCESS;
   }
 }

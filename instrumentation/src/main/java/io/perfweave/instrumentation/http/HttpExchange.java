@@ -1,8 +1,8 @@
 package io.perfweave.instrumentation.http;
 
-import io.perfweave.instrumentation.bridge.Bridge;
-import io.perfweave.instrumentation.events.RetryAttemptEvent;
-import io.perfweave.instrumentation.events.RpcCall;
+import io.perfweave.bridge.Bridge;
+import io.perfweave.contract.Outcome;
+import io.perfweave.contract.RetryDecision;
 import io.perfweave.instrumentation.runtime.CallDepth;
 import io.perfweave.instrumentation.runtime.Clock;
 import io.perfweave.instrumentation.runtime.RetryAttempts;
@@ -35,7 +35,7 @@ final class HttpExchange {
       if (call.caches()) {
         HttpCache cache = call.policy.cache();
         HttpCache.Entry entry = cache.get(call.rpc.key());
-        HttpServed hit = entry == null || cache.shadow() ? null : served(call, entry, RpcCall.CACHE_HIT);
+        HttpServed hit = entry == null || cache.shadow() ? null : served(call, entry, Outcome.CACHE_HIT);
         if (hit != null) {
           return hit;
         }
@@ -44,7 +44,7 @@ final class HttpExchange {
         } else {
           CompletableFuture<HttpCache.Entry> mine = new CompletableFuture<>();
           CompletableFuture<HttpCache.Entry> leader = cache.joinOrLead(call.rpc.key(), mine);
-          HttpServed coalesced = leader == null ? null : served(call, await(leader), RpcCall.COALESCED);
+          HttpServed coalesced = leader == null ? null : served(call, await(leader), Outcome.COALESCED);
           if (coalesced != null) {
             return coalesced;
           }
@@ -72,7 +72,7 @@ final class HttpExchange {
       stored = store(call, attempt);
       String outcome = attempt.outcome();
       if (!attempt.failed() && call.shadowAgeNanos >= 0) {
-        outcome = RpcCall.SHADOW_HIT;
+        outcome = Outcome.SHADOW_HIT;
       }
       call.finish(outcome, attempt.status(), attempt.error(), Math.max(0, call.shadowAgeNanos));
     } catch (Throwable bug) {
@@ -89,7 +89,7 @@ final class HttpExchange {
     try {
       byte[] body = JsonRpcResponses.withIds(entry.body(), entry.ids(), call.rpc.ids());
       Object response = call.adapter.replay(entry.prototype(), body, call.receiver, call.arguments);
-      long age = outcome.equals(RpcCall.CACHE_HIT) ? call.policy.cache().now() - entry.writtenNanos() : 0;
+      long age = outcome.equals(Outcome.CACHE_HIT) ? call.policy.cache().now() - entry.writtenNanos() : 0;
       call.finish(outcome, call.adapter.status(response), null, age);
       return new HttpServed(response, null);
     } catch (Throwable e) {
@@ -108,12 +108,12 @@ final class HttpExchange {
       RetryPolicy.Decision decision = Retries.after(call, attempt);
       String outcome = decision.outcome();
       if (decision.retry() && !RetryAttempts.sleep(decision.backoffNanos())) {
-        outcome = RetryAttemptEvent.INTERRUPTED;
+        outcome = RetryDecision.INTERRUPTED;
       }
       RetryAttempts.record(
           call.site.name(), call.attempts, clock.nanos() - call.attemptStartNanos, attempt.error(),
           outcome, decision.backoffNanos());
-      if (!outcome.equals(RetryAttemptEvent.RETRY)) {
+      if (!outcome.equals(RetryDecision.RETRY)) {
         return attempt;
       }
       call.adapter.discard(attempt.response());

@@ -1,6 +1,6 @@
 package io.perfweave.instrumentation.http;
 
-import io.perfweave.instrumentation.bridge.Served;
+import io.perfweave.bridge.Served;
 
 /** An HTTP call perfweave answered: from the cache, or by sending it itself (with retries). */
 final class HttpServed extends Served {

@@ -1,6 +1,6 @@
 package io.perfweave.instrumentation.http;
 
-import io.perfweave.instrumentation.events.RetryAttemptEvent;
+import io.perfweave.contract.RetryDecision;
 import io.perfweave.instrumentation.runtime.RetryPolicy;
 
 /**
@@ -10,7 +10,7 @@ import io.perfweave.instrumentation.runtime.RetryPolicy;
 final class Retries {
 
   private static final RetryPolicy.Decision NOT_RETRYABLE =
-      new RetryPolicy.Decision(RetryAttemptEvent.NOT_RETRYABLE, 0);
+      new RetryPolicy.Decision(RetryDecision.NOT_RETRYABLE, 0);
 
   private Retries() {}
 

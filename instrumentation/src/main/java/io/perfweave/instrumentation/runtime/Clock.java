@@ -1,6 +1,6 @@
 package io.perfweave.instrumentation.runtime;
 
-import io.perfweave.instrumentation.bridge.Bridge;
+import io.perfweave.bridge.Bridge;
 
 /**
  * The time source of cache expiry and retry windows: System.nanoTime() plus an offset that tests

@@ -1,6 +1,6 @@
 package io.perfweave.instrumentation.runtime;
 
-import io.perfweave.instrumentation.bridge.Bridge;
+import io.perfweave.bridge.Bridge;
 import java.io.PrintStream;
 import java.util.Locale;
 

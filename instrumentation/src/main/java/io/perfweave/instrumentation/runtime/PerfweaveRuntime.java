@@ -2,7 +2,7 @@ package io.perfweave.instrumentation.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.perfweave.instrumentation.bridge.Bridge;
+import io.perfweave.bridge.Bridge;
 import io.perfweave.instrumentation.config.HttpConfig;
 import io.perfweave.instrumentation.config.SiteConfig;
 import io.perfweave.instrumentation.events.AgentStatsEvent;

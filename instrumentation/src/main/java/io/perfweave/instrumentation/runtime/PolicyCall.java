@@ -1,6 +1,6 @@
 package io.perfweave.instrumentation.runtime;
 
-import io.perfweave.instrumentation.bridge.PolicyScope;
+import io.perfweave.bridge.PolicyScope;
 import io.perfweave.instrumentation.events.RpcCall;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,6 +1,7 @@
 package io.perfweave.instrumentation.runtime;
 
-import io.perfweave.instrumentation.events.RetryAttemptEvent;
+import io.perfweave.contract.Outcome;
+import io.perfweave.contract.RetryDecision;
 import io.perfweave.instrumentation.events.RpcCall;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -88,7 +89,7 @@ final class PolicySite {
     SiteCache.Entry entry = cache.get(key);
     if (entry != null && !cache.shadow()) {
       return new ServedCall(
-          event, RpcCall.CACHE_HIT, key, cache.serve(entry), null, now - entry.writtenNanos());
+          event, Outcome.CACHE_HIT, key, cache.serve(entry), null, now - entry.writtenNanos());
     }
     PolicyCall call = new PolicyCall(event, true, now);
     call.key = key;
@@ -109,9 +110,9 @@ final class PolicySite {
     try {
       Object value = leader.get();
       return new ServedCall(
-          call.event, RpcCall.COALESCED, call.key, cache.serve(new SiteCache.Entry(value, 0)), null, 0);
+          call.event, Outcome.COALESCED, call.key, cache.serve(new SiteCache.Entry(value, 0)), null, 0);
     } catch (ExecutionException e) {
-      return new ServedCall(call.event, RpcCall.COALESCED, call.key, null, e.getCause(), 0);
+      return new ServedCall(call.event, Outcome.COALESCED, call.key, null, e.getCause(), 0);
     } catch (InterruptedException e) {
       // an interrupted waiter runs the call itself, and the method sees the interrupt
       Thread.currentThread().interrupt();
@@ -123,12 +124,12 @@ final class PolicySite {
     RetryPolicy.Decision decision = retry.decide(call.attempts, thrown, call.startNanos);
     String outcome = decision.outcome();
     if (decision.retry() && !RetryAttempts.sleep(decision.backoffNanos())) {
-      outcome = RetryAttemptEvent.INTERRUPTED;
+      outcome = RetryDecision.INTERRUPTED;
     }
     RetryAttempts.record(
         site.name(), call.attempts, clock.nanos() - call.attemptStartNanos,
         SiteRuntime.errorName(thrown), outcome, decision.backoffNanos());
-    if (!outcome.equals(RetryAttemptEvent.RETRY)) {
+    if (!outcome.equals(RetryDecision.RETRY)) {
       return false;
     }
     call.attempts++;
@@ -140,11 +141,11 @@ final class PolicySite {
   private void finish(PolicyCall call, Object returned, Throwable thrown, String target) {
     String outcome;
     if (thrown != null) {
-      outcome = RpcCall.ERROR;
+      outcome = Outcome.ERROR;
     } else if (call.shadowAge >= 0) {
-      outcome = RpcCall.SHADOW_HIT;
+      outcome = Outcome.SHADOW_HIT;
     } else {
-      outcome = RpcCall.SUCCESS;
+      outcome = Outcome.SUCCESS;
       if (call.key != null && cache != null && cache.shadow()) {
         cache.storeShadow(call.key);
       }

@@ -1,5 +1,6 @@
 package io.perfweave.instrumentation.runtime;
 
+import io.perfweave.contract.RetryDecision;
 import io.perfweave.instrumentation.events.RetryAttemptEvent;
 
 /** What every retrying site does after a failed attempt: record the decision, wait the backoff. */
@@ -15,7 +16,7 @@ public final class RetryAttempts {
       event.site = site;
       event.attempt = attempt;
       event.attemptDuration = attemptNanos;
-      event.backoff = decision.equals(RetryAttemptEvent.NOT_RETRYABLE) ? 0 : backoffNanos;
+      event.backoff = decision.equals(RetryDecision.NOT_RETRYABLE) ? 0 : backoffNanos;
       event.error = error;
       event.decision = decision;
       event.commit();

@@ -1,8 +1,8 @@
 package io.perfweave.instrumentation.runtime;
 
+import io.perfweave.contract.RetryDecision;
 import io.perfweave.instrumentation.config.Mode;
 import io.perfweave.instrumentation.config.RetryConfig;
-import io.perfweave.instrumentation.events.RetryAttemptEvent;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -16,7 +16,7 @@ public final class RetryPolicy {
   /** What to do after a failed attempt. */
   public record Decision(String outcome, long backoffNanos) {
     public boolean retry() {
-      return outcome.equals(RetryAttemptEvent.RETRY);
+      return outcome.equals(RetryDecision.RETRY);
     }
   }
 
@@ -55,7 +55,7 @@ public final class RetryPolicy {
   /** After attempt {@code attempt} threw {@code thrown}. */
   public Decision decide(int attempt, Throwable thrown, long callStartNanos) {
     if (!retryable.get(thrown.getClass()) || thrown instanceof InterruptedException) {
-      return new Decision(RetryAttemptEvent.NOT_RETRYABLE, 0);
+      return new Decision(RetryDecision.NOT_RETRYABLE, 0);
     }
     return decideTransient(attempt, callStartNanos, 0);
   }
@@ -67,23 +67,23 @@ public final class RetryPolicy {
    */
   public Decision decideTransient(int attempt, long callStartNanos, long minBackoffNanos) {
     if (minBackoffNanos > config.maxBackoff().toNanos()) {
-      return new Decision(RetryAttemptEvent.RETRY_AFTER_TOO_LONG, minBackoffNanos);
+      return new Decision(RetryDecision.RETRY_AFTER_TOO_LONG, minBackoffNanos);
     }
     if (Thread.currentThread().isInterrupted()) {
-      return new Decision(RetryAttemptEvent.INTERRUPTED, 0);
+      return new Decision(RetryDecision.INTERRUPTED, 0);
     }
     if (attempt >= config.maxAttempts()) {
-      return new Decision(RetryAttemptEvent.MAX_ATTEMPTS, 0);
+      return new Decision(RetryDecision.MAX_ATTEMPTS, 0);
     }
     long backoff = Math.max(backoffNanos(attempt), minBackoffNanos);
     long limit = config.maxDuration().toNanos();
     if (limit > 0 && clock.nanos() - callStartNanos + backoff > limit) {
-      return new Decision(RetryAttemptEvent.MAX_DURATION, 0);
+      return new Decision(RetryDecision.MAX_DURATION, 0);
     }
     if (!budget.tryRetry()) {
-      return new Decision(RetryAttemptEvent.BUDGET_EXHAUSTED, 0);
+      return new Decision(RetryDecision.BUDGET_EXHAUSTED, 0);
     }
-    return new Decision(shadow() ? RetryAttemptEvent.SHADOW_WOULD_RETRY : RetryAttemptEvent.RETRY, backoff);
+    return new Decision(shadow() ? RetryDecision.SHADOW_WOULD_RETRY : RetryDecision.RETRY, backoff);
   }
 
   /** The wait after attempt {@code attempt} (1-based): exponential, capped, then jittered. */

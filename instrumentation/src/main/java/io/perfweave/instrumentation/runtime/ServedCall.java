@@ -1,6 +1,6 @@
 package io.perfweave.instrumentation.runtime;
 
-import io.perfweave.instrumentation.bridge.Served;
+import io.perfweave.bridge.Served;
 import io.perfweave.instrumentation.events.RpcCall;
 
 /** A call answered without running the method: a cache hit, or one coalesced with a leader. */

@@ -1,6 +1,6 @@
 package io.perfweave.instrumentation.runtime;
 
-import io.perfweave.instrumentation.bridge.Dispatcher;
+import io.perfweave.bridge.Dispatcher;
 import io.perfweave.instrumentation.events.RpcCall;
 import io.perfweave.instrumentation.http.HttpRuntime;
 

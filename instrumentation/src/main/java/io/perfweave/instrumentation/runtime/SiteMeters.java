@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.perfweave.instrumentation.events.RpcCall;
+import io.perfweave.contract.Outcome;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.AtomicHistogram;
@@ -60,13 +60,13 @@ public final class SiteMeters {
       errors.increment();
     }
     switch (outcome) {
-      case RpcCall.CACHE_HIT:
+      case Outcome.CACHE_HIT:
         cacheHits.increment();
         break;
-      case RpcCall.COALESCED:
+      case Outcome.COALESCED:
         coalesced.increment();
         break;
-      case RpcCall.SHADOW_HIT:
+      case Outcome.SHADOW_HIT:
         shadowHits.increment();
         break;
       default:

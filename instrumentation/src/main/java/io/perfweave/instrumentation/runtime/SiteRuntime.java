@@ -1,6 +1,7 @@
 package io.perfweave.instrumentation.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.perfweave.contract.Outcome;
 import io.perfweave.instrumentation.config.SiteConfig;
 import io.perfweave.instrumentation.events.RpcCall;
 import io.perfweave.instrumentation.events.RpcCallEvent;
@@ -35,7 +36,7 @@ public final class SiteRuntime {
 
   /** Ends a timed call that ran once. */
   void end(RpcCall event, Throwable thrown, String target) {
-    finish(event, target, thrown == null ? RpcCall.SUCCESS : RpcCall.ERROR, errorName(thrown), 1, 0, 0);
+    finish(event, target, thrown == null ? Outcome.SUCCESS : Outcome.ERROR, errorName(thrown), 1, 0, 0);
   }
 
   /** The {@code error} of an event: the exception's class name, or null. */

@@ -1,7 +1,7 @@
 package io.perfweave.instrumentation.weaving;
 
-import io.perfweave.instrumentation.bridge.Bridge;
-import io.perfweave.instrumentation.bridge.Served;
+import io.perfweave.bridge.Bridge;
+import io.perfweave.bridge.Served;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 

@@ -1,6 +1,6 @@
 package io.perfweave.instrumentation.weaving;
 
-import io.perfweave.instrumentation.bridge.Bridge;
+import io.perfweave.bridge.Bridge;
 import net.bytebuddy.asm.Advice;
 
 /** Times a call: inlined into each matched method, it only calls the bridge. */

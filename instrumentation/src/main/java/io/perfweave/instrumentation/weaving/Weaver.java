@@ -2,7 +2,7 @@ package io.perfweave.instrumentation.weaving;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
-import io.perfweave.instrumentation.bridge.Bridge;
+import io.perfweave.bridge.Bridge;
 import io.perfweave.instrumentation.config.SiteConfig;
 import io.perfweave.instrumentation.http.EntryPoint;
 import io.perfweave.instrumentation.runtime.AgentCounters;

@@ -8,6 +8,8 @@ import io.perfweave.analyzer.rules.Scores;
 import io.perfweave.analyzer.rules.SiteSuggestion;
 import io.perfweave.analyzer.rules.SuggestionYaml;
 import io.perfweave.analyzer.rules.Thresholds;
+import io.perfweave.contract.Events;
+import io.perfweave.contract.Outcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +32,7 @@ public final class ConcurrentDuplicatesRule implements Rule {
 
   @Override
   public Set<String> requiredEvents() {
-    return Set.of("perfweave.RpcCall");
+    return Set.of(Events.RPC_CALL);
   }
 
   @Override
@@ -41,7 +43,7 @@ public final class ConcurrentDuplicatesRule implements Rule {
       long duplicates = site.keys().concurrentDuplicates();
       if (!site.idempotent()
           || !site.canApplyPolicies()
-          || site.outcomes().get("COALESCED") > 0
+          || site.outcomes().get(Outcome.COALESCED) > 0
           || duplicates < thresholds.get(MIN_DUPLICATES, 5)) {
         continue;
       }

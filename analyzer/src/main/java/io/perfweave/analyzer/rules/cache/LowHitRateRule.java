@@ -8,6 +8,8 @@ import io.perfweave.analyzer.rules.Scores;
 import io.perfweave.analyzer.rules.SiteSuggestion;
 import io.perfweave.analyzer.rules.SuggestionYaml;
 import io.perfweave.analyzer.rules.Thresholds;
+import io.perfweave.contract.Events;
+import io.perfweave.contract.Outcome;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +31,13 @@ public final class LowHitRateRule implements Rule {
 
   @Override
   public Set<String> requiredEvents() {
-    return Set.of("perfweave.RpcCall");
+    return Set.of(Events.RPC_CALL);
   }
 
   @Override
   public List<Finding> evaluate(Model model, Thresholds thresholds) {
     return model.sites().values().stream()
-        .filter(s -> s.outcomes().get("CACHE_HIT") > 0)
+        .filter(s -> s.outcomes().get(Outcome.CACHE_HIT) > 0)
         .filter(s -> hitRate(s) < thresholds.get(MAX_HIT_RATE, 0.2))
         .filter(s -> s.keys().intervals().percentile(50) > s.hitAges().max())
         .map(s -> finding(s, model))
@@ -73,6 +75,6 @@ public final class LowHitRateRule implements Rule {
   }
 
   private static double hitRate(SiteModel site) {
-    return site.calls() == 0 ? 0 : (double) site.outcomes().get("CACHE_HIT") / site.calls();
+    return site.calls() == 0 ? 0 : (double) site.outcomes().get(Outcome.CACHE_HIT) / site.calls();
   }
 }

@@ -9,6 +9,8 @@ import io.perfweave.analyzer.rules.Scores;
 import io.perfweave.analyzer.rules.SiteSuggestion;
 import io.perfweave.analyzer.rules.SuggestionYaml;
 import io.perfweave.analyzer.rules.Thresholds;
+import io.perfweave.contract.Events;
+import io.perfweave.contract.Outcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +37,7 @@ public final class RepeatedReadsRule implements Rule {
 
   @Override
   public Set<String> requiredEvents() {
-    return Set.of("perfweave.RpcCall");
+    return Set.of(Events.RPC_CALL);
   }
 
   @Override
@@ -43,7 +45,7 @@ public final class RepeatedReadsRule implements Rule {
     List<Finding> findings = new ArrayList<>();
     long rpcNanos = Math.max(1, model.rpcNanos());
     for (SiteModel site : model.sites().values()) {
-      long hits = site.outcomes().get("CACHE_HIT");
+      long hits = site.outcomes().get(Outcome.CACHE_HIT);
       double share = site.keys().repeatShare();
       if (!site.idempotent()
           || !site.canApplyPolicies()
@@ -60,7 +62,7 @@ public final class RepeatedReadsRule implements Rule {
   private Finding finding(SiteModel site, long rpcNanos) {
     Latencies intervals = site.keys().intervals();
     long ttl = Math.max(MIN_TTL_NANOS, Math.min(MAX_TTL_NANOS, Scores.niceNanos(2 * intervals.percentile(75))));
-    long shadowHits = site.outcomes().get("SHADOW_HIT");
+    long shadowHits = site.outcomes().get(Outcome.SHADOW_HIT);
     long wouldHit = shadowHits > 0 ? shadowHits : repeatsWithin(intervals, ttl) + site.keys().concurrentDuplicates();
     long saving = wouldHit * site.sentLatencies().mean();
     Map<String, Object> evidence = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import io.perfweave.analyzer.rules.Finding;
 import io.perfweave.analyzer.rules.Rule;
 import io.perfweave.analyzer.rules.Scores;
 import io.perfweave.analyzer.rules.Thresholds;
+import io.perfweave.contract.Events;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class SerializationInRpcRule implements Rule {
 
   @Override
   public Set<String> requiredEvents() {
-    return Set.of("jdk.ExecutionSample", "perfweave.RpcCall");
+    return Set.of("jdk.ExecutionSample", Events.RPC_CALL);
   }
 
   @Override

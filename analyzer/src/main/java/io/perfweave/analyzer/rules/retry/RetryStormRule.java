@@ -6,6 +6,8 @@ import io.perfweave.analyzer.rules.Finding;
 import io.perfweave.analyzer.rules.Rule;
 import io.perfweave.analyzer.rules.Scores;
 import io.perfweave.analyzer.rules.Thresholds;
+import io.perfweave.contract.Events;
+import io.perfweave.contract.RetryDecision;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,14 +29,14 @@ public final class RetryStormRule implements Rule {
 
   @Override
   public Set<String> requiredEvents() {
-    return Set.of("perfweave.RpcCall");
+    return Set.of(Events.RPC_CALL);
   }
 
   @Override
   public List<Finding> evaluate(Model model, Thresholds thresholds) {
     List<Finding> findings = new ArrayList<>();
     for (SiteModel site : model.sites().values()) {
-      long exhausted = site.retryDecisions().get("BUDGET_EXHAUSTED");
+      long exhausted = site.retryDecisions().get(RetryDecision.BUDGET_EXHAUSTED);
       double retryShare = (double) site.retries() / Math.max(1, site.rpcsSent());
       if (exhausted == 0 && retryShare < thresholds.get(MAX_RETRY_SHARE, 0.3)) {
         continue;

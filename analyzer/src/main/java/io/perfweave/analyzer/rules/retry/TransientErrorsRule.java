@@ -8,6 +8,7 @@ import io.perfweave.analyzer.rules.Scores;
 import io.perfweave.analyzer.rules.SiteSuggestion;
 import io.perfweave.analyzer.rules.SuggestionYaml;
 import io.perfweave.analyzer.rules.Thresholds;
+import io.perfweave.contract.Events;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class TransientErrorsRule implements Rule {
 
   @Override
   public Set<String> requiredEvents() {
-    return Set.of("perfweave.RpcCall");
+    return Set.of(Events.RPC_CALL);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.perfweave.instrumentation.bridge;
+package io.perfweave.bridge;
 
 /**
  * A call answered without running the method: a cache hit or a call coalesced with one already in

@@ -1,4 +1,4 @@
-package io.perfweave.instrumentation.bridge;
+package io.perfweave.bridge;
 
 import java.util.concurrent.atomic.AtomicLong;
 

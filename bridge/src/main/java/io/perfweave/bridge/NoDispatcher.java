@@ -1,4 +1,4 @@
-package io.perfweave.instrumentation.bridge;
+package io.perfweave.bridge;
 
 /** The dispatcher before the runtime is installed, or after the agent gave up: does nothing. */
 final class NoDispatcher implements Dispatcher {

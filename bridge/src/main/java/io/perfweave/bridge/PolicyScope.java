@@ -1,4 +1,4 @@
-package io.perfweave.instrumentation.bridge;
+package io.perfweave.bridge;
 
 /**
  * The scope of one call of a site with a cache or retry policy. When {@code replace} is set, the

@@ -1,4 +1,4 @@
-package io.perfweave.instrumentation.bridge;
+package io.perfweave.bridge;
 
 /**
  * What the bridge hands calls to: implemented by the runtime in the agent's class loader. Only JDK

@@ -1,0 +1,31 @@
+package io.perfweave.contract;
+
+import java.util.List;
+
+/** The fields of {@link Events#AGENT_STATS}; counts since the agent started. */
+public final class AgentStatsField {
+
+  /** Classes woven. */
+  public static final String TRANSFORMED_CLASSES = "transformedClasses";
+
+  /** Classes a transformation failed on (left as they were). */
+  public static final String TRANSFORM_ERRORS = "transformErrors";
+
+  /** Exceptions inside advice, suppressed so that the application never saw them. */
+  public static final String ADVICE_ERRORS = "adviceErrors";
+
+  /** Sites known to the agent. */
+  public static final String SITES = "sites";
+
+  /** Meters registered. */
+  public static final String METERS = "meters";
+
+  /** Entries in every cache together. */
+  public static final String CACHE_ENTRIES = "cacheEntries";
+
+  /** Every field, in the order README's recording contract lists them. */
+  public static final List<String> ALL =
+      List.of(TRANSFORMED_CLASSES, TRANSFORM_ERRORS, ADVICE_ERRORS, SITES, METERS, CACHE_ENTRIES);
+
+  private AgentStatsField() {}
+}

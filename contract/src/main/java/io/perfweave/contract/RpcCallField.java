@@ -1,0 +1,50 @@
+package io.perfweave.contract;
+
+import java.util.List;
+
+/** The fields of {@link Events#RPC_CALL}; its duration is the event's own start and end. */
+public final class RpcCallField {
+
+  /** The site's name: a configured site, or {@code http:<host[:port]>/<route>}. */
+  public static final String SITE = "site";
+
+  /** {@code declaring.Type#method}, or {@code HTTP <verb> host/path}. */
+  public static final String TARGET = "target";
+
+  /** The JSON-RPC method (a batch: its methods in order, comma-separated), or null. */
+  public static final String RPC_METHOD = "rpcMethod";
+
+  /** The HTTP status of the response for the built-in HTTP sites; 0 where there is none. */
+  public static final String STATUS = "status";
+
+  /** One of {@link Outcome}. */
+  public static final String OUTCOME = "outcome";
+
+  /** Whether the call was declared idempotent (safe to cache and retry). Added in 0.1 (HTTP). */
+  public static final String IDEMPOTENT = "idempotent";
+
+  /** Attempts made; 1 = no retry. */
+  public static final String ATTEMPTS = "attempts";
+
+  /** The exception's class name, or {@code HTTP <status>}, for an {@link Outcome#ERROR}. */
+  public static final String ERROR = "error";
+
+  /**
+   * A 64-bit hash of the call's key (a site's key arguments; a JSON-RPC call's method and
+   * canonical params), never the arguments themselves; 0 where the call has no key (a site that is
+   * neither cached nor idempotent, a request that is not JSON-RPC).
+   */
+  public static final String KEY_HASH = "keyHash";
+
+  /** For {@link Outcome#CACHE_HIT} and {@link Outcome#SHADOW_HIT}: the entry's age, in ns. */
+  public static final String CACHE_AGE = "cacheAge";
+
+  /** Every field, in the order README's recording contract lists them. */
+  public static final List<String> ALL =
+      List.of(SITE, TARGET, RPC_METHOD, STATUS, OUTCOME, IDEMPOTENT, ATTEMPTS, ERROR, KEY_HASH, CACHE_AGE);
+
+  /** Fields a recording of an older agent may lack; a reader must not require them. */
+  public static final List<String> OPTIONAL = List.of(STATUS, IDEMPOTENT, CACHE_AGE);
+
+  private RpcCallField() {}
+}

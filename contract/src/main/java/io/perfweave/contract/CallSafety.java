@@ -23,7 +23,8 @@ public final class CallSafety {
     FAILED("the call failed"),
     ERROR_RESPONSE("the response is a JSON-RPC error or not a 200"),
     NULL_RESULT("the result was null (cacheNull is off)"),
-    STREAMED_BODY("the response body is streamed to the caller");
+    STREAMED_BODY("the response body is streamed to the caller"),
+    NOT_COPYABLE("copy: true but the value is not Serializable");
 
     private final String reason;
 

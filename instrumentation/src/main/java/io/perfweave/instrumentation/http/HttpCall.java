@@ -1,10 +1,18 @@
 package io.perfweave.instrumentation.http;
 
+import io.perfweave.contract.CallSafety;
 import io.perfweave.instrumentation.events.RpcCall;
+import io.perfweave.instrumentation.policy.Attempt;
+import io.perfweave.instrumentation.policy.Exchange;
+import io.perfweave.instrumentation.policy.OnceNotes;
+import io.perfweave.instrumentation.policy.PolicyRun;
 import io.perfweave.instrumentation.runtime.SiteRuntime;
 
-/** One call of a built-in HTTP site: its request, JSON-RPC reading, policy and event. */
-final class HttpCall {
+/**
+ * One call of a built-in HTTP site: its request, JSON-RPC reading, policy and event; and, for the
+ * policy core, how its responses are kept, judged and replayed to another caller.
+ */
+final class HttpCall implements Exchange<HttpAnswer> {
 
   final SiteRuntime site;
   final RpcCall event;
@@ -14,10 +22,8 @@ final class HttpCall {
   final ClientAdapter adapter;
   final Object receiver;
   final Object[] arguments;
-  final long startNanos;
-  int attempts = 1;
-  long attemptStartNanos;
-  long shadowAgeNanos = -1;
+  private final long startNanos;
+  private final OnceNotes notes;
 
   HttpCall(
       SiteRuntime site,
@@ -28,7 +34,8 @@ final class HttpCall {
       ClientAdapter adapter,
       Object receiver,
       Object[] arguments,
-      long startNanos) {
+      long startNanos,
+      OnceNotes notes) {
     this.site = site;
     this.event = event;
     this.request = request;
@@ -38,21 +45,82 @@ final class HttpCall {
     this.receiver = receiver;
     this.arguments = arguments;
     this.startNanos = startNanos;
-    this.attemptStartNanos = startNanos;
+    this.notes = notes;
   }
 
-  /** Whether this call's response may be looked up in and stored to the cache. */
-  boolean caches() {
-    return policy.cache() != null;
+  /** This call through its policy. */
+  PolicyRun<String, HttpAnswer> run() {
+    String key = policy.policy().cache() == null ? null : rpc.key();
+    return new PolicyRun<>(
+        policy.policy(), this, site, event, key, keyHash(), request.target(), startNanos, notes);
   }
 
-  long keyHash() {
+  /** What one attempt came back with, its status read from the response. */
+  Attempt attempt(Object response, Throwable failure) {
+    int status = 0;
+    if (response != null) {
+      try {
+        status = adapter.status(response);
+      } catch (Throwable unreadable) {
+        status = 0;
+      }
+    }
+    return new Attempt(response, status, failure);
+  }
+
+  /** Ends the event of a call that was timed only. */
+  void finish(Attempt attempt) {
+    event.status = attempt.status();
+    site.finish(event, request.target(), attempt.outcome(), attempt.error(), 1, keyHash(), 0);
+  }
+
+  @Override
+  public HttpAnswer answer(Attempt last) throws Throwable {
+    byte[] body = adapter.bufferedBody(last.value());
+    if (body == null) {
+      notes.say("streamed " + site.name(),
+          "note: " + site.name() + " streams its response bodies to the caller; its calls"
+              + " are timed and retried, not cached or shared");
+    }
+    return new HttpAnswer(last.value(), body, rpc.ids());
+  }
+
+  @Override
+  public CallSafety.Refusal refusal(Attempt last, HttpAnswer answer) {
+    boolean streamed = answer.body() == null;
+    boolean errorResponse =
+        !streamed
+            && (last.status() != 200
+                || !JsonRpcResponses.allResults(answer.body(), rpc.elements().size()));
+    return CallSafety.afterCall(last.failed(), errorResponse, false, false, streamed);
+  }
+
+  @Override
+  public Attempt serve(HttpAnswer answer) throws Throwable {
+    if (answer.body() == null) {
+      throw new IllegalStateException("the response body was streamed to the caller that sent it");
+    }
+    byte[] body = JsonRpcResponses.withIds(answer.body(), answer.ids(), rpc.ids());
+    return attempt(adapter.replay(answer.prototype(), body, receiver, arguments), null);
+  }
+
+  @Override
+  public long retryAfterNanos(Attempt failed) {
+    try {
+      return RetryAfter.nanos(adapter.header(failed.value(), "Retry-After"));
+    } catch (Throwable unreadable) {
+      return 0;
+    }
+  }
+
+  @Override
+  public void discard(Attempt failed) {
+    if (failed.value() != null) {
+      adapter.discard(failed.value());
+    }
+  }
+
+  private long keyHash() {
     return rpc == null ? 0 : rpc.keyHash();
-  }
-
-  /** Ends the call's event with the response's status, or the failure. */
-  void finish(String outcome, int status, String error, long cacheAgeNanos) {
-    event.status = status;
-    site.finish(event, request.target(), outcome, error, attempts, keyHash(), cacheAgeNanos);
   }
 }

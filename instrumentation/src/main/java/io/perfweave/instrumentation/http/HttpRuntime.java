@@ -3,8 +3,11 @@ package io.perfweave.instrumentation.http;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.perfweave.instrumentation.config.HttpConfig;
 import io.perfweave.instrumentation.events.RpcCall;
-import io.perfweave.instrumentation.runtime.CallDepth;
-import io.perfweave.instrumentation.runtime.Clock;
+import io.perfweave.instrumentation.policy.Attempt;
+import io.perfweave.instrumentation.policy.CallDepth;
+import io.perfweave.instrumentation.policy.Clock;
+import io.perfweave.instrumentation.policy.OnceNotes;
+import io.perfweave.instrumentation.policy.PolicyLoops;
 import io.perfweave.instrumentation.runtime.SiteRuntime;
 import java.io.ByteArrayOutputStream;
 import java.net.HttpURLConnection;
@@ -16,7 +19,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * The runtime of the built-in HTTP client sites: reads each request through its library's
  * adapter, names the site, reads JSON-RPC, and either times the call (no policy) or hands it to
- * the blocking or asynchronous exchange. A library it cannot read is left alone, with one warning.
+ * the policy core (blocking, or asynchronous for {@code sendAsync}). A library it cannot read is
+ * left alone, with one warning.
  */
 public final class HttpRuntime {
 
@@ -25,8 +29,7 @@ public final class HttpRuntime {
   private final MethodPolicies policies;
   private final Clock clock;
   private final OnceNotes notes = new OnceNotes();
-  private final HttpExchange exchange;
-  private final AsyncExchange async;
+  private final JdkHttpClientAdapter jdk;
 
   public HttpRuntime(HttpConfig config, Clock clock, MeterRegistry registry) {
     JdkHttpClientAdapter jdk = new JdkHttpClientAdapter();
@@ -36,8 +39,7 @@ public final class HttpRuntime {
     this.sites = new HttpSites(registry);
     this.policies = new MethodPolicies(config.jsonRpcMethods(), clock, registry);
     this.clock = clock;
-    this.exchange = new HttpExchange(clock, notes);
-    this.async = new AsyncExchange(exchange, jdk, clock);
+    this.jdk = jdk;
   }
 
   public Object enter(int client, Object receiver, Object[] arguments) {
@@ -56,7 +58,7 @@ public final class HttpRuntime {
     if (!policy.acts()) {
       return call;
     }
-    return entry == EntryPoint.JDK_SEND_ASYNC ? async.start(call) : exchange.run(call);
+    return entry == EntryPoint.JDK_SEND_ASYNC ? sendAsync(call) : sendBlocking(call);
   }
 
   public void exit(int client, Object scope, Object returned, Throwable thrown) {
@@ -70,6 +72,42 @@ public final class HttpRuntime {
     } else {
       finishTimed(call, returned, thrown);
     }
+  }
+
+  /** Sends a call with a policy on the caller's thread; the caller gets what the policy ends with. */
+  private HttpServed sendBlocking(HttpCall call) {
+    CallDepth.enter();
+    try {
+      Attempt result = PolicyLoops.blocking(call.run(), attempt -> sendOnce(call, attempt));
+      return new HttpServed(result.value(), result.failure());
+    } finally {
+      CallDepth.exit();
+    }
+  }
+
+  /** Sends a call with a policy asynchronously; the caller gets the future of what it ends with. */
+  private HttpServed sendAsync(HttpCall call) {
+    return new HttpServed(PolicyLoops.async(call.run(), attempt -> sendOnceAsync(call)), null);
+  }
+
+  private static Attempt sendOnce(HttpCall call, int attempt) {
+    try {
+      Object response =
+          PassThrough.run(() -> call.adapter.send(call.receiver, call.arguments, attempt));
+      return call.attempt(response, null);
+    } catch (Throwable failure) {
+      return call.attempt(null, failure);
+    }
+  }
+
+  private CompletableFuture<Attempt> sendOnceAsync(HttpCall call) {
+    CompletableFuture<Object> sent;
+    try {
+      sent = PassThrough.run(() -> jdk.sendAsync(call.receiver, call.arguments));
+    } catch (Throwable failure) {
+      sent = CompletableFuture.failedFuture(failure);
+    }
+    return sent.handle((response, failure) -> call.attempt(response, Attempt.cause(failure)));
   }
 
   public Object enterUrlConnection(Object connection, Object poster) {
@@ -88,8 +126,7 @@ public final class HttpRuntime {
   public void exitUrlConnection(Object scope, int status, Throwable thrown) {
     if (scope instanceof HttpCall) {
       // an error status makes getInputStream throw; the status says more than the exception
-      Attempt attempt = new Attempt(null, Math.max(status, 0), status >= 400 ? null : thrown);
-      ((HttpCall) scope).finish(attempt.outcome(), attempt.status(), attempt.error(), 0);
+      ((HttpCall) scope).finish(new Attempt(null, Math.max(status, 0), status >= 400 ? null : thrown));
     }
   }
 
@@ -109,12 +146,12 @@ public final class HttpRuntime {
     event.rpcMethod = rpc == null ? null : rpc.methods();
     event.idempotent = policy.idempotent();
     return new HttpCall(
-        site, event, request, rpc, policy, adapter, receiver, arguments, clock.at(event.startNanos));
+        site, event, request, rpc, policy, adapter, receiver, arguments, clock.at(event.startNanos),
+        notes);
   }
 
   private void finishTimed(HttpCall call, Object response, Throwable failure) {
-    Attempt attempt = Attempt.of(call.adapter, response, Attempt.cause(failure));
-    call.finish(attempt.outcome(), attempt.status(), attempt.error(), 0);
+    call.finish(call.attempt(response, Attempt.cause(failure)));
   }
 
   private HttpRequestView read(EntryPoint entry, ClientAdapter adapter, Object receiver, Object[] arguments) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.perfweave.contract.CallSafety;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +24,17 @@ import java.util.TreeMap;
 final class JsonRpcCall {
 
   /** Block tags that name a block which moves on: a read with one is not a fixed question. */
-  private static final Set<String> MOVING_TARGETS = Set.of("latest", "pending", "safe", "finalized");
+  private static final Set<String> MOVING_TARGETS = CallSafety.MOVING_BLOCK_TAGS;
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** One call of a request; {@code id} is null for a notification. */
-  record Element(String method, long paramsHash, boolean namesMovingTarget, JsonNode id) {}
+  record Element(String method, long paramsHash, boolean namesMovingTarget, JsonNode id) {
+
+    /** Whether the element is a notification: it has no id and gets no response. */
+    boolean notification() {
+      return id == null || id.isNull();
+    }
+  }
 
   private final byte[] body;
   private final List<Element> elements;
@@ -115,7 +122,7 @@ final class JsonRpcCall {
 
   /** Whether every element expects a response (a notification has no id and gets none). */
   boolean expectsResponses() {
-    return elements.stream().allMatch(e -> e.id() != null && !e.id().isNull());
+    return elements.stream().noneMatch(Element::notification);
   }
 
   /** Reads one request object, the parser on its START_OBJECT; null when it is not JSON-RPC 2.0. */

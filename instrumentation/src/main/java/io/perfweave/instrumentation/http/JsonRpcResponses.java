@@ -40,14 +40,23 @@ final class JsonRpcResponses {
   /**
    * The cached response {@code body}, written for a call with ids {@code callerIds}: each id of
    * the call that filled the cache ({@code cachedIds}) is replaced by the caller's id at the same
-   * position.
+   * position. A body that is not JSON (an error page shared with a call's waiters) has no ids and
+   * is served as it is.
    */
   static byte[] withIds(byte[] body, List<JsonNode> cachedIds, List<JsonNode> callerIds)
       throws IOException {
     if (cachedIds.equals(callerIds)) {
       return body;
     }
-    JsonNode tree = JsonRpcCall.JSON.readTree(body);
+    JsonNode tree;
+    try {
+      tree = JsonRpcCall.JSON.readTree(body);
+    } catch (IOException notJson) {
+      return body;
+    }
+    if (tree == null || !tree.isContainerNode()) {
+      return body;
+    }
     if (tree.isObject()) {
       ((ObjectNode) tree).set("id", callerIds.get(0));
     } else {

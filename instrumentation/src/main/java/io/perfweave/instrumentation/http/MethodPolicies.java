@@ -1,34 +1,47 @@
 package io.perfweave.instrumentation.http;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.perfweave.contract.CallSafety;
 import io.perfweave.instrumentation.config.JsonRpcMethodConfig;
-import io.perfweave.instrumentation.runtime.Clock;
-import io.perfweave.instrumentation.runtime.RetryPolicy;
+import io.perfweave.instrumentation.policy.Clock;
+import io.perfweave.instrumentation.policy.Policy;
+import io.perfweave.instrumentation.policy.PolicyCache;
+import io.perfweave.instrumentation.policy.RetryPolicy;
 import io.perfweave.instrumentation.weaving.Globs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * The {@code http.jsonRpc.methods} entries, and the policy of a call made of their methods: a
- * batch is cached only if every element may be, and retried only if every element may be.
+ * batch is cached only if every element may be, and retried only if every element may be. Which
+ * element may be is {@link CallSafety}'s to say: a known write matched by a pattern is never
+ * idempotent, whatever the entry declares.
  */
 final class MethodPolicies {
 
   /** One entry: its pattern, config, and the cache and retry it owns. */
-  private record Entry(Pattern pattern, JsonRpcMethodConfig config, HttpCache cache, RetryPolicy retry) {}
+  private record Entry(
+      Pattern pattern, JsonRpcMethodConfig config, PolicyCache<String, HttpAnswer> cache,
+      RetryPolicy retry) {}
 
   private static final int MAX_REMEMBERED = 10_000;
   private static final Entry UNLISTED = new Entry(null, null, null, null);
 
   private final List<Entry> entries = new ArrayList<>();
   private final ConcurrentHashMap<String, Entry> byMethod = new ConcurrentHashMap<>();
+  private final Clock clock;
 
   MethodPolicies(List<JsonRpcMethodConfig> configs, Clock clock, MeterRegistry registry) {
+    this.clock = clock;
     for (JsonRpcMethodConfig config : configs) {
-      HttpCache cache =
-          config.cache().map(c -> new HttpCache(config.pattern(), c, clock, registry)).orElse(null);
+      PolicyCache<String, HttpAnswer> cache =
+          config.cache()
+              .map(c -> new PolicyCache<String, HttpAnswer>(
+                  c, clock, registry, "perfweave.jsonrpc." + config.pattern()))
+              .orElse(null);
       RetryPolicy retry = config.retry().map(r -> new RetryPolicy(r, clock)).orElse(null);
       entries.add(new Entry(Globs.toRegex(config.pattern()), config, cache, retry));
     }
@@ -39,19 +52,29 @@ final class MethodPolicies {
       return MethodPolicy.NONE;
     }
     boolean retryAll = true;
-    boolean cacheable = call.expectsResponses();
-    HttpCache cache = null;
+    boolean cacheable = true;
+    PolicyCache<String, HttpAnswer> cache = null;
     RetryPolicy retry = null;
     List<Integer> statuses = List.of();
     for (JsonRpcCall.Element element : call.elements()) {
       Entry entry = entryFor(element.method());
-      if (entry == UNLISTED || !entry.config().idempotent()) {
+      CallSafety.Refusal idempotence =
+          entry == UNLISTED
+              ? CallSafety.Refusal.NOT_IDEMPOTENT
+              : CallSafety.idempotence(
+                  element.method(), entry.config().idempotent(),
+                  entry.config().pattern().equals(element.method()));
+      if (idempotence != null) {
         return MethodPolicy.NONE;
       }
       boolean elementCacheable =
-          entry.cache() != null && (entry.config().cacheBlockTags() || !element.namesMovingTarget());
+          entry.cache() != null
+              && CallSafety.beforeCall(
+                      null, element.notification(), element.namesMovingTarget(),
+                      entry.config().cacheBlockTags())
+                  == null;
       cacheable &= elementCacheable;
-      if (elementCacheable && (cache == null || entry.cache().ttlNanos() < cache.ttlNanos())) {
+      if (elementCacheable && (cache == null || ttl(entry.cache()) < ttl(cache))) {
         cache = entry.cache();
       }
       if (retry == null) {
@@ -62,11 +85,15 @@ final class MethodPolicies {
       }
     }
     return new MethodPolicy(
-        true, cacheable ? cache : null, retryAll ? retry : null, MethodPolicy.statuses(statuses));
+        true, new Policy<>(cacheable ? cache : null, retryAll ? retry : null, Set.copyOf(statuses), clock));
   }
 
   long cacheEntries() {
     return entries.stream().filter(e -> e.cache() != null).mapToLong(e -> e.cache().size()).sum();
+  }
+
+  private static long ttl(PolicyCache<String, HttpAnswer> cache) {
+    return cache.config().ttl().toNanos();
   }
 
   private Entry entryFor(String method) {

@@ -1,27 +1,19 @@
 package io.perfweave.instrumentation.http;
 
-import io.perfweave.instrumentation.runtime.RetryPolicy;
-import java.util.List;
-import java.util.Set;
+import io.perfweave.instrumentation.policy.Policy;
 
 /**
  * What perfweave may do with one HTTP call, decided from its JSON-RPC methods.
  *
- * @param idempotent every method of the call is declared idempotent
- * @param cache where the call's response may be cached, or null
- * @param retry how the call is retried, or null
- * @param retryStatuses the statuses retried as transient failures
+ * @param idempotent every method of the call is declared idempotent (and none is a known write)
+ * @param policy the cache and retry of the call, or null where it is timed only
  */
-record MethodPolicy(boolean idempotent, HttpCache cache, RetryPolicy retry, Set<Integer> retryStatuses) {
+record MethodPolicy(boolean idempotent, Policy<String, HttpAnswer> policy) {
 
-  static final MethodPolicy NONE = new MethodPolicy(false, null, null, Set.of());
+  static final MethodPolicy NONE = new MethodPolicy(false, null);
 
-  /** Whether the call is handled here (cached or retried) rather than timed only. */
+  /** Whether the call is handled by the policy core (cached or retried) rather than timed only. */
   boolean acts() {
-    return cache != null || retry != null;
-  }
-
-  static Set<Integer> statuses(List<Integer> statuses) {
-    return Set.copyOf(statuses);
+    return policy != null && policy.acts();
   }
 }

@@ -7,10 +7,16 @@ import io.perfweave.instrumentation.config.HttpConfig;
 import io.perfweave.instrumentation.config.SiteConfig;
 import io.perfweave.instrumentation.events.AgentStatsEvent;
 import io.perfweave.instrumentation.http.HttpRuntime;
+import io.perfweave.instrumentation.policy.Clock;
+import io.perfweave.instrumentation.policy.OnceNotes;
+import io.perfweave.instrumentation.policy.Policy;
+import io.perfweave.instrumentation.policy.PolicyCache;
+import io.perfweave.instrumentation.policy.RetryPolicy;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +41,7 @@ public final class PerfweaveRuntime {
   private final MeterRegistry registry = new SimpleMeterRegistry();
   private final AgentCounters counters = new AgentCounters();
   private final HttpRuntime http;
+  private final OnceNotes notes = new OnceNotes();
 
   private PerfweaveRuntime(List<SiteConfig> configs, HttpConfig httpConfig) {
     Clock clock = Clock.forThisJvm();
@@ -45,12 +52,19 @@ public final class PerfweaveRuntime {
       SiteConfig config = configs.get(i);
       sites[i] = new SiteRuntime(config, registry);
       if (hasPolicy(config)) {
-        SiteCache cache =
-            config.cache().map(c -> new SiteCache(config.name(), c, clock, registry)).orElse(null);
-        RetryPolicy retry = config.retry().map(r -> new RetryPolicy(r, clock)).orElse(null);
-        policies[i] = new PolicySite(sites[i], cache, retry, clock);
+        policies[i] = policySite(sites[i], config, clock);
       }
     }
+  }
+
+  private PolicySite policySite(SiteRuntime site, SiteConfig config, Clock clock) {
+    PolicyCache<CacheKey, Object> cache =
+        config.cache()
+            .map(c -> new PolicyCache<CacheKey, Object>(c, clock, registry, "perfweave." + config.name()))
+            .orElse(null);
+    RetryPolicy retry = config.retry().map(r -> new RetryPolicy(r, clock)).orElse(null);
+    Policy<CacheKey, Object> policy = new Policy<>(cache, retry, Set.of(), clock);
+    return new PolicySite(site, policy, new SiteExchange(config.name(), cache), clock, notes);
   }
 
   /**

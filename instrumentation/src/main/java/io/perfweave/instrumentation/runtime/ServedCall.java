@@ -1,23 +1,19 @@
 package io.perfweave.instrumentation.runtime;
 
 import io.perfweave.bridge.Served;
-import io.perfweave.instrumentation.events.RpcCall;
+import io.perfweave.instrumentation.policy.Attempt;
+import io.perfweave.instrumentation.policy.PolicyRun;
 
-/** A call answered without running the method: a cache hit, or one coalesced with a leader. */
+/** A woven call answered without running the method: a cache hit, or a coalesced call. */
 final class ServedCall extends Served {
 
-  final RpcCall event;
-  final String outcome;
-  final long keyHash;
-  final long ageNanos;
+  final PolicyRun<CacheKey, Object> run;
 
-  ServedCall(RpcCall event, String outcome, CacheKey key, Object value, Throwable failure, long ageNanos) {
-    this.event = event;
-    this.outcome = outcome;
-    this.keyHash = key.hash64();
-    this.ageNanos = ageNanos;
+  ServedCall(PolicyRun<CacheKey, Object> run) {
+    Attempt served = run.served();
+    this.run = run;
     this.replace = true;
-    this.value = value;
-    this.failure = failure;
+    this.value = served.value();
+    this.failure = served.failure();
   }
 }

@@ -1,4 +1,4 @@
-package io.perfweave.instrumentation.runtime;
+package io.perfweave.instrumentation.policy;
 
 import io.perfweave.contract.RetryDecision;
 import io.perfweave.instrumentation.config.Mode;
@@ -19,6 +19,9 @@ public final class RetryPolicy {
       return outcome.equals(RetryDecision.RETRY);
     }
   }
+
+  /** The decision for a failure that no rule makes retryable. */
+  public static final Decision NOT_RETRYABLE = new Decision(RetryDecision.NOT_RETRYABLE, 0);
 
   private final RetryConfig config;
   private final RetryBudget budget;
@@ -55,7 +58,7 @@ public final class RetryPolicy {
   /** After attempt {@code attempt} threw {@code thrown}. */
   public Decision decide(int attempt, Throwable thrown, long callStartNanos) {
     if (!retryable.get(thrown.getClass()) || thrown instanceof InterruptedException) {
-      return new Decision(RetryDecision.NOT_RETRYABLE, 0);
+      return NOT_RETRYABLE;
     }
     return decideTransient(attempt, callStartNanos, 0);
   }

@@ -1,4 +1,4 @@
-package io.perfweave.instrumentation.runtime;
+package io.perfweave.instrumentation.policy;
 
 import io.perfweave.contract.RetryDecision;
 import io.perfweave.instrumentation.events.RetryAttemptEvent;

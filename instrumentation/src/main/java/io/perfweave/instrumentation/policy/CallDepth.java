@@ -1,4 +1,4 @@
-package io.perfweave.instrumentation.runtime;
+package io.perfweave.instrumentation.policy;
 
 /**
  * How many policy calls the current thread is inside. Only the outermost owns the call: inner

@@ -1,15 +1,15 @@
-package io.perfweave.instrumentation.http;
+package io.perfweave.instrumentation.policy;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Lines perfweave prints on stderr once per subject, however often the situation repeats. */
-final class OnceNotes {
+public final class OnceNotes {
 
   private static final int MAX_SUBJECTS = 1000;
   private final Set<String> said = ConcurrentHashMap.newKeySet();
 
-  void say(String subject, String line) {
+  public void say(String subject, String line) {
     if (said.size() < MAX_SUBJECTS && said.add(subject)) {
       System.err.println("perfweave: " + line);
     }

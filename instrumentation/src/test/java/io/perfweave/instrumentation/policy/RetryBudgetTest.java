@@ -1,4 +1,4 @@
-package io.perfweave.instrumentation.runtime;
+package io.perfweave.instrumentation.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

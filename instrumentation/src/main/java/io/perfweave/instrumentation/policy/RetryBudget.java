@@ -1,4 +1,4 @@
-package io.perfweave.instrumentation.runtime;
+package io.perfweave.instrumentation.policy;
 
 /**
  * Caps retries at a share of calls over a sliding window, so that an outage does not turn into a

@@ -1,0 +1,31 @@
+package io.perfweave.instrumentation.policy;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.perfweave.instrumentation.config.CacheConfig;
+
+/** The Caffeine caches behind every perfweave cache: expiry after write on the agent's clock. */
+final class Caches {
+
+  private Caches() {}
+
+  /**
+   * An asynchronous cache as {@code config} says, ticking on {@code clock}, run on the calling
+   * thread (no executor hand-off), with its statistics in {@code registry} as {@code name}. An
+   * entry's expiry starts when its future completes, not while the call is in flight.
+   */
+  static <K, V> AsyncCache<K, V> build(
+      CacheConfig config, Clock clock, MeterRegistry registry, String name) {
+    AsyncCache<K, V> cache =
+        Caffeine.newBuilder()
+            .expireAfterWrite(config.ttl())
+            .maximumSize(config.maxSize())
+            .ticker(clock::nanos)
+            .executor(Runnable::run)
+            .recordStats()
+            .buildAsync();
+    return CaffeineCacheMetrics.monitor(registry, cache, name);
+  }
+}

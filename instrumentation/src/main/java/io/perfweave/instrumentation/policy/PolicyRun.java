@@ -1,0 +1,285 @@
+package io.perfweave.instrumentation.policy;
+
+import io.perfweave.bridge.Bridge;
+import io.perfweave.contract.Outcome;
+import io.perfweave.contract.RetryDecision;
+import io.perfweave.instrumentation.events.RpcCall;
+import io.perfweave.instrumentation.runtime.SiteRuntime;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One call through its policy — the one place the sequence is written: key → cache → shadow →
+ * single-flight → attempt → retry → store. Every kind of call drives it the same way, through
+ * {@link #begin}, {@link #retryBlocking} or {@link #retryLater}, and {@link #settle}: woven methods
+ * from their advice, HTTP clients through {@link PolicyLoops}.
+ *
+ * <p>Semantics, the same for every kind of call: a hit is served from the cache; while a call with
+ * the same key is in flight, a caller waits for it and gets its answer or its failure
+ * ({@link Outcome#COALESCED}), never a silent re-send — only an answer that cannot be rebuilt for
+ * this caller (said once on stderr) or an interrupted wait sends a call of its own. Only what
+ * {@link io.perfweave.contract.CallSafety} allows is stored, as each {@link Exchange} applies it.
+ */
+public final class PolicyRun<K, A> {
+
+  /** What the caller does next. */
+  public enum Step {
+    /** Send the call (this caller leads its key's flight, or the call is not cached). */
+    SEND,
+    /** The call was answered: {@link #served()} is what the caller gets. */
+    SERVED,
+    /** Wait for {@link #leader()}, then call {@link #joined}. */
+    WAIT
+  }
+
+  private final Policy<K, A> policy;
+  private final Exchange<A> exchange;
+  private final SiteRuntime site;
+  private final RpcCall event;
+  private final K key;
+  private final long keyHash;
+  private final long startNanos;
+  private final OnceNotes notes;
+  private String target;
+  private int attempts = 1;
+  private long attemptStartNanos;
+  private long shadowAgeNanos = -1;
+  private CompletableFuture<Stored<A>> flight;
+  private CompletableFuture<Stored<A>> leader;
+  private Attempt served;
+  private String servedOutcome;
+  private long servedAgeNanos;
+
+  /**
+   * @param key the call's cache key, or null where it is not cached
+   * @param keyHash the key's 64-bit hash for the event, 0 where the call has none
+   * @param startNanos when the call started, on the policy's clock
+   */
+  public PolicyRun(Policy<K, A> policy, Exchange<A> exchange, SiteRuntime site, RpcCall event,
+      K key, long keyHash, String target, long startNanos, OnceNotes notes) {
+    this.policy = policy;
+    this.exchange = exchange;
+    this.site = site;
+    this.event = event;
+    this.key = policy.cache() == null ? null : key;
+    this.keyHash = keyHash;
+    this.target = target;
+    this.startNanos = startNanos;
+    this.attemptStartNanos = startNanos;
+    this.notes = notes;
+  }
+
+  /** Starts the call: answered from the cache, to wait for a call in flight, or to send. */
+  public Step begin() {
+    if (policy.retry() != null) {
+      policy.retry().recordCall();
+    }
+    PolicyCache<K, A> cache = policy.cache();
+    if (key == null) {
+      return Step.SEND;
+    }
+    Stored<A> hit = cache.kept(key);
+    if (cache.shadow()) {
+      shadowAgeNanos = hit == null ? -1 : clockNanos() - hit.writtenNanos();
+      return Step.SEND;
+    }
+    if (hit != null) {
+      return serve(hit, Outcome.CACHE_HIT) ? Step.SERVED : Step.SEND;
+    }
+    CompletableFuture<Stored<A>> mine = new CompletableFuture<>();
+    CompletableFuture<Stored<A>> other = cache.leadOrJoin(key, mine);
+    if (other == null) {
+      flight = mine;
+      return Step.SEND;
+    }
+    Stored<A> landed = other.getNow(null);
+    if (landed != null) {
+      return serve(landed, Outcome.CACHE_HIT) ? Step.SERVED : Step.SEND;
+    }
+    leader = other;
+    return Step.WAIT;
+  }
+
+  /** The flight to wait for after {@link Step#WAIT}; it never completes exceptionally. */
+  public CompletableFuture<?> leader() {
+    return leader;
+  }
+
+  /** Waits for the leader on this thread; an interrupted waiter sends its own call. */
+  public Step awaitLeader() {
+    try {
+      return joined(leader.get());
+    } catch (ExecutionException impossible) {
+      return Step.SEND;
+    } catch (InterruptedException e) {
+      // the call itself sees the interrupt
+      Thread.currentThread().interrupt();
+      return Step.SEND;
+    }
+  }
+
+  /** After the leader landed: this caller gets its answer or failure, or sends its own call. */
+  @SuppressWarnings("unchecked")
+  public Step joined(Object landed) {
+    Stored<A> stored = (Stored<A>) landed;
+    if (stored == Stored.nothing()) {
+      return Step.SEND;
+    }
+    if (stored.failure() != null) {
+      served = Attempt.of(null, stored.failure());
+      servedOutcome = Outcome.COALESCED;
+      return Step.SERVED;
+    }
+    return serve(stored, Outcome.COALESCED) ? Step.SERVED : Step.SEND;
+  }
+
+  /** What a {@link Step#SERVED} caller gets: a value or a failure. */
+  public Attempt served() {
+    return served;
+  }
+
+  /** Ends the event of a call answered without sending it. */
+  public void endServed() {
+    end(servedOutcome, served, servedAgeNanos);
+  }
+
+  /** The number of the attempt about to be sent (1 = the caller's own). */
+  public int attempts() {
+    return attempts;
+  }
+
+  /**
+   * After an attempt: true when the policy retries it, having waited the backoff on this thread.
+   * Every failed attempt of a retrying call is recorded with the decision taken.
+   */
+  public boolean retryBlocking(Attempt attempt) {
+    RetryPolicy.Decision decision = decide(attempt);
+    if (decision == null) {
+      return false;
+    }
+    String outcome = decision.outcome();
+    if (decision.retry() && !RetryAttempts.sleep(decision.backoffNanos())) {
+      outcome = RetryDecision.INTERRUPTED;
+    }
+    record(attempt, outcome, decision.backoffNanos());
+    if (!outcome.equals(RetryDecision.RETRY)) {
+      return false;
+    }
+    nextAttempt(attempt);
+    return true;
+  }
+
+  /**
+   * After an attempt of an asynchronous call: the backoff in ns before {@link #nextAttempt} and
+   * the next send, or -1 when the attempt is the last.
+   */
+  public long retryLater(Attempt attempt) {
+    RetryPolicy.Decision decision = decide(attempt);
+    if (decision == null) {
+      return -1;
+    }
+    record(attempt, decision.outcome(), decision.backoffNanos());
+    return decision.retry() ? decision.backoffNanos() : -1;
+  }
+
+  /** Starts the next attempt after a failed one, whose value no caller will get. */
+  public void nextAttempt(Attempt failed) {
+    exchange.discard(failed);
+    attempts++;
+    attemptStartNanos = clockNanos();
+    site.meters().retried();
+  }
+
+  /**
+   * After the last attempt: stores what may be stored, hands the flight's waiters the answer or
+   * the failure, ends the event. Never throws: the call was made and the caller must get it.
+   */
+  public void settle(Attempt last) {
+    Stored<A> stored = null;
+    try {
+      stored = store(last);
+      String outcome = last.outcome();
+      if (!last.failed() && shadowAgeNanos >= 0) {
+        outcome = Outcome.SHADOW_HIT;
+      }
+      end(outcome, last, Math.max(0, shadowAgeNanos));
+    } catch (Throwable bug) {
+      Bridge.adviceError(bug);
+    } finally {
+      if (flight != null) {
+        // after a bug in store, the waiters send their own calls
+        policy.cache().land(key, flight, stored != null ? stored : Stored.nothing());
+      }
+    }
+  }
+
+  /** The method's name, where it is known only when the call ends (woven sites). */
+  public void target(String target) {
+    this.target = target;
+  }
+
+  private boolean serve(Stored<A> stored, String outcome) {
+    try {
+      served = exchange.serve(stored.answer());
+    } catch (Throwable unbuildable) {
+      notes.say("serve " + site.name(),
+          "warning: could not serve " + site.name() + " a cached or shared answer ("
+              + unbuildable + "); such calls are sent instead");
+      return false;
+    }
+    servedOutcome = outcome;
+    servedAgeNanos = outcome.equals(Outcome.CACHE_HIT) ? clockNanos() - stored.writtenNanos() : 0;
+    return true;
+  }
+
+  private RetryPolicy.Decision decide(Attempt attempt) {
+    RetryPolicy retry = policy.retry();
+    if (!attempt.failed() || retry == null) {
+      return null;
+    }
+    if (attempt.failure() != null) {
+      return retry.decide(attempts, attempt.failure(), startNanos);
+    }
+    if (!policy.retryStatuses().contains(attempt.status())) {
+      return RetryPolicy.NOT_RETRYABLE;
+    }
+    return retry.decideTransient(attempts, startNanos, exchange.retryAfterNanos(attempt));
+  }
+
+  private void record(Attempt attempt, String outcome, long backoffNanos) {
+    RetryAttempts.record(
+        site.name(), attempts, clockNanos() - attemptStartNanos, attempt.error(), outcome, backoffNanos);
+  }
+
+  private Stored<A> store(Attempt last) throws Throwable {
+    if (key == null) {
+      return null;
+    }
+    PolicyCache<K, A> cache = policy.cache();
+    if (last.failure() != null) {
+      return failed(last);
+    }
+    A answer = exchange.answer(last);
+    boolean keep = exchange.refusal(last, answer) == null;
+    if (cache.shadow()) {
+      if (keep) {
+        cache.storeShadow(key);
+      }
+      return null;
+    }
+    return new Stored<>(answer, null, clockNanos(), keep);
+  }
+
+  private static <A> Stored<A> failed(Attempt last) {
+    return new Stored<>(null, last.failure(), 0, false);
+  }
+
+  private void end(String outcome, Attempt attempt, long cacheAgeNanos) {
+    event.status = attempt.status();
+    site.finish(event, target, outcome, attempt.error(), attempts, keyHash, cacheAgeNanos);
+  }
+
+  private long clockNanos() {
+    return policy.clock().nanos();
+  }
+}

@@ -1,0 +1,88 @@
+package io.perfweave.instrumentation.runtime;
+
+import io.perfweave.contract.CallSafety;
+import io.perfweave.instrumentation.config.CacheConfig;
+import io.perfweave.instrumentation.policy.Attempt;
+import io.perfweave.instrumentation.policy.Exchange;
+import io.perfweave.instrumentation.policy.PolicyCache;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A woven site's calls as the policy core sees them: keys built from the configured arguments and
+ * compared by value, the method's return value as the answer (a copy of it with {@code copy:
+ * true}), and the site's own decision to stop caching when its keys or values cannot be handled.
+ */
+final class SiteExchange implements Exchange<Object> {
+
+  private final String site;
+  private final PolicyCache<CacheKey, Object> cache;
+  private final KeyShape shape;
+  private final AtomicBoolean off = new AtomicBoolean();
+
+  /** @param cache the site's cache, or null where it has none */
+  SiteExchange(String site, PolicyCache<CacheKey, Object> cache) {
+    this.site = site;
+    this.cache = cache;
+    this.shape =
+        cache == null
+            ? KeyShape.ALL_ARGUMENTS
+            : new KeyShape(cache.config().keyArgs(), cache.config().keyReceiver());
+  }
+
+  /**
+   * The call's key: the cache's key, or, for an idempotent site without a cache, all its arguments
+   * (recorded only as a hash, for the analyzer's repeated-read rules); null once the site stopped
+   * caching.
+   */
+  CacheKey key(Object receiver, Object[] arguments) {
+    if (cache == null) {
+      return shape.build(receiver, arguments, reason -> {});
+    }
+    return off.get() ? null : shape.build(receiver, arguments, this::turnOff);
+  }
+
+  @Override
+  public Object answer(Attempt last) {
+    return copies() && ValueCopies.copyable(last.value()) ? ValueCopies.copy(last.value()) : last.value();
+  }
+
+  @Override
+  public CallSafety.Refusal refusal(Attempt last, Object answer) {
+    CacheConfig config = cache.config();
+    CallSafety.Refusal refusal =
+        CallSafety.afterCall(last.failed(), false, last.value() == null, config.cacheNull(), false);
+    if (refusal == null && copies() && !ValueCopies.copyable(last.value())) {
+      turnOff("copy: true but a " + last.value().getClass().getName() + " is not Serializable");
+      return CallSafety.Refusal.NOT_COPYABLE;
+    }
+    return refusal;
+  }
+
+  @Override
+  public Attempt serve(Object answer) {
+    return Attempt.of(copies() ? ValueCopies.copy(answer) : answer, null);
+  }
+
+  @Override
+  public long retryAfterNanos(Attempt failed) {
+    return 0;
+  }
+
+  @Override
+  public void discard(Attempt failed) {
+    // a method's return value needs no release
+  }
+
+  private boolean copies() {
+    return cache != null && cache.config().copy();
+  }
+
+  private void turnOff(String why) {
+    if (off.compareAndSet(false, true)) {
+      cache.clear();
+      System.err.println(
+          "perfweave: warning: site " + site + " stops caching: " + why
+              + "; it only times calls from now on");
+    }
+  }
+}

@@ -39,12 +39,22 @@ public final class JsonRpcServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
   private final Map<String, Failure> failures;
+  private final long holdFailuresMillis;
   private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger transactions = new AtomicInteger();
 
   public JsonRpcServer(Map<String, Failure> failures) throws IOException {
+    this(failures, 0);
+  }
+
+  /**
+   * A server that holds each failing request {@code holdFailuresMillis} before failing it, so that
+   * the calls a client makes meanwhile find it in flight.
+   */
+  public JsonRpcServer(Map<String, Failure> failures, long holdFailuresMillis) throws IOException {
     this.failures = Map.copyOf(failures);
+    this.holdFailuresMillis = holdFailuresMillis;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/rpc", this::handle);
     server.setExecutor(executor);
@@ -79,6 +89,7 @@ public final class JsonRpcServer implements AutoCloseable {
         }
       }
       if (failure != null) {
+        hold();
         fail(exchange, failure);
         return;
       }
@@ -86,6 +97,14 @@ public final class JsonRpcServer implements AutoCloseable {
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, body.length);
       exchange.getResponseBody().write(body);
+    }
+  }
+
+  private void hold() {
+    try {
+      Thread.sleep(holdFailuresMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

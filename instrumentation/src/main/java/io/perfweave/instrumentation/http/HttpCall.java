@@ -19,7 +19,7 @@ final class HttpCall implements Exchange<HttpAnswer> {
   final HttpRequestView request;
   final JsonRpcCall rpc;
   final MethodPolicy policy;
-  final ClientAdapter adapter;
+  final HttpLibrary adapter;
   final Object receiver;
   final Object[] arguments;
   private final long startNanos;
@@ -31,7 +31,7 @@ final class HttpCall implements Exchange<HttpAnswer> {
       HttpRequestView request,
       JsonRpcCall rpc,
       MethodPolicy policy,
-      ClientAdapter adapter,
+      HttpLibrary adapter,
       Object receiver,
       Object[] arguments,
       long startNanos,

@@ -9,9 +9,6 @@ import io.perfweave.instrumentation.policy.Clock;
 import io.perfweave.instrumentation.policy.OnceNotes;
 import io.perfweave.instrumentation.policy.PolicyLoops;
 import io.perfweave.instrumentation.runtime.SiteRuntime;
-import java.io.ByteArrayOutputStream;
-import java.net.HttpURLConnection;
-import java.net.URL;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -24,31 +21,29 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class HttpRuntime {
 
-  private final AtomicReferenceArray<ClientAdapter> adapters;
+  /** The library of each entry point, or null once it could not be read (left alone). */
+  private final AtomicReferenceArray<HttpLibrary> libraries;
   private final HttpSites sites;
   private final MethodPolicies policies;
   private final Clock clock;
   private final OnceNotes notes = new OnceNotes();
-  private final JdkHttpClientAdapter jdk;
 
   public HttpRuntime(HttpConfig config, Clock clock, MeterRegistry registry) {
-    JdkHttpClientAdapter jdk = new JdkHttpClientAdapter();
-    this.adapters =
-        new AtomicReferenceArray<>(
-            new ClientAdapter[] {jdk, jdk, new OkHttpAdapter(), new ApacheClassicAdapter()});
+    this.libraries = new AtomicReferenceArray<>(HttpEntryPoints.ALL.size());
+    for (int i = 0; i < HttpEntryPoints.ALL.size(); i++) {
+      libraries.set(i, HttpEntryPoints.ALL.get(i).library());
+    }
     this.sites = new HttpSites(registry);
     this.policies = new MethodPolicies(config.jsonRpcMethods(), clock, registry);
     this.clock = clock;
-    this.jdk = jdk;
   }
 
   public Object enter(int client, Object receiver, Object[] arguments) {
     if (PassThrough.take()) {
       return null;
     }
-    EntryPoint entry = EntryPoint.of(client);
-    ClientAdapter adapter = adapters.get(client);
-    HttpRequestView request = adapter == null ? null : read(entry, adapter, receiver, arguments);
+    HttpLibrary adapter = libraries.get(client);
+    HttpRequestView request = adapter == null ? null : read(client, adapter, receiver, arguments);
     if (request == null) {
       return null;
     }
@@ -58,7 +53,7 @@ public final class HttpRuntime {
     if (!policy.acts()) {
       return call;
     }
-    return entry == EntryPoint.JDK_SEND_ASYNC ? sendAsync(call) : sendBlocking(call);
+    return async(client) ? sendAsync(call) : sendBlocking(call);
   }
 
   public void exit(int client, Object scope, Object returned, Throwable thrown) {
@@ -66,7 +61,7 @@ public final class HttpRuntime {
       return;
     }
     HttpCall call = (HttpCall) scope;
-    if (EntryPoint.of(client) == EntryPoint.JDK_SEND_ASYNC && returned instanceof CompletableFuture) {
+    if (async(client) && returned instanceof CompletableFuture) {
       ((CompletableFuture<?>) returned)
           .whenComplete((response, failure) -> finishTimed(call, response, failure));
     } else {
@@ -100,10 +95,10 @@ public final class HttpRuntime {
     }
   }
 
-  private CompletableFuture<Attempt> sendOnceAsync(HttpCall call) {
+  private static CompletableFuture<Attempt> sendOnceAsync(HttpCall call) {
     CompletableFuture<Object> sent;
     try {
-      sent = PassThrough.run(() -> jdk.sendAsync(call.receiver, call.arguments));
+      sent = PassThrough.run(() -> call.adapter.sendAsync(call.receiver, call.arguments));
     } catch (Throwable failure) {
       sent = CompletableFuture.failedFuture(failure);
     }
@@ -111,22 +106,13 @@ public final class HttpRuntime {
   }
 
   public Object enterUrlConnection(Object connection, Object poster) {
-    HttpURLConnection http = (HttpURLConnection) connection;
-    URL url = http.getURL();
-    byte[] body =
-        poster instanceof ByteArrayOutputStream
-            ? ((ByteArrayOutputStream) poster).toByteArray()
-            : http.getDoOutput() ? null : new byte[0];
-    String path = url.getPath() == null ? "" : url.getPath();
-    HttpRequestView request =
-        new HttpRequestView(http.getRequestMethod(), url.getHost(), url.getPort(), path, body);
-    return begin(request, JsonRpcCall.parse(body), MethodPolicy.NONE, null, connection, null);
+    HttpRequestView request = UrlConnections.request(connection, poster);
+    return begin(request, JsonRpcCall.parse(request.body()), MethodPolicy.NONE, null, connection, null);
   }
 
   public void exitUrlConnection(Object scope, int status, Throwable thrown) {
     if (scope instanceof HttpCall) {
-      // an error status makes getInputStream throw; the status says more than the exception
-      ((HttpCall) scope).finish(new Attempt(null, Math.max(status, 0), status >= 400 ? null : thrown));
+      ((HttpCall) scope).finish(UrlConnections.ended(status, thrown));
     }
   }
 
@@ -139,7 +125,7 @@ public final class HttpRuntime {
   }
 
   private HttpCall begin(
-      HttpRequestView request, JsonRpcCall rpc, MethodPolicy policy, ClientAdapter adapter,
+      HttpRequestView request, JsonRpcCall rpc, MethodPolicy policy, HttpLibrary adapter,
       Object receiver, Object[] arguments) {
     SiteRuntime site = sites.of(request);
     RpcCall event = site.begin();
@@ -154,12 +140,16 @@ public final class HttpRuntime {
     call.finish(call.attempt(response, Attempt.cause(failure)));
   }
 
-  private HttpRequestView read(EntryPoint entry, ClientAdapter adapter, Object receiver, Object[] arguments) {
+  private static boolean async(int client) {
+    return HttpEntryPoints.ALL.get(client).method().async();
+  }
+
+  private HttpRequestView read(int client, HttpLibrary adapter, Object receiver, Object[] arguments) {
     try {
       return adapter.request(receiver, arguments);
     } catch (Throwable unknownVersion) {
-      adapters.set(entry.ordinal(), null);
-      notes.say("unknown " + entry,
+      libraries.set(client, null);
+      notes.say("unknown " + adapter.getClass().getName() + " " + client,
           "warning: cannot read " + receiver.getClass().getName() + " (" + unknownVersion
               + "), a version perfweave does not know; its calls are left alone");
       return null;

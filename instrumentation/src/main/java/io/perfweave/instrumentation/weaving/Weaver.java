@@ -1,10 +1,10 @@
 package io.perfweave.instrumentation.weaving;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-
 import io.perfweave.bridge.Bridge;
 import io.perfweave.instrumentation.config.SiteConfig;
-import io.perfweave.instrumentation.http.EntryPoint;
+import io.perfweave.instrumentation.http.HttpEntryPoints;
+import io.perfweave.instrumentation.http.UrlConnections;
+import io.perfweave.instrumentation.http.WovenMethod;
 import io.perfweave.instrumentation.runtime.AgentCounters;
 import io.perfweave.instrumentation.runtime.PerfweaveRuntime;
 import java.lang.instrument.Instrumentation;
@@ -71,30 +71,31 @@ public final class Weaver {
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .ignore(Exclusions.never())
-        .type(HttpClientMatchers.types(EntryPoint.JDK_SEND));
+        .type(HttpEntryPoints.ALL.get(0).method().types());
     adviceErrorHandler();
   }
 
   private static AgentBuilder httpClients(AgentBuilder builder, Advice.ExceptionHandler toBridge) {
-    for (EntryPoint entry : EntryPoint.values()) {
+    for (int client = 0; client < HttpEntryPoints.ALL.size(); client++) {
+      WovenMethod method = HttpEntryPoints.ALL.get(client).method();
       Advice advice =
           Advice.withCustomMapping()
-              .bind(ClientId.class, entry.ordinal())
+              .bind(ClientId.class, client)
               .to(HttpClientAdvice.class)
               .withExceptionHandler(toBridge);
       builder =
           builder
-              .type(HttpClientMatchers.types(entry))
+              .type(method.types())
               .transform(
                   (type, description, loader, module, domain) ->
-                      type.visit(advice.on(HttpClientMatchers.methods(entry))));
+                      type.visit(advice.on(method.methods())));
     }
     Advice urlConnection = Advice.to(UrlConnectionAdvice.class).withExceptionHandler(toBridge);
     return builder
-        .type(named(HttpClientMatchers.URL_CONNECTION))
+        .type(UrlConnections.types())
         .transform(
             (type, description, loader, module, domain) ->
-                type.visit(urlConnection.on(HttpClientMatchers.urlConnectionMethods())));
+                type.visit(urlConnection.on(UrlConnections.methods())));
   }
 
   private static Advice.ExceptionHandler adviceErrorHandler() {

@@ -1,12 +1,20 @@
 package io.perfweave.instrumentation.http;
 
+import static net.bytebuddy.matcher.ElementMatchers.isMethod;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * The JDK's {@code java.net.http.HttpClient}: {@code send} and {@code sendAsync}. A request body
@@ -14,7 +22,9 @@ import java.util.concurrent.CompletableFuture;
  * bytes to every subscriber; responses are cached where the body handler buffered a String or a
  * byte array.
  */
-final class JdkHttpClientAdapter implements ClientAdapter {
+final class JdkHttpClientLibrary implements HttpLibrary {
+
+  private static final String FACADE = "jdk.internal.net.http.HttpClientFacade";
 
   static final int MAX_BODY = 1 << 20;
   private static final Set<String> IN_MEMORY_PUBLISHERS =
@@ -22,6 +32,17 @@ final class JdkHttpClientAdapter implements ClientAdapter {
           "jdk.internal.net.http.RequestPublishers$StringPublisher",
           "jdk.internal.net.http.RequestPublishers$ByteArrayPublisher",
           "jdk.internal.net.http.RequestPublishers$EmptyPublisher");
+
+  @Override
+  public List<WovenMethod> wovenMethods() {
+    ElementMatcher.Junction<MethodDescription> publicMethods = isMethod().and(isPublic());
+    return List.of(
+        new WovenMethod(named(FACADE), publicMethods.and(named("send")).and(takesArguments(2)), false),
+        new WovenMethod(
+            named(FACADE),
+            publicMethods.and(named("sendAsync")).and(takesArguments(2).or(takesArguments(3))),
+            true));
+  }
 
   @Override
   public HttpRequestView request(Object receiver, Object[] arguments) {
@@ -40,8 +61,9 @@ final class JdkHttpClientAdapter implements ClientAdapter {
   }
 
   /** Sends the call asynchronously, with the push promise handler where the caller gave one. */
+  @Override
   @SuppressWarnings("unchecked")
-  CompletableFuture<Object> sendAsync(Object receiver, Object[] arguments) {
+  public CompletableFuture<Object> sendAsync(Object receiver, Object[] arguments) {
     HttpClient client = (HttpClient) receiver;
     HttpRequest request = (HttpRequest) arguments[0];
     HttpResponse.BodyHandler<Object> handler = (HttpResponse.BodyHandler<Object>) arguments[1];

@@ -1,13 +1,33 @@
 package io.perfweave.instrumentation.http;
 
 import static io.perfweave.instrumentation.http.Reflection.call;
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isMethod;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import java.util.List;
 
 /**
  * OkHttp 3, 4 and 5, through {@code Call.execute()}. A retry executes a clone of the call (a call
  * executes once); a request body is read only when its length is known, small, and the body is
  * not one-shot; a response is cached from {@code peekBody}, which leaves the body to the caller.
  */
-final class OkHttpAdapter implements ClientAdapter {
+final class OkHttpLibrary implements HttpLibrary {
+
+  /** {@code Call.execute()} on OkHttp's own call classes, not an application's {@code Call}. */
+  @Override
+  public List<WovenMethod> wovenMethods() {
+    return List.of(
+        new WovenMethod(
+            nameStartsWith("okhttp3.").and(not(isInterface())).and(hasSuperType(named("okhttp3.Call"))),
+            isMethod().and(named("execute")).and(not(isAbstract())).and(takesArguments(0)),
+            false));
+  }
 
   @Override
   public HttpRequestView request(Object call, Object[] arguments) throws Throwable {
@@ -41,7 +61,7 @@ final class OkHttpAdapter implements ClientAdapter {
 
   @Override
   public byte[] bufferedBody(Object response) throws Throwable {
-    return (byte[]) call(call(response, "peekBody", Long.valueOf(JdkHttpClientAdapter.MAX_BODY)), "bytes");
+    return (byte[]) call(call(response, "peekBody", Long.valueOf(JdkHttpClientLibrary.MAX_BODY)), "bytes");
   }
 
   @Override
@@ -77,7 +97,7 @@ final class OkHttpAdapter implements ClientAdapter {
       return new byte[0];
     }
     long length = (long) call(body, "contentLength");
-    if (length < 0 || length > JdkHttpClientAdapter.MAX_BODY || oneShot(body)) {
+    if (length < 0 || length > JdkHttpClientLibrary.MAX_BODY || oneShot(body)) {
       return null;
     }
     Object buffer = Reflection.type(body, "okio.Buffer").getConstructor().newInstance();

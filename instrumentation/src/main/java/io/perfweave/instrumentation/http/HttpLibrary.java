@@ -1,17 +1,29 @@
 package io.perfweave.instrumentation.http;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
 /**
- * One HTTP client library as perfweave sees it: how to read a request and a response, how to
- * send the call again, and how to hand a caller a cached response in the library's own type.
- * {@code receiver} and {@code arguments} are those of the woven entry point.
+ * One HTTP client library as perfweave sees it, all in one place: the send methods woven, how to
+ * read a request and a response, how to send the call again, and how to hand a caller a cached
+ * response in the library's own type. {@code receiver} and {@code arguments} are those of the woven
+ * entry point.
  */
-interface ClientAdapter {
+interface HttpLibrary {
+
+  /** The send methods to weave; a library's classes are matched inside its own packages only. */
+  List<WovenMethod> wovenMethods();
 
   /** The request about to be sent, or null when it cannot be read (the call is then left alone). */
   HttpRequestView request(Object receiver, Object[] arguments) throws Throwable;
 
   /** Sends the call; attempt 1 is the application's own call, later ones are retries. */
   Object send(Object receiver, Object[] arguments, int attempt) throws Throwable;
+
+  /** Sends the call through an {@link WovenMethod#async} method: the future of its response. */
+  default CompletableFuture<Object> sendAsync(Object receiver, Object[] arguments) {
+    throw new UnsupportedOperationException(getClass().getName() + " has no asynchronous send");
+  }
 
   int status(Object response) throws Throwable;
 

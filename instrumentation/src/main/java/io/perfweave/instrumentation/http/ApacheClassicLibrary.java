@@ -1,8 +1,16 @@
 package io.perfweave.instrumentation.http;
 
 import static io.perfweave.instrumentation.http.Reflection.call;
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isMethod;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * Apache HttpClient 5 classic, through {@code CloseableHttpClient.doExecute(target, request,
@@ -10,7 +18,19 @@ import java.io.InputStream;
  * entity; a response is cached by reading its entity into a byte array entity, which the caller
  * then reads instead (and the connection goes back to the pool at once).
  */
-final class ApacheClassicAdapter implements ClientAdapter {
+final class ApacheClassicLibrary implements HttpLibrary {
+
+  /** {@code doExecute(target, request, context)} of the library's own concrete clients. */
+  @Override
+  public List<WovenMethod> wovenMethods() {
+    return List.of(
+        new WovenMethod(
+            nameStartsWith("org.apache.hc.client5.")
+                .and(not(isAbstract()))
+                .and(hasSuperType(named("org.apache.hc.client5.http.impl.classic.CloseableHttpClient"))),
+            isMethod().and(named("doExecute")).and(not(isAbstract())).and(takesArguments(3)),
+            false));
+  }
 
   private static final String RESPONSE = "org.apache.hc.client5.http.impl.classic.CloseableHttpResponse";
 
@@ -102,11 +122,11 @@ final class ApacheClassicAdapter implements ClientAdapter {
       return new byte[0];
     }
     long length = (long) call(entity, "getContentLength");
-    if (!(boolean) call(entity, "isRepeatable") || length > JdkHttpClientAdapter.MAX_BODY) {
+    if (!(boolean) call(entity, "isRepeatable") || length > JdkHttpClientLibrary.MAX_BODY) {
       return null;
     }
     try (InputStream in = (InputStream) call(entity, "getContent")) {
-      return in.readNBytes(JdkHttpClientAdapter.MAX_BODY);
+      return in.readNBytes(JdkHttpClientLibrary.MAX_BODY);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.perfweave.agent;
 
+import io.perfweave.profiler.TempFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
@@ -29,8 +30,7 @@ final class BridgeInjector {
     }
     Path agentJar =
         Path.of(PerfweaveAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    Path bridgeJar = Files.createTempFile("perfweave-bridge-", ".jar");
-    bridgeJar.toFile().deleteOnExit();
+    Path bridgeJar = TempFiles.create("bridge", ".jar");
     copyBridgeClasses(agentJar, bridgeJar);
     instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(bridgeJar.toFile()));
   }

@@ -3,6 +3,7 @@ package io.perfweave.agent;
 import io.perfweave.agent.config.ConfigException;
 import io.perfweave.agent.config.ConfigLoader;
 import io.perfweave.agent.config.PerfweaveConfig;
+import io.perfweave.bridge.Bridge;
 import io.perfweave.instrumentation.runtime.PerfweaveRuntime;
 import io.perfweave.instrumentation.weaving.Weaver;
 import io.perfweave.profiler.Profiling;
@@ -35,6 +36,12 @@ public final class PerfweaveAgent {
       StartupPhases phases = new StartupPhases();
       // first: nothing may load a bridge class before it is on the bootstrap class path
       BridgeInjector.inject(instrumentation);
+      if (!Bridge.claim()) {
+        System.err.println(
+            "perfweave: warning: perfweave already runs in this JVM (a second -javaagent or an"
+                + " attach); this copy stays passive");
+        return;
+      }
       Thread warmUp = startWarmUp();
       phases.done("bridge");
       Optional<PerfweaveConfig> config = loadConfig(arguments, atStartup);

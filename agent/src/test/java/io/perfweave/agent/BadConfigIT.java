@@ -1,13 +1,12 @@
 package io.perfweave.agent;
 
-import io.perfweave.testing.ForkedJvm;
-import io.perfweave.testing.Jdks;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.perfweave.testing.ForkedJvm;
+import io.perfweave.testing.Jdks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,6 +67,22 @@ final class BadConfigIT {
             "sites[0].retry.maxAttempts must be at least 1, was 0",
             ":7)"),
         Arguments.of(
+            "a JDK class perfweave itself calls (would recurse and hang the host)",
+            "output: out\nsites:\n  - name: str\n    match: { type: java.lang.String, method: \"*\" }\n",
+            "sites[0].match.type names java.lang.String, in java.lang.*, a JDK package perfweave"
+                + " itself calls",
+            ":4)"),
+        Arguments.of(
+            "a pattern reaching into those JDK packages",
+            "output: out\nsites:\n  - name: jdk\n    match: { type: \"java.**\", method: hashCode }\n",
+            "sites[0].match.type names java., in java.lang.*",
+            ":4)"),
+        Arguments.of(
+            "subtypes of java.lang.Object",
+            "output: out\nsites:\n  - name: all\n    match: { subtypesOf: java.lang.Object, method: \"*\" }\n",
+            "sites[0].match.subtypesOf names java.lang.Object, in java.lang.*",
+            ":4)"),
+        Arguments.of(
             "not YAML",
             "output: out\nsites: [\n",
             "config is not valid YAML",
@@ -92,6 +107,25 @@ final class BadConfigIT {
     assertTrue(errors.get(0).contains(location), "names the line: " + errors.get(0));
     assertFalse(Files.exists(work.resolve("out")), "uninstrumented: nothing recorded");
     assertFalse(result.stderr().contains("call sites (whole run)"), result.stderr());
+  }
+
+  @Test
+  void patternWiderThanMaxTypes_weavesNoMore_withOneWarning() throws Exception {
+    Path config = work.resolve("perfweave.yaml");
+    Files.writeString(
+        config,
+        "output: out\nsites:\n  - name: wide\n"
+            + "    match: { type: \"com.example.testbed.*\", method: \"*\", maxTypes: 1 }\n");
+
+    ForkedJvm.Result result = runWithAgent("config=" + config);
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertEquals(normalOutput, result.stdout());
+    List<String> warnings =
+        result.stderr().lines().filter(l -> l.contains("site wide matches more than 1 types")).toList();
+    assertEquals(1, warnings.size(), result.stderr());
+    assertTrue(result.stderr().contains("perfweave: 1 classes transformed, 0 transform errors, 0 advice errors"),
+        result.stderr());
   }
 
   @Test

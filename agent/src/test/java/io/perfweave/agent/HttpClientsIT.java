@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.perfweave.testing.ForkedJvm;
 import io.perfweave.testing.Jdks;
-import io.perfweave.testing.JsonRpcServer;
 import io.perfweave.testing.JsonRpcServer.Failure;
+import io.perfweave.testing.JsonRpcServer;
 import io.perfweave.testing.Recordings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,6 +126,32 @@ final class HttpClientsIT {
       Map<String, Long> outcomes = countBy(calls(), "outcome");
       assertEquals(Map.of("SUCCESS", 3L, "CACHE_HIT", 2L), outcomes);
       assertEquals(Map.of("getBalance,getBalance", 3L, "getBalance,sendTransaction", 2L), countBy(calls(), "rpcMethod"));
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1} on {2}")
+  @MethodSource("clients")
+  void everyMethodIdempotentByGlob_knownWritesStillSentExactlyOnce(String client, String libraries, Path jdk)
+      throws Exception {
+    String everything =
+        String.join(
+            "\n",
+            "output: out",
+            "http:",
+            "  jsonRpc:",
+            "    methods:",
+            "      \"*\": { idempotent: true, cache: { ttl: 1m }, retry: { backoff: 10ms } }",
+            "");
+    try (JsonRpcServer server = new JsonRpcServer(Map.of("sendTransaction", Failure.UNAVAILABLE))) {
+      ForkedJvm.Result result = run(jdk, client, libraries, everything, server, "mixed");
+
+      assertTrue(result.stdout().contains("failed {sendTransaction=1} wrongAnswers=0"), result.stdout());
+      assertEquals(3, server.received("sendTransaction"), "a known write is never re-sent");
+      assertEquals(2, server.received("getBalance"), "reads are still cached");
+      assertTrue(result.stderr().contains("perfweave: note: http.jsonRpc.methods.* is idempotent, but the"
+          + " known writes it matches ("), result.stderr());
+      assertTrue(calls().stream().filter(e -> e.getString("rpcMethod").equals("sendTransaction"))
+          .allMatch(e -> !e.getBoolean("idempotent") && e.getInt("attempts") == 1));
     }
   }
 

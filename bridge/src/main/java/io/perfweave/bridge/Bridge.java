@@ -1,5 +1,6 @@
 package io.perfweave.bridge;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -11,9 +12,19 @@ public final class Bridge {
 
   private static volatile Dispatcher dispatcher = NoDispatcher.INSTANCE;
   private static final AtomicLong adviceErrors = new AtomicLong();
+  private static final AtomicBoolean claimed = new AtomicBoolean();
   private static volatile long testClockOffsetNanos;
 
   private Bridge() {}
+
+  /**
+   * Claims this JVM for one perfweave agent: true for the first caller only. A second copy (a
+   * second {@code -javaagent}, an attach into a JVM that runs perfweave) finds this bridge on the
+   * bootstrap class path already claimed, and stays passive.
+   */
+  public static boolean claim() {
+    return claimed.compareAndSet(false, true);
+  }
 
   /** Installs the runtime that receives the calls; the agent calls this once. */
   public static void install(Dispatcher runtime) {

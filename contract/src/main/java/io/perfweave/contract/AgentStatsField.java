@@ -23,9 +23,16 @@ public final class AgentStatsField {
   /** Entries in every cache together. */
   public static final String CACHE_ENTRIES = "cacheEntries";
 
+  /**
+   * The JVM's name and version; perfweave's recording leaves out the JDK's own
+   * {@code jdk.JVMInformation}, whose command line may hold secrets. Added after the first agent.
+   */
+  public static final String JVM = "jvm";
+
   /** Every field, in the order README's recording contract lists them. */
   public static final List<String> ALL =
-      List.of(TRANSFORMED_CLASSES, TRANSFORM_ERRORS, ADVICE_ERRORS, SITES, METERS, CACHE_ENTRIES);
+      List.of(TRANSFORMED_CLASSES, TRANSFORM_ERRORS, ADVICE_ERRORS, SITES, METERS, CACHE_ENTRIES,
+          JVM);
 
   private AgentStatsField() {}
 }

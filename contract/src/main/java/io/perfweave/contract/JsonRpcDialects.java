@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,6 +52,15 @@ public final class JsonRpcDialects {
   public static boolean isKnownRead(String method) {
     Method known = METHODS.get(method);
     return known != null && known.kind() != Kind.WRITE;
+  }
+
+  /** Every known write, sorted. */
+  public static List<String> knownWrites() {
+    return METHODS.values().stream()
+        .filter(m -> m.kind() == Kind.WRITE)
+        .map(Method::name)
+        .sorted()
+        .toList();
   }
 
   /** How many methods the catalogue holds. */

@@ -9,12 +9,17 @@ final class AsyncProfilerCommand {
   private static final String ALLOC_INTERVAL = "512k";
   private static final String LOCK_THRESHOLD = "10ms";
 
+  /** async-profiler's JFR options: no system info (the JVM's command line), no system properties. */
+  private static final int NO_ENVIRONMENT = 0x1 | 0x2;
+
   private final AsyncProfilerConfig config;
   private final Path file;
+  private final boolean recordEnvironment;
 
-  AsyncProfilerCommand(AsyncProfilerConfig config, Path file) {
+  AsyncProfilerCommand(AsyncProfilerConfig config, Path file, boolean recordEnvironment) {
     this.config = config;
     this.file = file;
+    this.recordEnvironment = recordEnvironment;
   }
 
   boolean samplesCpu() {
@@ -25,6 +30,10 @@ final class AsyncProfilerCommand {
   String start(String cpuEvent) {
     long intervalNanos = config.interval().toNanos();
     StringBuilder command = new StringBuilder("start,jfr,loglevel=error,file=").append(file);
+    if (!recordEnvironment) {
+      // secrets live in the command line and system properties
+      command.append(",jfropts=").append(NO_ENVIRONMENT);
+    }
     if (!cpuEvent.equals("none")) {
       command.append(",event=").append(cpuEvent).append(",interval=").append(intervalNanos);
     }

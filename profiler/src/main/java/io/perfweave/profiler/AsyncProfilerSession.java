@@ -36,7 +36,8 @@ public final class AsyncProfilerSession {
   }
 
   /** Starts a session, or returns empty after one warning on stderr. */
-  public static Optional<AsyncProfilerSession> start(AsyncProfilerConfig config, Path destination) {
+  public static Optional<AsyncProfilerSession> start(
+      AsyncProfilerConfig config, Path destination, boolean recordEnvironment) {
     String unsupported = unsupportedPlatform();
     if (unsupported != null) {
       return warn("async-profiler has no library for " + unsupported);
@@ -47,7 +48,7 @@ public final class AsyncProfilerSession {
     try {
       Object profiler = load();
       Method execute = profiler.getClass().getMethod("execute", String.class);
-      AsyncProfilerCommand command = new AsyncProfilerCommand(config, destination);
+      AsyncProfilerCommand command = new AsyncProfilerCommand(config, destination, recordEnvironment);
       String engine = startWithFallback(profiler, execute, command);
       return Optional.of(new AsyncProfilerSession(profiler, execute, destination, engine));
     } catch (ReflectiveOperationException | IOException | RuntimeException | LinkageError e) {
@@ -100,8 +101,7 @@ public final class AsyncProfilerSession {
   }
 
   private static Object load() throws IOException, ReflectiveOperationException {
-    Path jar = Files.createTempFile("perfweave-async-profiler-", ".jar");
-    jar.toFile().deleteOnExit();
+    Path jar = TempFiles.create("async-profiler", ".jar");
     try (InputStream bundled = AsyncProfilerSession.class.getResourceAsStream(BUNDLED_JAR)) {
       if (bundled == null) {
         throw new IOException("the agent jar has no " + BUNDLED_JAR);

@@ -1,6 +1,7 @@
 package io.perfweave.profiler;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The JDK Flight Recorder recording the agent runs.
@@ -11,9 +12,26 @@ import java.time.Duration;
  * @param rotate how often to close the recording into its file and start the next; zero = one
  *     file, written at exit (default)
  * @param keep with rotation, the most recording files kept (oldest deleted first); default 5
+ * @param recordEnvironment whether the recording keeps the JDK's events that copy the process's
+ *     environment variables, system properties and command line, and those of the machine's
+ *     other processes ({@link #ENVIRONMENT_EVENTS}): secrets live there; default false
  */
 public record JfrConfig(
-    boolean enabled, long maxSizeBytes, Duration maxAge, Duration rotate, int keep) {
+    boolean enabled,
+    long maxSizeBytes,
+    Duration maxAge,
+    Duration rotate,
+    int keep,
+    boolean recordEnvironment) {
+
+  /** The JDK events that copy the process's environment, arguments and properties. */
+  public static final List<String> ENVIRONMENT_EVENTS =
+      List.of(
+          "jdk.InitialEnvironmentVariable",
+          "jdk.InitialSystemProperty",
+          "jdk.InitialSecurityProperty",
+          "jdk.JVMInformation",
+          "jdk.SystemProcess");
 
   public JfrConfig {
     if (maxSizeBytes < 1024 * 1024) {

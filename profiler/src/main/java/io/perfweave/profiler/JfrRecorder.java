@@ -75,6 +75,10 @@ public final class JfrRecorder {
     }
     // the analyzer looks for exceptions used as control flow; "profile" records errors only
     recording.enable("jdk.JavaExceptionThrow").withStackTrace();
+    if (!config.recordEnvironment()) {
+      // environment variables, -D values and program arguments hold keys and passwords
+      JfrConfig.ENVIRONMENT_EVENTS.forEach(recording::disable);
+    }
     recording.setMaxSize(config.maxSizeBytes());
     recording.setMaxAge(config.maxAge());
     recording.setToDisk(true);

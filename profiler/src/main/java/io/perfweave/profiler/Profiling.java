@@ -28,7 +28,9 @@ public final class Profiling {
     Optional<AsyncProfilerSession> asyncProfiler =
         config.asyncProfiler().enabled()
             ? AsyncProfilerSession.start(
-                config.asyncProfiler(), new RecordingFiles(outputDir, app).next("-async"))
+                config.asyncProfiler(),
+                new RecordingFiles(outputDir, app).next("-async"),
+                config.jfr().recordEnvironment())
             : Optional.empty();
     return new Profiling(jfr, asyncProfiler);
   }

@@ -9,6 +9,7 @@ import com.example.portfolio.pod.PodScenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A client application written the way the seed systems' naive clients are: it polls a node,
@@ -22,9 +23,26 @@ import java.util.Map;
  */
 public final class SampleApp {
 
+  private static final String USAGE =
+      "usage: java -jar perfweave-sample-app.jar [--scenario near|neo|market|pod|all] [--rounds N]"
+          + " [--failure-rate R] [--seed S] [--block-time MS] [--rate-limit PER_SECOND] [--port P]"
+          + " [--rate OPERATIONS_PER_SECOND] [--warmup-rounds N]";
+  private static final Set<String> OPTIONS =
+      Set.of("--scenario", "--rounds", "--failure-rate", "--seed", "--block-time", "--rate-limit",
+          "--port", "--rate", "--warmup-rounds");
+
   private SampleApp() {}
 
   public static void main(String[] args) throws Exception {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      System.out.println(USAGE);
+      return;
+    }
+    String unknown = unknownOption(args);
+    if (unknown != null) {
+      System.err.println("sample-app: unknown option " + unknown + "\n" + USAGE);
+      System.exit(2);
+    }
     NodeOptions node =
         new NodeOptions(
             Long.parseLong(option(args, "--seed", "42")),
@@ -113,6 +131,18 @@ public final class SampleApp {
     operations.print(seconds, System.out);
     System.out.println("node: calls received per method");
     received.forEach((method, count) -> System.out.printf("  %-30s %7d%n", method, count));
+  }
+
+  /** The first argument that is neither a known option nor its value; {@code --node} is internal. */
+  private static String unknownOption(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (OPTIONS.contains(args[i])) {
+        i++;
+      } else if (!args[i].equals("--node")) {
+        return args[i];
+      }
+    }
+    return null;
   }
 
   private static String option(String[] args, String name, String fallback) {

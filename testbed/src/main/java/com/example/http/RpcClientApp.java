@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 /**
  * A naive JSON-RPC client, through the HTTP client named by the first argument, against the
- * server at 127.0.0.1:PORT/rpc. Every request has a new id; the app checks that each answer
+ * server at 127.0.0.1:PORT/rpc (or the path of the fifth argument). Every request has a new id; the app checks that each answer
  * carries its own id and the right result, and prints what it sent and what failed.
  *
  * <p>Scenarios: {@code mixed} (three rounds, or as many as the fourth argument says, of two balance reads of alice, one of bob, a block
@@ -33,7 +33,8 @@ public final class RpcClientApp {
   }
 
   public static void main(String[] args) throws Exception {
-    RpcClientApp app = new RpcClientApp(Transport.named(args[0], "http://127.0.0.1:" + args[1] + "/rpc"));
+    String path = args.length > 4 ? args[4] : "/rpc";
+    RpcClientApp app = new RpcClientApp(Transport.named(args[0], "http://127.0.0.1:" + args[1] + path));
     switch (args[2]) {
       case "mixed":
         app.mixed(args.length > 3 ? Integer.parseInt(args[3]) : 3);

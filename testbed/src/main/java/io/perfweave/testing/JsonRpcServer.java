@@ -53,10 +53,16 @@ public final class JsonRpcServer implements AutoCloseable {
    * the calls a client makes meanwhile find it in flight.
    */
   public JsonRpcServer(Map<String, Failure> failures, long holdFailuresMillis) throws IOException {
+    this(failures, holdFailuresMillis, "/rpc");
+  }
+
+  /** A server answering at {@code path} (a node provider puts its API key there). */
+  public JsonRpcServer(Map<String, Failure> failures, long holdFailuresMillis, String path)
+      throws IOException {
     this.failures = Map.copyOf(failures);
     this.holdFailuresMillis = holdFailuresMillis;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/rpc", this::handle);
+    server.createContext(path, this::handle);
     server.setExecutor(executor);
     server.start();
   }

@@ -5,7 +5,8 @@ import java.util.TreeMap;
 
 /**
  * The agent argument string, {@code key=value} pairs separated by commas (in the way of Caffeine's
- * spec strings). The one key today is {@code config}, the path of the YAML file.
+ * spec strings). The one key today is {@code config}, the path of the YAML file; a piece without
+ * {@code =} continues the value before it, so a path with a comma in it still reads whole.
  */
 final class AgentArguments {
 
@@ -16,14 +17,22 @@ final class AgentArguments {
     if (arguments == null || arguments.isBlank()) {
       return parsed;
     }
-    for (String pair : arguments.split(",")) {
+    String last = null;
+    for (String pair : arguments.split(",", -1)) {
       int equals = pair.indexOf('=');
+      if (equals < 0 && last != null) {
+        parsed.put(last, parsed.get(last) + "," + pair);
+        continue;
+      }
       String key = equals < 0 ? pair.trim() : pair.substring(0, equals).trim();
       if (!key.equals("config") || equals < 0) {
+        String whole = pair.equals(arguments) ? "" : " (in '" + arguments + "')";
         throw new ConfigException(
-            "agent argument '" + pair + "' is not known; use config=PATH (-javaagent argument)");
+            "agent argument '" + pair + "' is not known" + whole
+                + "; use config=PATH (-javaagent argument)");
       }
       parsed.put(key, pair.substring(equals + 1).trim());
+      last = key;
     }
     return parsed;
   }

@@ -182,7 +182,7 @@ public final class ConfigLoader {
   private static ProfilingConfig profiling(java.util.Optional<Section> section)
       throws ConfigException {
     Section profiling = section.orElse(null);
-    JfrConfig jfr = new JfrConfig(true, 256L << 20, Duration.ofMinutes(30), Duration.ZERO, 5);
+    JfrConfig jfr = new JfrConfig(true, 256L << 20, Duration.ofMinutes(30), Duration.ZERO, 5, false);
     AsyncProfilerConfig async =
         new AsyncProfilerConfig(true, List.of("cpu", "alloc", "lock"), Duration.ofMillis(10));
     if (profiling == null) {
@@ -191,13 +191,14 @@ public final class ConfigLoader {
     profiling.allowOnly(Set.of("jfr", "asyncProfiler"));
     if (profiling.has("jfr")) {
       Section j = profiling.section("jfr").orElseThrow();
-      j.allowOnly(Set.of("enabled", "maxSize", "maxAge", "rotate", "keep"));
+      j.allowOnly(Set.of("enabled", "maxSize", "maxAge", "rotate", "keep", "recordEnvironment"));
       boolean enabled = j.bool("enabled", jfr.enabled());
       long maxSize = j.bytes("maxSize", jfr.maxSizeBytes());
       Duration maxAge = j.duration("maxAge", jfr.maxAge());
       Duration rotate = j.duration("rotate", jfr.rotate());
       int keep = (int) j.number("keep", jfr.keep());
-      jfr = j.build(() -> new JfrConfig(enabled, maxSize, maxAge, rotate, keep));
+      boolean environment = j.bool("recordEnvironment", jfr.recordEnvironment());
+      jfr = j.build(() -> new JfrConfig(enabled, maxSize, maxAge, rotate, keep, environment));
     }
     if (profiling.has("asyncProfiler")) {
       Section a = profiling.section("asyncProfiler").orElseThrow();
@@ -211,7 +212,7 @@ public final class ConfigLoader {
   }
 
   private static HttpConfig http(java.util.Optional<Section> section) throws ConfigException {
-    return section.isEmpty() ? new HttpConfig(true, List.of()) : HttpReader.read(section.get());
+    return section.isEmpty() ? new HttpConfig(true, List.of(), List.of()) : HttpReader.read(section.get());
   }
 
   static String envName(String key) {

@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** Reads the {@code http:} section: the switch and the per JSON-RPC method policies. */
 final class HttpReader {
@@ -21,7 +23,7 @@ final class HttpReader {
   private HttpReader() {}
 
   static HttpConfig read(Section http) throws ConfigException {
-    http.allowOnly(Set.of("enabled", "jsonRpc"));
+    http.allowOnly(Set.of("enabled", "jsonRpc", "redact"));
     boolean enabled = http.bool("enabled", true);
     List<JsonRpcMethodConfig> methods = new ArrayList<>();
     Optional<Section> jsonRpc = http.section("jsonRpc");
@@ -33,7 +35,19 @@ final class HttpReader {
             () -> listed.get().error(pattern, "must be a mapping of keys to values"))));
       }
     }
-    return new HttpConfig(enabled, methods);
+    return new HttpConfig(enabled, methods, redact(http));
+  }
+
+  private static List<Pattern> redact(Section http) throws ConfigException {
+    List<Pattern> patterns = new ArrayList<>();
+    for (String pattern : http.strings("redact", List.of())) {
+      try {
+        patterns.add(Pattern.compile(pattern));
+      } catch (PatternSyntaxException e) {
+        throw http.error("redact", "must list regular expressions, was '" + pattern + "'");
+      }
+    }
+    return patterns;
   }
 
   private static JsonRpcMethodConfig method(String pattern, Section method) throws ConfigException {

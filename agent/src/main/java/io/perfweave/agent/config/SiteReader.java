@@ -19,7 +19,8 @@ final class SiteReader {
 
   private static final Set<String> SITE_KEYS =
       Set.of("name", "match", "idempotent", "stackTrace", "cache", "retry");
-  private static final Set<String> MATCH_KEYS = Set.of("type", "subtypesOf", "method", "params");
+  private static final Set<String> MATCH_KEYS =
+      Set.of("type", "subtypesOf", "method", "params", "maxTypes");
   static final Set<String> CACHE_KEYS =
       Set.of("ttl", "maxSize", "key", "mode", "cacheNull", "copy");
   static final Set<String> RETRY_KEYS =
@@ -64,7 +65,9 @@ final class SiteReader {
     String method = match.string("method", "");
     List<String> params = match.strings("params", List.of());
     boolean anyParams = !match.has("params");
-    return match.build(() -> new MatchConfig(type, subtypesOf, method, params, anyParams));
+    int maxTypes = (int) match.number("maxTypes", MatchConfig.DEFAULT_MAX_TYPES);
+    return match.build(
+        () -> new MatchConfig(type, subtypesOf, method, params, anyParams, maxTypes));
   }
 
   static CacheConfig cache(Section cache, Set<String> keys) throws ConfigException {

@@ -180,7 +180,7 @@ final class ConfigLoaderTest {
   @Test
   void unknownKey_namesKeyAndLine() {
     assertEquals(
-        "sites[0].match.methd is not a known key (known here: method, params, subtypesOf, type)"
+        "sites[0].match.methd is not a known key (known here: maxTypes, method, params, subtypesOf, type)"
             + " (" + dir.resolve("perfweave.yaml") + ":4)",
         error("sites:\n  - name: a\n    match:\n      methd: m\n      type: x.Y\n"));
   }

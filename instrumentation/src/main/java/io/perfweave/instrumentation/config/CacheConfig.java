@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A site's cache.
  *
- * @param ttl how long an entry lives after it was written (required)
+ * @param ttl how long an entry lives, counted from when its call was sent (required)
  * @param maxSize the most entries kept; default 10000
  * @param keyArgs argument indices that form the key; empty = all arguments (default {@code args})
  * @param keyReceiver whether the receiver's identity is part of the key ({@code this})

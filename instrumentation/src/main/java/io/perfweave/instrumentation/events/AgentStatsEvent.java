@@ -45,4 +45,9 @@ public final class AgentStatsEvent extends Event {
   @Name(AgentStatsField.CACHE_ENTRIES)
   @Label("Cache Entries")
   public long cacheEntries;
+
+  @Name(AgentStatsField.JVM)
+  @Label("JVM Version")
+  @Description("The JVM's name and version (the JDK's JVM Information event is left out)")
+  public String jvmVersion;
 }

@@ -9,14 +9,15 @@ import io.perfweave.instrumentation.policy.PolicyRun;
 import io.perfweave.instrumentation.runtime.SiteRuntime;
 
 /**
- * One call of a built-in HTTP site: its request, JSON-RPC reading, policy and event; and, for the
+ * One call of a built-in HTTP site: its target, JSON-RPC reading, policy and event; and, for the
  * policy core, how its responses are kept, judged and replayed to another caller.
  */
 final class HttpCall implements Exchange<HttpAnswer> {
 
   final SiteRuntime site;
   final RpcCall event;
-  final HttpRequestView request;
+  /** {@code HTTP <verb> <authority><route>}: never the raw path, which may hold a key. */
+  final String target;
   final JsonRpcCall rpc;
   final MethodPolicy policy;
   final HttpLibrary adapter;
@@ -28,7 +29,7 @@ final class HttpCall implements Exchange<HttpAnswer> {
   HttpCall(
       SiteRuntime site,
       RpcCall event,
-      HttpRequestView request,
+      String target,
       JsonRpcCall rpc,
       MethodPolicy policy,
       HttpLibrary adapter,
@@ -38,7 +39,7 @@ final class HttpCall implements Exchange<HttpAnswer> {
       OnceNotes notes) {
     this.site = site;
     this.event = event;
-    this.request = request;
+    this.target = target;
     this.rpc = rpc;
     this.policy = policy;
     this.adapter = adapter;
@@ -52,7 +53,7 @@ final class HttpCall implements Exchange<HttpAnswer> {
   PolicyRun<String, HttpAnswer> run() {
     String key = policy.policy().cache() == null ? null : rpc.key();
     return new PolicyRun<>(
-        policy.policy(), this, site, event, key, keyHash(), request.target(), startNanos, notes);
+        policy.policy(), this, site, event, key, keyHash(), target, startNanos);
   }
 
   /** What one attempt came back with, its status read from the response. */
@@ -71,7 +72,7 @@ final class HttpCall implements Exchange<HttpAnswer> {
   /** Ends the event of a call that was timed only. */
   void finish(Attempt attempt) {
     event.status = attempt.status();
-    site.finish(event, request.target(), attempt.outcome(), attempt.error(), 1, keyHash(), 0);
+    site.finish(event, target, attempt.outcome(), attempt.error(), 1, keyHash(), 0);
   }
 
   @Override

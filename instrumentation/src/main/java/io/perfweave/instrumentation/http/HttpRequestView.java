@@ -16,8 +16,8 @@ record HttpRequestView(String method, String host, int port, String path, byte[]
     return port < 0 ? host : host + ":" + port;
   }
 
-  /** The {@code target} of the call's events. */
-  String target() {
-    return "HTTP " + method + " " + authority() + (path.isEmpty() ? "/" : path);
+  /** The {@code target} of the call's events: the route, never the raw path (it may hold keys). */
+  String target(String route) {
+    return "HTTP " + method + " " + authority() + route;
   }
 }

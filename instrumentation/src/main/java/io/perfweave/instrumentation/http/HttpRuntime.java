@@ -33,8 +33,8 @@ public final class HttpRuntime {
     for (int i = 0; i < HttpEntryPoints.ALL.size(); i++) {
       libraries.set(i, HttpEntryPoints.ALL.get(i).library());
     }
-    this.sites = new HttpSites(registry);
-    this.policies = new MethodPolicies(config.jsonRpcMethods(), clock, registry);
+    this.sites = new HttpSites(registry, new Routes(config.redact()));
+    this.policies = new MethodPolicies(config.jsonRpcMethods(), clock, registry, notes);
     this.clock = clock;
   }
 
@@ -127,13 +127,14 @@ public final class HttpRuntime {
   private HttpCall begin(
       HttpRequestView request, JsonRpcCall rpc, MethodPolicy policy, HttpLibrary adapter,
       Object receiver, Object[] arguments) {
-    SiteRuntime site = sites.of(request);
+    HttpSites.Addressed addressed = sites.of(request);
+    SiteRuntime site = addressed.site();
     RpcCall event = site.begin();
     event.rpcMethod = rpc == null ? null : rpc.methods();
     event.idempotent = policy.idempotent();
     return new HttpCall(
-        site, event, request, rpc, policy, adapter, receiver, arguments, clock.at(event.startNanos),
-        notes);
+        site, event, request.target(addressed.route()), rpc, policy, adapter, receiver, arguments,
+        clock.at(event.startNanos), notes);
   }
 
   private void finishTimed(HttpCall call, Object response, Throwable failure) {

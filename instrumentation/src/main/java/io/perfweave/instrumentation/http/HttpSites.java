@@ -5,42 +5,44 @@ import io.perfweave.instrumentation.runtime.SiteRuntime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
- * The built-in HTTP sites, named {@code http:<host>/<path>} as requests arrive. Path segments that
- * are identifiers (numbers, long hex, UUIDs) become {@code {id}} so that a REST API makes one site
- * per route, not one per resource; past {@link #MAX_SITES} names, a host's new paths share
- * {@code http:<host>/*}.
+ * The built-in HTTP sites, named {@code http:<host>/<route>} as requests arrive ({@link Routes}:
+ * no identifier, key or token appears); past {@link #MAX_SITES} names, a host's new paths share
+ * {@code http:<host>/*}. A request's route is worked out once per address.
  */
 final class HttpSites {
 
   static final int MAX_SITES = 200;
-  private static final Pattern IDENTIFIER =
-      Pattern.compile("\\d+|[0-9a-fA-F]{16,}|0x[0-9a-fA-F]+|[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}");
 
   private static final int MAX_ADDRESSES = 10_000;
 
+  /** A site and the route its requests are shown with in events. */
+  record Addressed(SiteRuntime site, String route) {}
+
   private final ConcurrentHashMap<String, SiteRuntime> sites = new ConcurrentHashMap<>();
   /** Sites by authority and raw path, so that a path is turned into a route once. */
-  private final ConcurrentHashMap<String, SiteRuntime> byAddress = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Addressed> byAddress = new ConcurrentHashMap<>();
   private final MeterRegistry registry;
+  private final Routes routes;
 
-  HttpSites(MeterRegistry registry) {
+  HttpSites(MeterRegistry registry, Routes routes) {
     this.registry = registry;
+    this.routes = routes;
   }
 
-  SiteRuntime of(HttpRequestView request) {
+  Addressed of(HttpRequestView request) {
     String address = request.authority() + request.path();
-    SiteRuntime known = byAddress.get(address);
+    Addressed known = byAddress.get(address);
     if (known != null) {
       return known;
     }
-    SiteRuntime site = named("http:" + request.authority() + route(request.path()), request);
+    String route = routes.route(request.path());
+    Addressed addressed = new Addressed(named("http:" + request.authority() + route, request), route);
     if (byAddress.size() < MAX_ADDRESSES) {
-      byAddress.put(address, site);
+      byAddress.put(address, addressed);
     }
-    return site;
+    return addressed;
   }
 
   private SiteRuntime named(String name, HttpRequestView request) {
@@ -56,18 +58,5 @@ final class HttpSites {
 
   List<SiteRuntime> all() {
     return new ArrayList<>(sites.values());
-  }
-
-  static String route(String path) {
-    if (path.isEmpty() || path.equals("/")) {
-      return "/";
-    }
-    StringBuilder route = new StringBuilder();
-    for (String segment : path.split("/", -1)) {
-      if (!segment.isEmpty()) {
-        route.append('/').append(IDENTIFIER.matcher(segment).matches() ? "{id}" : segment);
-      }
-    }
-    return path.endsWith("/") ? route.append('/').toString() : route.toString();
   }
 }

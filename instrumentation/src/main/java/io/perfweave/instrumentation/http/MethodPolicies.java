@@ -2,8 +2,10 @@ package io.perfweave.instrumentation.http;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.perfweave.contract.CallSafety;
+import io.perfweave.contract.JsonRpcDialects;
 import io.perfweave.instrumentation.config.JsonRpcMethodConfig;
 import io.perfweave.instrumentation.policy.Clock;
+import io.perfweave.instrumentation.policy.OnceNotes;
 import io.perfweave.instrumentation.policy.Policy;
 import io.perfweave.instrumentation.policy.PolicyCache;
 import io.perfweave.instrumentation.policy.RetryPolicy;
@@ -33,9 +35,12 @@ final class MethodPolicies {
   private final List<Entry> entries = new ArrayList<>();
   private final ConcurrentHashMap<String, Entry> byMethod = new ConcurrentHashMap<>();
   private final Clock clock;
+  private final OnceNotes notes;
 
-  MethodPolicies(List<JsonRpcMethodConfig> configs, Clock clock, MeterRegistry registry) {
+  MethodPolicies(
+      List<JsonRpcMethodConfig> configs, Clock clock, MeterRegistry registry, OnceNotes notes) {
     this.clock = clock;
+    this.notes = notes;
     for (JsonRpcMethodConfig config : configs) {
       PolicyCache<String, HttpAnswer> cache =
           config.cache()
@@ -43,7 +48,32 @@ final class MethodPolicies {
                   c, clock, registry, "perfweave.jsonrpc." + config.pattern()))
               .orElse(null);
       RetryPolicy retry = config.retry().map(r -> new RetryPolicy(r, clock)).orElse(null);
-      entries.add(new Entry(Globs.toRegex(config.pattern()), config, cache, retry));
+      Pattern pattern = Globs.toRegex(config.pattern());
+      entries.add(new Entry(pattern, config, cache, retry));
+      if (config.idempotent()) {
+        sayWhatWritesItCovers(config.pattern(), pattern);
+      }
+    }
+  }
+
+  /**
+   * A known write named exactly is the user's deliberate choice, warned about; one a pattern
+   * matches stays not idempotent, noted so the config's author knows.
+   */
+  private static void sayWhatWritesItCovers(String name, Pattern pattern) {
+    if (JsonRpcDialects.isKnownWrite(name)) {
+      System.err.println(
+          "perfweave: warning: http.jsonRpc.methods." + name + " declares a known write idempotent:"
+              + " it will be cached or retried as configured; make sure the node deduplicates it");
+      return;
+    }
+    List<String> writes =
+        JsonRpcDialects.knownWrites().stream().filter(w -> pattern.matcher(w).matches()).toList();
+    if (!writes.isEmpty()) {
+      System.err.println(
+          "perfweave: note: http.jsonRpc.methods." + name + " is idempotent, but the known writes it"
+              + " matches (" + String.join(", ", writes.subList(0, Math.min(5, writes.size())))
+              + (writes.size() > 5 ? ", ..." : "") + ") are never cached or retried");
     }
   }
 
@@ -85,7 +115,9 @@ final class MethodPolicies {
       }
     }
     return new MethodPolicy(
-        true, new Policy<>(cacheable ? cache : null, retryAll ? retry : null, Set.copyOf(statuses), clock));
+        true,
+        new Policy<>(
+            cacheable ? cache : null, retryAll ? retry : null, Set.copyOf(statuses), clock, notes));
   }
 
   long cacheEntries() {

@@ -10,6 +10,9 @@ import java.util.concurrent.CompletionException;
  */
 public record Attempt(Object value, int status, Throwable failure) {
 
+  /** A success whose value nobody keeps (a call without a cache): shared, so it costs nothing. */
+  public static final Attempt SUCCEEDED = new Attempt(null, 0, null);
+
   /** An attempt of a call without a status: a woven method's return value or exception. */
   public static Attempt of(Object value, Throwable failure) {
     return new Attempt(value, 0, failure);

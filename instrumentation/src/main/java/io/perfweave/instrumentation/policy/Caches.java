@@ -1,6 +1,6 @@
 package io.perfweave.instrumentation.policy;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -12,20 +12,19 @@ final class Caches {
   private Caches() {}
 
   /**
-   * An asynchronous cache as {@code config} says, ticking on {@code clock}, run on the calling
-   * thread (no executor hand-off), with its statistics in {@code registry} as {@code name}. An
-   * entry's expiry starts when its future completes, not while the call is in flight.
+   * A cache as {@code config} says, ticking on {@code clock}, run on the calling thread (no
+   * executor hand-off), with its statistics in {@code registry} as {@code name}.
    */
-  static <K, V> AsyncCache<K, V> build(
+  static <K, V> Cache<K, V> build(
       CacheConfig config, Clock clock, MeterRegistry registry, String name) {
-    AsyncCache<K, V> cache =
+    Cache<K, V> cache =
         Caffeine.newBuilder()
             .expireAfterWrite(config.ttl())
             .maximumSize(config.maxSize())
             .ticker(clock::nanos)
             .executor(Runnable::run)
             .recordStats()
-            .buildAsync();
+            .build();
     return CaffeineCacheMetrics.monitor(registry, cache, name);
   }
 }

@@ -10,9 +10,14 @@ import java.util.Set;
  * @param retry the retry policy, or null
  * @param retryStatuses the statuses (5xx, 429) retried besides the policy's exception types
  * @param clock the clock of cache ages and retry windows
+ * @param notes where what is said once on stderr is remembered
  */
 public record Policy<K, A>(
-    PolicyCache<K, A> cache, RetryPolicy retry, Set<Integer> retryStatuses, Clock clock) {
+    PolicyCache<K, A> cache,
+    RetryPolicy retry,
+    Set<Integer> retryStatuses,
+    Clock clock,
+    OnceNotes notes) {
 
   public Policy {
     retryStatuses = Set.copyOf(retryStatuses);

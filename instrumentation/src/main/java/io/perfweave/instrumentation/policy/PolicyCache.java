@@ -1,6 +1,6 @@
 package io.perfweave.instrumentation.policy;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.perfweave.instrumentation.config.CacheConfig;
 import io.perfweave.instrumentation.config.Mode;
@@ -8,17 +8,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * A cache with single-flight, on one Caffeine {@link AsyncCache}: a key maps to the future of the
- * call that fetches it. While that call is in flight, later callers wait on the same future; once
- * it completes, a kept answer stays until it expires, anything else (a failure, an answer that may
- * not be stored) is removed as soon as the waiters have it. Futures complete normally only, with a
- * {@link Stored} that carries a failure, so Caffeine never logs a failed load.
+ * A cache with single-flight, on one Caffeine {@link Cache} of futures: a key maps to the future
+ * of the call that fetches it. While that call is in flight, later callers wait on the same
+ * future; once it completes, a kept answer stays until it expires, anything else (a failure, an
+ * answer that may not be stored) is removed as soon as the waiters have it. An entry expires
+ * {@code ttl} after its call was sent, so no answer is served older than that measured from the
+ * request; a call still in flight after its {@code ttl} is no longer joined. (Caffeine's
+ * AsyncCache would count from the answer instead, at a second cache write per miss: 190 ns here.)
  */
 public final class PolicyCache<K, A> {
 
   private final CacheConfig config;
   private final Clock clock;
-  private final AsyncCache<K, Stored<A>> cache;
+  private final Cache<K, CompletableFuture<Stored<A>>> cache;
   private final ConcurrentMap<K, CompletableFuture<Stored<A>>> entries;
 
   public PolicyCache(CacheConfig config, Clock clock, MeterRegistry registry, String name) {
@@ -79,14 +81,10 @@ public final class PolicyCache<K, A> {
 
   /** Drops every entry (a site that stops caching). */
   public void clear() {
-    cache.synchronous().invalidateAll();
+    cache.invalidateAll();
   }
 
   public long size() {
-    return cache.synchronous().estimatedSize();
-  }
-
-  long now() {
-    return clock.nanos();
+    return cache.estimatedSize();
   }
 }

@@ -1,6 +1,7 @@
 package io.perfweave.instrumentation.policy;
 
 import io.perfweave.bridge.Bridge;
+import io.perfweave.bridge.Served;
 import io.perfweave.contract.Outcome;
 import io.perfweave.contract.RetryDecision;
 import io.perfweave.instrumentation.events.RpcCall;
@@ -14,13 +15,16 @@ import java.util.concurrent.ExecutionException;
  * {@link #begin}, {@link #retryBlocking} or {@link #retryLater}, and {@link #settle}: woven methods
  * from their advice, HTTP clients through {@link PolicyLoops}.
  *
+ * <p>A run that was answered ({@link Step#SERVED}) is itself the {@link Served} scope woven advice
+ * hands the caller's value or failure from, so a cache hit allocates nothing else.
+ *
  * <p>Semantics, the same for every kind of call: a hit is served from the cache; while a call with
  * the same key is in flight, a caller waits for it and gets its answer or its failure
  * ({@link Outcome#COALESCED}), never a silent re-send — only an answer that cannot be rebuilt for
  * this caller (said once on stderr) or an interrupted wait sends a call of its own. Only what
  * {@link io.perfweave.contract.CallSafety} allows is stored, as each {@link Exchange} applies it.
  */
-public final class PolicyRun<K, A> {
+public final class PolicyRun<K, A> extends Served {
 
   /** What the caller does next. */
   public enum Step {
@@ -39,16 +43,16 @@ public final class PolicyRun<K, A> {
   private final K key;
   private final long keyHash;
   private final long startNanos;
-  private final OnceNotes notes;
   private String target;
   private int attempts = 1;
   private long attemptStartNanos;
-  private long shadowAgeNanos = -1;
+  /** A shadow entry's age (-1: none), or a cache hit's: a shadow call is never served. */
+  private long ageNanos = -1;
+  /** The flight this call leads, or (with {@link #waits}) the one it waits for. */
   private CompletableFuture<Stored<A>> flight;
-  private CompletableFuture<Stored<A>> leader;
+  private boolean waits;
   private Attempt served;
   private String servedOutcome;
-  private long servedAgeNanos;
 
   /**
    * @param key the call's cache key, or null where it is not cached
@@ -56,7 +60,7 @@ public final class PolicyRun<K, A> {
    * @param startNanos when the call started, on the policy's clock
    */
   public PolicyRun(Policy<K, A> policy, Exchange<A> exchange, SiteRuntime site, RpcCall event,
-      K key, long keyHash, String target, long startNanos, OnceNotes notes) {
+      K key, long keyHash, String target, long startNanos) {
     this.policy = policy;
     this.exchange = exchange;
     this.site = site;
@@ -66,7 +70,6 @@ public final class PolicyRun<K, A> {
     this.target = target;
     this.startNanos = startNanos;
     this.attemptStartNanos = startNanos;
-    this.notes = notes;
   }
 
   /** Starts the call: answered from the cache, to wait for a call in flight, or to send. */
@@ -80,7 +83,7 @@ public final class PolicyRun<K, A> {
     }
     Stored<A> hit = cache.kept(key);
     if (cache.shadow()) {
-      shadowAgeNanos = hit == null ? -1 : clockNanos() - hit.writtenNanos();
+      ageNanos = hit == null ? -1 : startNanos - hit.writtenNanos();
       return Step.SEND;
     }
     if (hit != null) {
@@ -96,19 +99,20 @@ public final class PolicyRun<K, A> {
     if (landed != null) {
       return serve(landed, Outcome.CACHE_HIT) ? Step.SERVED : Step.SEND;
     }
-    leader = other;
+    flight = other;
+    waits = true;
     return Step.WAIT;
   }
 
   /** The flight to wait for after {@link Step#WAIT}; it never completes exceptionally. */
   public CompletableFuture<?> leader() {
-    return leader;
+    return flight;
   }
 
   /** Waits for the leader on this thread; an interrupted waiter sends its own call. */
   public Step awaitLeader() {
     try {
-      return joined(leader.get());
+      return joined(flight.get());
     } catch (ExecutionException impossible) {
       return Step.SEND;
     } catch (InterruptedException e) {
@@ -126,7 +130,7 @@ public final class PolicyRun<K, A> {
       return Step.SEND;
     }
     if (stored.failure() != null) {
-      served = Attempt.of(null, stored.failure());
+      deliver(Attempt.of(null, stored.failure()));
       servedOutcome = Outcome.COALESCED;
       return Step.SERVED;
     }
@@ -140,7 +144,7 @@ public final class PolicyRun<K, A> {
 
   /** Ends the event of a call answered without sending it. */
   public void endServed() {
-    end(servedOutcome, served, servedAgeNanos);
+    end(servedOutcome, served, Math.max(0, ageNanos));
   }
 
   /** The number of the attempt about to be sent (1 = the caller's own). */
@@ -199,14 +203,14 @@ public final class PolicyRun<K, A> {
     try {
       stored = store(last);
       String outcome = last.outcome();
-      if (!last.failed() && shadowAgeNanos >= 0) {
+      if (!last.failed() && ageNanos >= 0) {
         outcome = Outcome.SHADOW_HIT;
       }
-      end(outcome, last, Math.max(0, shadowAgeNanos));
+      end(outcome, last, Math.max(0, ageNanos));
     } catch (Throwable bug) {
       Bridge.adviceError(bug);
     } finally {
-      if (flight != null) {
+      if (flight != null && !waits) {
         // after a bug in store, the waiters send their own calls
         policy.cache().land(key, flight, stored != null ? stored : Stored.nothing());
       }
@@ -220,16 +224,24 @@ public final class PolicyRun<K, A> {
 
   private boolean serve(Stored<A> stored, String outcome) {
     try {
-      served = exchange.serve(stored.answer());
+      deliver(exchange.serve(stored.answer()));
     } catch (Throwable unbuildable) {
-      notes.say("serve " + site.name(),
+      policy.notes().say("serve " + site.name(),
           "warning: could not serve " + site.name() + " a cached or shared answer ("
               + unbuildable + "); such calls are sent instead");
       return false;
     }
     servedOutcome = outcome;
-    servedAgeNanos = outcome.equals(Outcome.CACHE_HIT) ? clockNanos() - stored.writtenNanos() : 0;
+    ageNanos = outcome.equals(Outcome.CACHE_HIT) ? startNanos - stored.writtenNanos() : 0;
     return true;
+  }
+
+  /** What the caller gets instead of its own call: as the served scope's value or failure too. */
+  private void deliver(Attempt answer) {
+    served = answer;
+    replace = true;
+    value = answer.value();
+    failure = answer.failure();
   }
 
   private RetryPolicy.Decision decide(Attempt attempt) {

@@ -7,6 +7,7 @@ import io.perfweave.instrumentation.config.HttpConfig;
 import io.perfweave.instrumentation.config.SiteConfig;
 import io.perfweave.instrumentation.events.AgentStatsEvent;
 import io.perfweave.instrumentation.http.HttpRuntime;
+import io.perfweave.instrumentation.policy.Attempt;
 import io.perfweave.instrumentation.policy.Clock;
 import io.perfweave.instrumentation.policy.OnceNotes;
 import io.perfweave.instrumentation.policy.Policy;
@@ -36,6 +37,9 @@ public final class PerfweaveRuntime {
             return thread;
           });
 
+  private static final String JVM_VERSION =
+      System.getProperty("java.vm.name") + " (" + System.getProperty("java.vm.version") + ")";
+
   private final SiteRuntime[] sites;
   private final PolicySite[] policies;
   private final MeterRegistry registry = new SimpleMeterRegistry();
@@ -58,13 +62,13 @@ public final class PerfweaveRuntime {
   }
 
   private PolicySite policySite(SiteRuntime site, SiteConfig config, Clock clock) {
-    PolicyCache<CacheKey, Object> cache =
+    PolicyCache<CacheKey, Attempt> cache =
         config.cache()
-            .map(c -> new PolicyCache<CacheKey, Object>(c, clock, registry, "perfweave." + config.name()))
+            .map(c -> new PolicyCache<CacheKey, Attempt>(c, clock, registry, "perfweave." + config.name()))
             .orElse(null);
     RetryPolicy retry = config.retry().map(r -> new RetryPolicy(r, clock)).orElse(null);
-    Policy<CacheKey, Object> policy = new Policy<>(cache, retry, Set.of(), clock);
-    return new PolicySite(site, policy, new SiteExchange(config.name(), cache), clock, notes);
+    Policy<CacheKey, Attempt> policy = new Policy<>(cache, retry, Set.of(), clock, notes);
+    return new PolicySite(site, policy, new SiteExchange(config.name(), cache), clock);
   }
 
   /**
@@ -122,6 +126,7 @@ public final class PerfweaveRuntime {
       event.cacheEntries += policy == null ? 0 : policy.cacheSize();
     }
     event.cacheEntries += http == null ? 0 : http.cacheEntries();
+    event.jvmVersion = JVM_VERSION;
     event.commit();
   }
 }

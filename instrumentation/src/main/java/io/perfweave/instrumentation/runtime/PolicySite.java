@@ -4,7 +4,6 @@ import io.perfweave.instrumentation.events.RpcCall;
 import io.perfweave.instrumentation.policy.Attempt;
 import io.perfweave.instrumentation.policy.CallDepth;
 import io.perfweave.instrumentation.policy.Clock;
-import io.perfweave.instrumentation.policy.OnceNotes;
 import io.perfweave.instrumentation.policy.Policy;
 import io.perfweave.instrumentation.policy.PolicyRun;
 
@@ -19,19 +18,19 @@ final class PolicySite {
   /** A call inside another policy call: timed only. */
   private record NestedCall(RpcCall event) {}
 
+  /** A call the method runs (sends), perhaps again: not a {@code Served}, so not skipped. */
+  private record Sending(PolicyRun<CacheKey, Attempt> run) {}
+
   private final SiteRuntime site;
-  private final Policy<CacheKey, Object> policy;
+  private final Policy<CacheKey, Attempt> policy;
   private final SiteExchange exchange;
   private final Clock clock;
-  private final OnceNotes notes;
 
-  PolicySite(SiteRuntime site, Policy<CacheKey, Object> policy, SiteExchange exchange, Clock clock,
-      OnceNotes notes) {
+  PolicySite(SiteRuntime site, Policy<CacheKey, Attempt> policy, SiteExchange exchange, Clock clock) {
     this.site = site;
     this.policy = policy;
     this.exchange = exchange;
     this.clock = clock;
-    this.notes = notes;
   }
 
   Object enter(Object receiver, Object[] arguments) {
@@ -41,14 +40,15 @@ final class PolicySite {
     }
     try {
       CacheKey key = exchange.key(receiver, arguments);
-      PolicyRun<CacheKey, Object> run =
+      PolicyRun<CacheKey, Attempt> run =
           new PolicyRun<>(policy, exchange, site, event, key, key == null ? 0 : key.hash64(), null,
-              clock.at(event.startNanos), notes);
+              clock.at(event.startNanos));
       PolicyRun.Step step = run.begin();
       if (step == PolicyRun.Step.WAIT) {
         step = run.awaitLeader();
       }
-      return step == PolicyRun.Step.SERVED ? new ServedCall(run) : run;
+      // a served run is the Served scope the advice skips the method on
+      return step == PolicyRun.Step.SERVED ? run : new Sending(run);
     } catch (RuntimeException | Error e) {
       // an argument's own hashCode may throw: leave the depth as it was, let the bridge count it
       CallDepth.exit();
@@ -58,9 +58,9 @@ final class PolicySite {
 
   @SuppressWarnings("unchecked")
   boolean exit(Object scope, Object returned, Throwable thrown, String target) {
-    if (scope instanceof ServedCall) {
+    if (scope instanceof PolicyRun) {
       CallDepth.exit();
-      PolicyRun<CacheKey, Object> run = ((ServedCall) scope).run;
+      PolicyRun<CacheKey, Attempt> run = (PolicyRun<CacheKey, Attempt>) scope;
       run.target(target);
       run.endServed();
       return false;
@@ -70,11 +70,13 @@ final class PolicySite {
       site.end(((NestedCall) scope).event(), thrown, target);
       return false;
     }
-    if (!(scope instanceof PolicyRun)) {
+    if (!(scope instanceof Sending)) {
       return false;
     }
-    PolicyRun<CacheKey, Object> run = (PolicyRun<CacheKey, Object>) scope;
-    Attempt attempt = Attempt.of(returned, thrown);
+    PolicyRun<CacheKey, Attempt> run = ((Sending) scope).run();
+    // without a cache nobody keeps the value: a success needs no attempt of its own
+    Attempt attempt =
+        thrown == null && policy.cache() == null ? Attempt.SUCCEEDED : Attempt.of(returned, thrown);
     boolean again = false;
     try {
       again = run.retryBlocking(attempt);

@@ -9,18 +9,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A woven site's calls as the policy core sees them: keys built from the configured arguments and
- * compared by value, the method's return value as the answer (a copy of it with {@code copy:
- * true}), and the site's own decision to stop caching when its keys or values cannot be handled.
+ * compared by value, the method's own attempt as the answer (its value copied with {@code copy:
+ * true}; otherwise the attempt itself, served as it is, so a hit allocates nothing), and the
+ * site's own decision to stop caching when its keys or values cannot be handled.
  */
-final class SiteExchange implements Exchange<Object> {
+final class SiteExchange implements Exchange<Attempt> {
 
   private final String site;
-  private final PolicyCache<CacheKey, Object> cache;
+  private final PolicyCache<CacheKey, Attempt> cache;
   private final KeyShape shape;
   private final AtomicBoolean off = new AtomicBoolean();
 
   /** @param cache the site's cache, or null where it has none */
-  SiteExchange(String site, PolicyCache<CacheKey, Object> cache) {
+  SiteExchange(String site, PolicyCache<CacheKey, Attempt> cache) {
     this.site = site;
     this.cache = cache;
     this.shape =
@@ -42,12 +43,14 @@ final class SiteExchange implements Exchange<Object> {
   }
 
   @Override
-  public Object answer(Attempt last) {
-    return copies() && ValueCopies.copyable(last.value()) ? ValueCopies.copy(last.value()) : last.value();
+  public Attempt answer(Attempt last) {
+    return copies() && ValueCopies.copyable(last.value())
+        ? Attempt.of(ValueCopies.copy(last.value()), null)
+        : last;
   }
 
   @Override
-  public CallSafety.Refusal refusal(Attempt last, Object answer) {
+  public CallSafety.Refusal refusal(Attempt last, Attempt answer) {
     CacheConfig config = cache.config();
     CallSafety.Refusal refusal =
         CallSafety.afterCall(last.failed(), false, last.value() == null, config.cacheNull(), false);
@@ -59,8 +62,8 @@ final class SiteExchange implements Exchange<Object> {
   }
 
   @Override
-  public Attempt serve(Object answer) {
-    return Attempt.of(copies() ? ValueCopies.copy(answer) : answer, null);
+  public Attempt serve(Attempt answer) {
+    return copies() ? Attempt.of(ValueCopies.copy(answer.value()), null) : answer;
   }
 
   @Override

@@ -50,7 +50,7 @@ public final class Weaver {
               .withExceptionHandler(toBridge);
       builder =
           builder
-              .type(SiteMatchers.types(site.match()))
+              .type(new TypeBound(SiteMatchers.types(site.match()), site.name(), site.match().maxTypes()))
               .transform(
                   (type, description, loader, module, domain) ->
                       type.visit(advice.on(SiteMatchers.methods(site.match()))));

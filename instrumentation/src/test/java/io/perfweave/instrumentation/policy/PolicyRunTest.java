@@ -139,7 +139,7 @@ final class PolicyRunTest {
 
   @Test
   void retry_untilSuccess_withinMaxAttempts() {
-    Policy<String, Object> policy = new Policy<>(null, retry(), Set.of(), clock);
+    Policy<String, Object> policy = new Policy<>(null, retry(), Set.of(), clock, notes);
     AtomicInteger calls = new AtomicInteger();
     Attempt result =
         PolicyLoops.blocking(
@@ -151,8 +151,8 @@ final class PolicyRunTest {
 
   @Test
   void retry_failedStatus_onlyWhenListed() {
-    Policy<String, Object> listed = new Policy<>(null, retry(), Set.of(503), clock);
-    Policy<String, Object> unlisted = new Policy<>(null, retry(), Set.of(), clock);
+    Policy<String, Object> listed = new Policy<>(null, retry(), Set.of(503), clock, notes);
+    Policy<String, Object> unlisted = new Policy<>(null, retry(), Set.of(), clock, notes);
     AtomicInteger calls = new AtomicInteger();
     PolicyLoops.Sender unavailableOnce =
         attempt -> new Attempt("r", calls.incrementAndGet() == 1 ? 503 : 200, null);
@@ -172,13 +172,13 @@ final class PolicyRunTest {
 
   private PolicyRun<String, Object> run(Policy<String, Object> policy, String key) {
     return new PolicyRun<>(
-        policy, values, site, site.begin(), key, key == null ? 0 : key.hashCode(), "T#m", clock.nanos(), notes);
+        policy, values, site, site.begin(), key, key == null ? 0 : key.hashCode(), "T#m", clock.nanos());
   }
 
   private Policy<String, Object> cached(RetryPolicy retry) {
     CacheConfig config =
         new CacheConfig(Duration.ofMinutes(1), 100, List.of(), false, Mode.ON, false, false);
-    return new Policy<>(new PolicyCache<>(config, clock, registry, "c"), retry, Set.of(), clock);
+    return new Policy<>(new PolicyCache<>(config, clock, registry, "c"), retry, Set.of(), clock, notes);
   }
 
   private RetryPolicy retry() {

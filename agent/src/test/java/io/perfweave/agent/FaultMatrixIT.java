@@ -1,0 +1,155 @@
+package io.perfweave.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.perfweave.testing.ForkedJvm;
+import io.perfweave.testing.Jdks;
+import io.perfweave.testing.JsonRpcServer;
+import io.perfweave.testing.Recordings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fault matrix an operator runs before attaching perfweave to a production JVM, one test per
+ * fault: what the application sends and holds (keys in URLs, its environment) stays out of the
+ * recording and the summary, and a second copy of the agent does not count every call twice.
+ * (Host-hanging sites are refused by the config: BadConfigIT; writes under an idempotent glob:
+ * HttpClientsIT; the analyzer's side: BadInputIT and RuleRunnerTest.)
+ */
+final class FaultMatrixIT {
+
+  private static final String SECRET_PATH = "SECRET456";
+  private static final String NO_PROFILING =
+      "output: out\nprofiling:\n  asyncProfiler: { enabled: false }\n";
+
+  @TempDir Path work;
+
+  @Test
+  void apiKeyInTheUrlPath_appearsNowhere() throws Exception {
+    try (JsonRpcServer server = new JsonRpcServer(Map.of(), 0, "/v2/" + SECRET_PATH + "/rpc")) {
+      Path config = Files.writeString(work.resolve("perfweave.yaml"), NO_PROFILING);
+      ForkedJvm.Result result =
+          new ForkedJvm(Jdks.current()).withAgent("config=" + config)
+              .main("com.example.http.RpcClientApp")
+              .args("jdk", server.port(), "mixed", 1, "/v2/" + SECRET_PATH + "/rpc")
+              .run(work);
+
+      assertEquals(0, result.exitCode(), result.stderr());
+      assertTrue(result.stdout().contains("failed {} wrongAnswers=0"), result.stdout());
+      assertEquals(5, server.requests(), "the calls reached the server at its secret path");
+      assertFalse(result.stderr().contains(SECRET_PATH), result.stderr());
+      assertTrue(result.stderr().contains("http:127.0.0.1:" + server.port() + "/v2/{key}/rpc"), result.stderr());
+      assertFalse(contains(Recordings.only(work.resolve("out")), SECRET_PATH), "the recording names no key");
+    }
+  }
+
+  @Test
+  void environmentAndSystemProperties_notRecorded_unlessAskedFor() throws Exception {
+    assertFalse(recordingsHoldTheEnvironment("output: out\n", "quiet"), "secrets left out by default");
+    assertTrue(
+        recordingsHoldTheEnvironment(
+            "output: out\nprofiling:\n  jfr: { recordEnvironment: true }\n", "opted-in"),
+        "recordEnvironment: true keeps them, so this test can tell");
+  }
+
+  @Test
+  void twoCopiesOfTheAgent_countEachCallOnce() throws Exception {
+    Path config =
+        Files.writeString(
+            work.resolve("perfweave.yaml"),
+            NO_PROFILING
+                + "sites:\n  - name: balance\n"
+                + "    match: { type: com.example.testbed.NodeClient, method: getBalance }\n");
+    ForkedJvm.Result result =
+        new ForkedJvm(Jdks.current()).withAgent("config=" + config)
+            .option("-javaagent:" + ForkedJvm.AGENT_JAR + "=config=" + config)
+            .main("com.example.testbed.TimedApp")
+            .run(work);
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    List<String> passive =
+        result.stderr().lines().filter(l -> l.contains("perfweave already runs in this JVM")).toList();
+    assertEquals(1, passive.size(), result.stderr());
+    List<String> summaries =
+        result.stderr().lines().filter(l -> l.startsWith("perfweave: call sites")).toList();
+    assertEquals(1, summaries.size(), "one summary: " + result.stderr());
+    long calls = Recordings.events(Recordings.only(work.resolve("out")), "perfweave.RpcCall").size();
+    assertTrue(result.stderr().lines().anyMatch(l -> l.trim().startsWith("balance ") && l.contains(" " + calls + " ")),
+        calls + " calls, counted once: " + result.stderr());
+  }
+
+  /** Whether either recording (JFR's, async-profiler's) holds the environment or a -D value. */
+  @Test
+  void tempFilesOfAKilledJvm_removedByTheNextRun() throws Exception {
+    Path tmp = Files.createDirectories(work.resolve("tmp"));
+    // what a JVM with a pid that no longer runs left behind
+    Path staleBridge = Files.createFile(tmp.resolve("perfweave-bridge-2147483646-123.jar"));
+    Path staleProfiler = Files.createFile(tmp.resolve("perfweave-async-profiler-2147483646-456.jar"));
+    Path config = Files.writeString(work.resolve("perfweave.yaml"), "output: out\n");
+
+    ForkedJvm.Result result =
+        new ForkedJvm(Jdks.current()).withAgent("config=" + config)
+            .option("-Djava.io.tmpdir=" + tmp)
+            .main("com.example.testbed.TimedApp")
+            .run(work);
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertFalse(Files.exists(staleBridge), "the killed JVM's bridge jar is gone");
+    assertFalse(Files.exists(staleProfiler), "the killed JVM's async-profiler jar is gone");
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertEquals(List.of(), left.filter(f -> f.getFileName().toString().startsWith("perfweave-")).toList(),
+          "this run's own temp files are deleted at exit");
+    }
+  }
+
+  private boolean recordingsHoldTheEnvironment(String config, String run) throws Exception {
+    Path dir = Files.createDirectories(work.resolve(run));
+    Path file = Files.writeString(dir.resolve("perfweave.yaml"), config);
+    ForkedJvm.Result result =
+        new ForkedJvm(Jdks.current()).withAgent("config=" + file)
+            .env("MY_API_KEY", "topsecret-env-123")
+            .option("-Dapi.key=topsecret-prop-456")
+            .main("com.example.testbed.TimedApp")
+            .run(dir);
+    assertEquals(0, result.exitCode(), result.stderr());
+    List<Path> recordings;
+    try (Stream<Path> files = Files.list(dir.resolve("out"))) {
+      recordings = files.filter(f -> f.toString().endsWith(".jfr")).toList();
+    }
+    assertEquals(2, recordings.size(), "JFR's and async-profiler's: " + recordings);
+    boolean found = false;
+    for (Path recording : recordings) {
+      found |= contains(recording, "topsecret-env-123") || contains(recording, "topsecret-prop-456");
+    }
+    return found;
+  }
+
+  /** Whether the recording's bytes hold {@code text} (JFR writes strings as UTF-8 or Latin-1). */
+  private static boolean contains(Path recording, String text) throws Exception {
+    byte[] bytes = Files.readAllBytes(recording);
+    byte[] needle = text.getBytes(StandardCharsets.ISO_8859_1);
+    for (int at = 0; at + needle.length <= bytes.length; at++) {
+      if (matchesAt(bytes, needle, at)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matchesAt(byte[] bytes, byte[] needle, int at) {
+    for (int i = 0; i < needle.length; i++) {
+      if (bytes[at + i] != needle[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -16,8 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code analyze RECORDING_OR_DIR... --out DIR}: report.json, report.html, suggested-config.yaml. */
 @Command(
@@ -35,8 +38,27 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--top", defaultValue = "5", description = "recommendations printed (default 5)")
   int top;
 
+  @Option(
+      names = "--threshold",
+      paramLabel = "NAME=VALUE",
+      description = "overrides a rule threshold (repeatable); docs/analyzer.md lists them")
+  Map<String, String> thresholdSettings = Map.of();
+
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws IOException {
+    Thresholds thresholds;
+    try {
+      thresholds = Thresholds.parse(thresholdSettings, RuleRunner.thresholds());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    String unwritable = OutputDirectory.prepare(out);
+    if (unwritable != null) {
+      System.err.println("perfweave-analyzer: " + unwritable);
+      return AnalyzerMain.BAD_INPUT;
+    }
     ModelLoader.Loaded loaded;
     try {
       loaded = ModelLoader.load(inputs, System.err);
@@ -45,8 +67,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       return AnalyzerMain.BAD_INPUT;
     }
     Model model = loaded.model();
-    RuleRunner.Result rules = RuleRunner.run(model, new Thresholds());
-    Files.createDirectories(out);
+    RuleRunner.Result rules = RuleRunner.run(model, thresholds);
     Map<String, Object> report = JsonReport.build(model, rules);
     JsonReport.write(report, out.resolve("report.json"));
     Files.writeString(out.resolve("report.html"), HtmlReport.render(report, model));

@@ -33,6 +33,11 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    String unwritable = OutputDirectory.prepare(out);
+    if (unwritable != null) {
+      System.err.println("perfweave-analyzer: " + unwritable);
+      return AnalyzerMain.BAD_INPUT;
+    }
     ModelLoader.Loaded old;
     ModelLoader.Loaded now;
     try {
@@ -43,7 +48,6 @@ final class CompareCommand implements Callable<Integer> {
       return AnalyzerMain.BAD_INPUT;
     }
     Map<String, Object> comparison = Comparison.build(old.model(), now.model());
-    Files.createDirectories(out);
     JsonReport.write(comparison, out.resolve("compare.json"));
     Files.writeString(out.resolve("compare.html"), CompareHtml.render(comparison, old.model(), now.model()));
     @SuppressWarnings("unchecked")

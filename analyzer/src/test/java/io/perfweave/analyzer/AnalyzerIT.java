@@ -59,6 +59,19 @@ final class AnalyzerIT {
   }
 
   @Test
+  void threshold_raisedAboveTheEvidence_silencesItsRuleOnly() throws Exception {
+    Path out = shared.resolve("report-strict");
+    AnalyzerRun run =
+        AnalyzerRun.of("analyze", shared.resolve("out").toString(), "--out", out.toString(),
+            "--threshold", "cache.minCalls=1000000", "--threshold", "batch.minRuns=1000000");
+    assertEquals(0, run.exitCode(), run.stderr());
+    JsonNode strict = AnalyzerRun.report(out);
+    assertFalse(hasFinding(strict, "repeated-reads", "quote"), titles(strict).toString());
+    assertFalse(hasFinding(strict, "sequential-fan-out", "account"), titles(strict).toString());
+    assertTrue(hasFinding(strict, "transient-errors", "flaky-read"), titles(strict).toString());
+  }
+
+  @Test
   void plantedWorkload_nothingWhereThereIsNoProblem() {
     assertNoFinding("repeated-reads", "account");
     assertNoFinding("transient-errors", "payment");

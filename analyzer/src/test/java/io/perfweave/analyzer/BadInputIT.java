@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.perfweave.testing.ForkedJvm;
 import io.perfweave.testing.Jdks;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +49,56 @@ final class BadInputIT {
   void noArguments_exit2WithUsage() throws Exception {
     AnalyzerRun run = AnalyzerRun.of("analyze");
     assertEquals(2, run.exitCode());
+    assertFalse(run.stderr().contains("Exception"), run.stderr());
+  }
+
+  @Test
+  void unwritableOut_exit2WithOneLine() throws Exception {
+    Path inTheWay = Files.writeString(work.resolve("in-the-way"), "a file, not a directory\n");
+    AnalyzerRun run = AnalyzerRun.of("analyze", work.toString(), "--out", inTheWay.resolve("report").toString());
+    assertEquals(2, run.exitCode(), run.stderr());
+    assertEquals(1, run.stderr().lines().count(), run.stderr());
+    assertTrue(run.stderr().startsWith("perfweave-analyzer: cannot write the reports to "), run.stderr());
+    assertFalse(run.stderr().contains("Exception"), run.stderr());
+  }
+
+  @Test
+  void goodRecordingWithBadFiles_partialReportNamesWhatWasSkipped() throws Exception {
+    Path config = Files.writeString(work.resolve("c.yaml"), "output: out\nprofiling:\n  asyncProfiler: { enabled: false }\n"
+        + "sites:\n  - name: b\n    match: { type: com.example.testbed.NodeClient, method: getBalance }\n");
+    ForkedJvm.Result result = new ForkedJvm(Jdks.all().get(0)).withAgent("config=" + config)
+        .main("com.example.testbed.HotApp").args("50", "200").run(work);
+    assertEquals(0, result.exitCode(), result.stderr());
+    Path recording;
+    try (var files = Files.list(work.resolve("out"))) {
+      recording = files.filter(f -> f.toString().endsWith(".jfr")).findFirst().orElseThrow();
+    }
+    Path random = Files.write(work.resolve("random.jfr"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+    Path empty = Files.createFile(work.resolve("empty.jfr"));
+
+    AnalyzerRun run = analyze(recording.toString(), random.toString(), empty.toString());
+
+    assertEquals(2, run.exitCode(), run.stderr());
+    JsonNode report = AnalyzerRun.report(work.resolve("report"));
+    assertTrue(report.get("partial").asBoolean(), "partial: true");
+    List<String> skipped = new ArrayList<>();
+    report.get("run").get("files").forEach(f -> {
+      if (f.get("kind").asText().equals("skipped")) {
+        skipped.add(f.get("path").asText() + " " + f.get("problem").asText());
+      }
+    });
+    assertEquals(2, skipped.size(), skipped.toString());
+    assertTrue(skipped.stream().anyMatch(s -> s.contains("random.jfr is not a JFR recording")), skipped.toString());
+    assertTrue(skipped.stream().anyMatch(s -> s.contains("empty.jfr is empty")), skipped.toString());
+  }
+
+  @Test
+  void unknownThreshold_exit2NamingIt() throws Exception {
+    AnalyzerRun run =
+        AnalyzerRun.of("analyze", work.toString(), "--out", work.resolve("r").toString(),
+            "--threshold", "cache.minCals=3");
+    assertEquals(2, run.exitCode(), run.stderr());
+    assertTrue(run.stderr().startsWith("--threshold cache.minCals is not a threshold; known: ["), run.stderr());
     assertFalse(run.stderr().contains("Exception"), run.stderr());
   }
 

@@ -12,34 +12,46 @@ public final class KeyRepeats {
 
   static final int MAX_KEYS = 200_000;
 
-  private final Map<Long, long[]> lastByKey = new HashMap<>(); // {lastStart, maxEnd}
-  private final Map<Long, long[]> firstByKey = new HashMap<>(); // {firstStart, firstEnd}
+  private final Map<Long, long[]> lastByKey = new HashMap<>(); // {lastStart, maxEnd, its thread}
+  private final Map<Long, long[]> firstByKey = new HashMap<>(); // {firstStart, firstEnd, thread}
   private final Latencies intervals = new Latencies();
   private long keyedCalls;
   private long repeats;
   private long concurrentDuplicates;
   private boolean capped;
 
-  void record(long keyHash, long start, long end) {
+  void record(long keyHash, long start, long end, long thread) {
     keyedCalls++;
     long[] last = lastByKey.get(keyHash);
     if (last == null) {
       if (lastByKey.size() < MAX_KEYS) {
-        lastByKey.put(keyHash, new long[] {start, end});
-        firstByKey.put(keyHash, new long[] {start, end});
+        lastByKey.put(keyHash, new long[] {start, end, thread});
+        firstByKey.put(keyHash, new long[] {start, end, thread});
       } else {
         capped = true;
       }
       return;
     }
+    repeat(last, start, thread);
+    if (end > last[1]) {
+      last[1] = end;
+      last[2] = thread;
+    }
+    last[0] = Math.max(last[0], start);
+  }
+
+  /**
+   * A key came back: while its last call was still in flight on another thread (a concurrent
+   * duplicate: one thread cannot overlap itself, whatever its timestamps say), or after (an
+   * interval).
+   */
+  private void repeat(long[] last, long start, long thread) {
     repeats++;
-    if (start < last[1]) {
+    if (start < last[1] && thread != last[2]) {
       concurrentDuplicates++;
     } else {
       intervals.record(start - last[0]);
     }
-    last[0] = Math.max(last[0], start);
-    last[1] = Math.max(last[1], end);
   }
 
   /**
@@ -61,12 +73,7 @@ public final class KeyRepeats {
             }
             return;
           }
-          repeats++;
-          if (first[0] < last[1]) {
-            concurrentDuplicates++;
-          } else {
-            intervals.record(first[0] - last[0]);
-          }
+          repeat(last, first[0], first[2]);
         });
     later.lastByKey.forEach(
         (key, last) -> {
@@ -77,7 +84,10 @@ public final class KeyRepeats {
             }
           } else {
             mine[0] = Math.max(mine[0], last[0]);
-            mine[1] = Math.max(mine[1], last[1]);
+            if (last[1] > mine[1]) {
+              mine[1] = last[1];
+              mine[2] = last[2];
+            }
           }
         });
   }

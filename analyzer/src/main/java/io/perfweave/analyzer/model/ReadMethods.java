@@ -1,9 +1,12 @@
 package io.perfweave.analyzer.model;
 
+import io.perfweave.contract.JsonRpcDialects;
 import java.util.regex.Pattern;
 
 /**
- * JSON-RPC methods whose names say they only read: the getters and queries of the node APIs the
+ * JSON-RPC methods that only read: those the contract's dialect catalogue knows as reads (a known
+ * write never is, whatever its name), and, for a method it does not know, those whose names say
+ * they only read: the getters and queries of the node APIs the
  * seed systems use (Ethereum's {@code eth_get*}/{@code eth_call}, Neo's {@code get*} and
  * {@code invokefunction}, NEAR's {@code query}, Solana-style {@code getAccountInfo}). A name that
  * also says it sends, submits or writes is never a read.
@@ -19,6 +22,9 @@ final class ReadMethods {
   private ReadMethods() {}
 
   static boolean looksLikeRead(String method) {
+    if (JsonRpcDialects.of(method).isPresent()) {
+      return JsonRpcDialects.isKnownRead(method);
+    }
     return !method.isEmpty() && READ.matcher(method).matches() && !WRITE.matcher(method).matches();
   }
 }

@@ -1,5 +1,6 @@
 package io.perfweave.analyzer.model;
 
+import io.perfweave.contract.JsonRpcDialects;
 import io.perfweave.contract.Outcome;
 import java.util.Arrays;
 import java.util.Map;
@@ -80,7 +81,7 @@ public final class SiteModel {
       fanOut.record(call.caller(), call.threadId(), call.startNanos(), call.endNanos(), followsOtherSite);
     }
     if (call.keyHash() != 0) {
-      keys.record(call.keyHash(), call.startNanos(), call.endNanos());
+      keys.record(call.keyHash(), call.startNanos(), call.endNanos(), call.threadId());
     }
     long[] second = perSecond.computeIfAbsent(call.endNanos() / 1_000_000_000L, s -> new long[2]);
     second[0]++;
@@ -208,8 +209,9 @@ public final class SiteModel {
   }
 
   /**
-   * Whether calling twice is as safe as calling once: declared so in the config, or, for a
-   * JSON-RPC method nobody configured yet, named like a read.
+   * Whether calling twice is as safe as calling once: declared so in the config (the agent never
+   * records a known write matched by a pattern as idempotent), or, for a JSON-RPC method nobody
+   * configured yet, a read by the dialect catalogue or by its name.
    */
   public boolean idempotent() {
     return idempotent || ReadMethods.looksLikeRead(jsonRpcMethod);
@@ -219,7 +221,10 @@ public final class SiteModel {
   public String idempotenceReason() {
     return idempotent
         ? "it is declared idempotent"
-        : "its name says it reads (" + jsonRpcMethod + "; check that it changes nothing before applying)";
+        : JsonRpcDialects.isKnownRead(jsonRpcMethod)
+            ? "it is a read of the " + JsonRpcDialects.of(jsonRpcMethod).orElseThrow().dialect()
+                + " JSON-RPC API (" + jsonRpcMethod + ")"
+            : "its name says it reads (" + jsonRpcMethod + "; check that it changes nothing before applying)";
   }
 
   /** The JSON-RPC method of a built-in HTTP site's calls, or "" for other sites. */

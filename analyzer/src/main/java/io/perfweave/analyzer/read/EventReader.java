@@ -119,7 +119,12 @@ final class EventReader {
 
   private void agentStats(RecordedEvent event) {
     seen(event);
-    model.run().agentStats(event.getLong(AgentStatsField.ADVICE_ERRORS), event.getLong(AgentStatsField.TRANSFORM_ERRORS));
+    model.run().agentStats(
+        event.getLong(AgentStatsField.ADVICE_ERRORS), event.getLong(AgentStatsField.TRANSFORM_ERRORS));
+    String jvm = text(event, AgentStatsField.JVM);
+    if (!jvm.isEmpty() && model.run().jvmVersion().isEmpty()) {
+      model.run().jvm(jvm, "");
+    }
   }
 
   private void garbageCollection(RecordedEvent event) {

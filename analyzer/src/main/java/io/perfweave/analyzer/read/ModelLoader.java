@@ -42,9 +42,18 @@ public final class ModelLoader {
     if (usable.isEmpty()) {
       throw new BadInputException(String.join("; ", problems));
     }
+    Model model;
     try (Progress ticker = Progress.start(progress, usable)) {
-      return new Loaded(read(usable, problems), problems);
+      model = read(usable, problems);
     }
+    // a file left out is part of the input: the report says it was skipped, and why
+    for (InputFiles.Checked file : checked) {
+      if (!file.usable()) {
+        model.run().addFile(
+            new RunFacts.InputFile(file.path().toString(), size(file.path()), "skipped", true, file.problem()));
+      }
+    }
+    return new Loaded(model, problems);
   }
 
   private static Model read(List<Path> files, List<String> problems) throws BadInputException {

@@ -3,6 +3,7 @@ package io.perfweave.analyzer.report;
 import io.perfweave.analyzer.model.Latencies;
 import io.perfweave.analyzer.model.LongCounts;
 import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.model.Numbers;
 import io.perfweave.analyzer.model.SiteModel;
 import io.perfweave.contract.Outcome;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class Comparison {
   private static Map<String, Object> runFacts(Model model) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("files", model.run().files().stream().map(f -> f.path()).toList());
-    json.put("durationMs", model.run().durationNanos() / 1e6);
+    json.put("durationMs", Numbers.millis(model.run().durationNanos()));
     json.put("calls", model.sites().values().stream().mapToLong(SiteModel::calls).sum());
     json.put("rpcsSent", model.sites().values().stream().mapToLong(SiteModel::rpcsSent).sum());
     json.put("cpuSamples", model.jvm().cpu().value());
@@ -61,8 +62,8 @@ public final class Comparison {
       double x = ((Number) b.get(metric)).doubleValue();
       double y = ((Number) a.get(metric)).doubleValue();
       double ratio = x == 0 ? (y == 0 ? 0 : 1) : (y - x) / x;
-      change.put(metric, Math.round(ratio * 1000) / 1000.0);
-      String line = name + " " + metric + ": " + format(x) + " → " + format(y) + " (" + (ratio > 0 ? "+" : "") + Math.round(ratio * 100) + "%)";
+      change.put(metric, Numbers.share(ratio));
+      String line = name + " " + metric + ": " + Numbers.plain(x) + " → " + Numbers.plain(y) + " (" + (ratio > 0 ? "+" : "") + Math.round(ratio * 100) + "%)";
       if (before != null && after != null && ratio <= -NOISE) {
         improved.add(line);
       } else if (before != null && after != null && ratio >= NOISE && y - x > 0.5) {
@@ -85,9 +86,9 @@ public final class Comparison {
     json.put("errors", site == null ? 0 : site.errorCount());
     json.put("cacheHits", site == null ? 0 : site.outcomes().get(Outcome.CACHE_HIT) + site.outcomes().get(Outcome.COALESCED));
     json.put("retries", site == null ? 0 : site.retries());
-    json.put("p50Ms", latencies.percentile(50) / 1e6);
-    json.put("p95Ms", latencies.percentile(95) / 1e6);
-    json.put("p99Ms", latencies.percentile(99) / 1e6);
+    json.put("p50Ms", Numbers.millis(latencies.percentile(50)));
+    json.put("p95Ms", Numbers.millis(latencies.percentile(95)));
+    json.put("p99Ms", Numbers.millis(latencies.percentile(99)));
     return json;
   }
 
@@ -100,8 +101,8 @@ public final class Comparison {
     for (String method : methods) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("method", method);
-      row.put("beforeShare", Math.round(before.get(method) / totalBefore * 10000) / 10000.0);
-      row.put("afterShare", Math.round(after.get(method) / totalAfter * 10000) / 10000.0);
+      row.put("beforeShare", Numbers.share(before.get(method) / totalBefore));
+      row.put("afterShare", Numbers.share(after.get(method) / totalAfter));
       rows.add(row);
     }
     return rows;
@@ -113,7 +114,4 @@ public final class Comparison {
     return all;
   }
 
-  private static String format(double value) {
-    return value == Math.rint(value) ? Long.toString((long) value) : String.format(java.util.Locale.ROOT, "%.2f", value);
-  }
 }

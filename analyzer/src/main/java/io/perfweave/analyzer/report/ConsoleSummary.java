@@ -1,8 +1,8 @@
 package io.perfweave.analyzer.report;
 
 import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.model.Numbers;
 import io.perfweave.analyzer.rules.Finding;
-import io.perfweave.analyzer.rules.Scores;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -28,7 +28,7 @@ public final class ConsoleSummary {
     int rank = 1;
     for (Finding finding : findings.subList(0, Math.min(top, findings.size()))) {
       String saving = finding.savingNanos() > 0
-          ? " — saves ~" + Scores.millis(finding.savingNanos()) + " (" + Scores.percent(finding.savingShare()) + ")"
+          ? " — saves ~" + Numbers.millisText(finding.savingNanos()) + " (" + Numbers.percentText(finding.savingShare()) + ")"
           : "";
       out.printf("%2d. [%s] %s%s%n", rank++, finding.severity(), finding.title(), saving);
     }

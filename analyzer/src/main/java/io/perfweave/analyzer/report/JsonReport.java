@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.perfweave.analyzer.model.Latencies;
 import io.perfweave.analyzer.model.LongCounts;
 import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.model.Numbers;
 import io.perfweave.analyzer.model.RunFacts;
 import io.perfweave.analyzer.model.SiteModel;
 import io.perfweave.analyzer.rules.Finding;
@@ -68,7 +69,7 @@ public final class JsonReport {
     json.put("files", run.files());
     json.put("start", run.startNanos() == 0 ? null : Instant.ofEpochSecond(0, run.startNanos()).toString());
     json.put("end", run.endNanos() == 0 ? null : Instant.ofEpochSecond(0, run.endNanos()).toString());
-    json.put("durationMs", run.durationNanos() / 1e6);
+    json.put("durationMs", Numbers.millis(run.durationNanos()));
     json.put("jvmVersion", run.jvmVersion());
     json.put("sampleSource", run.sampleSource());
     json.put("cpuEngine", run.cpuEngine());
@@ -102,7 +103,7 @@ public final class JsonReport {
     json.put("calls", calls);
     json.put("rpcsSent", sent);
     json.put("errors", errors);
-    json.put("rpcTimeMs", model.rpcNanos() / 1e6);
+    json.put("rpcTimeMs", Numbers.millis(model.rpcNanos()));
     json.put("rpcTimeShareOfRun", share(model.rpcNanos(), model.run().durationNanos()));
     return json;
   }
@@ -125,14 +126,14 @@ public final class JsonReport {
     json.put("shadowHits", site.outcomes().get(Outcome.SHADOW_HIT));
     json.put("latencyMs", latency(site.latencies()));
     json.put("sentLatencyMs", latency(site.sentLatencies()));
-    json.put("totalTimeMs", site.latencies().totalNanos() / 1e6);
+    json.put("totalTimeMs", Numbers.millis(site.latencies().totalNanos()));
     json.put("shareOfRpcTime", share(site.latencies().totalNanos(), model.rpcNanos()));
-    json.put("repeatedKeyShare", round(site.keys().repeatShare()));
+    json.put("repeatedKeyShare", Numbers.share(site.keys().repeatShare()));
     json.put("distinctKeys", site.keys().distinctKeys());
     json.put("distinctKeysCapped", site.keys().capped());
     json.put("repeatIntervalMs", Map.of(
-        "p50", site.keys().intervals().percentile(50) / 1e6,
-        "p75", site.keys().intervals().percentile(75) / 1e6));
+        "p50", Numbers.millis(site.keys().intervals().percentile(50)),
+        "p75", Numbers.millis(site.keys().intervals().percentile(75))));
     json.put("concurrentDuplicates", site.keys().concurrentDuplicates());
     json.put("maxConcurrency", site.maxConcurrency());
     json.put("callers", site.callers().top(10));
@@ -166,8 +167,8 @@ public final class JsonReport {
   private static Map<String, Object> gc(Model model) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("collections", model.jvm().gcPauses().count());
-    json.put("pauseTotalMs", model.jvm().gcPauses().totalNanos() / 1e6);
-    json.put("longestPauseMs", model.jvm().gcPauses().max() / 1e6);
+    json.put("pauseTotalMs", Numbers.millis(model.jvm().gcPauses().totalNanos()));
+    json.put("longestPauseMs", Numbers.millis(model.jvm().gcPauses().max()));
     json.put("pauseShareOfRun", share(model.jvm().gcPauses().totalNanos(), model.run().durationNanos()));
     json.put("byCollectorMs", millis(model.jvm().gcByName()));
     return json;
@@ -177,7 +178,7 @@ public final class JsonReport {
     Map<String, Object> byMonitor = new LinkedHashMap<>();
     model.jvm().lockNanosByMonitor().top(20).forEach(
         (monitor, nanos) ->
-            byMonitor.put(monitor, Map.of("blockedMs", nanos / 1e6, "count", model.jvm().lockCountByMonitor().get(monitor))));
+            byMonitor.put(monitor, Map.of("blockedMs", Numbers.millis(nanos), "count", model.jvm().lockCountByMonitor().get(monitor))));
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("byMonitor", byMonitor);
     json.put("byApplicationFrameMs", millis(model.jvm().locks().byApplicationFrame()));
@@ -196,7 +197,7 @@ public final class JsonReport {
     Map<String, Object> byHost = new LinkedHashMap<>();
     model.jvm().socketNanosByHost().top(20).forEach(
         (host, nanos) ->
-            byHost.put(host, Map.of("totalMs", nanos / 1e6, "count", model.jvm().socketCountByHost().get(host))));
+            byHost.put(host, Map.of("totalMs", Numbers.millis(nanos), "count", model.jvm().socketCountByHost().get(host))));
     return Map.of("slowReadsAndWritesByHost", byHost);
   }
 
@@ -214,8 +215,8 @@ public final class JsonReport {
       json.put("evidence", finding.evidence());
       json.put("explanation", finding.explanation());
       json.put("estimatedSaving", Map.of(
-          "ms", finding.savingNanos() / 1e6,
-          "share", round(finding.savingShare()),
+          "ms", Numbers.millis(finding.savingNanos()),
+          "share", Numbers.share(finding.savingShare()),
           "how", finding.savingHow()));
       json.put("fix", finding.fix());
       json.put("config", finding.config());
@@ -226,25 +227,22 @@ public final class JsonReport {
 
   private static Map<String, Object> latency(Latencies latencies) {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("p50", latencies.percentile(50) / 1e6);
-    json.put("p95", latencies.percentile(95) / 1e6);
-    json.put("p99", latencies.percentile(99) / 1e6);
-    json.put("max", latencies.max() / 1e6);
-    json.put("mean", latencies.mean() / 1e6);
+    json.put("p50", Numbers.millis(latencies.percentile(50)));
+    json.put("p95", Numbers.millis(latencies.percentile(95)));
+    json.put("p99", Numbers.millis(latencies.percentile(99)));
+    json.put("max", Numbers.millis(latencies.max()));
+    json.put("mean", Numbers.millis(latencies.mean()));
     return json;
   }
 
   private static Map<String, Object> millis(LongCounts nanos) {
     Map<String, Object> json = new LinkedHashMap<>();
-    nanos.top(20).forEach((key, value) -> json.put(key, value / 1e6));
+    nanos.top(20).forEach((key, value) -> json.put(key, Numbers.millis(value)));
     return json;
   }
 
   private static double share(long part, long whole) {
-    return whole <= 0 ? 0 : round((double) part / whole);
+    return whole <= 0 ? 0 : Numbers.share((double) part / whole);
   }
 
-  private static double round(double value) {
-    return Math.round(value * 10000) / 10000.0;
-  }
 }

@@ -2,6 +2,7 @@ package io.perfweave.analyzer.rules;
 
 import io.perfweave.analyzer.model.LongCounts;
 import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.model.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public record CpuShare(String what, long samples, double share) {
 
   /** The share rounded for evidence. */
   public double roundedShare() {
-    return Math.round(share * 1000) / 1000.0;
+    return Numbers.share(share);
   }
 
   /** The saving if the whole share went away: that share of the run's duration. */

@@ -16,5 +16,10 @@ public interface Rule {
   /** Event types the recording must contain for this rule to say anything. */
   Set<String> requiredEvents();
 
+  /** The thresholds this rule reads, each declared once with its default and meaning. */
+  default List<Threshold> thresholds() {
+    return List.of();
+  }
+
   List<Finding> evaluate(Model model, Thresholds thresholds);
 }

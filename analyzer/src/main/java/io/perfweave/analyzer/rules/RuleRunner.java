@@ -1,6 +1,7 @@
 package io.perfweave.analyzer.rules;
 
 import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.model.SiteModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +21,31 @@ public final class RuleRunner {
     return rules;
   }
 
+  /** Every threshold of every rule, each declared once by its rule. */
+  public static List<Threshold> thresholds() {
+    List<Threshold> thresholds = new ArrayList<>();
+    rules().forEach(rule -> thresholds.addAll(rule.thresholds()));
+    return thresholds;
+  }
+
+  /**
+   * No finding saves more than the time it is about: a site's finding at most the site's own time
+   * in calls, and no saving is more than the whole of what it is a share of.
+   */
+  static Finding capped(Finding finding, Model model) {
+    SiteModel site = model.sites().get(finding.subject());
+    long most = site == null ? Long.MAX_VALUE : site.latencies().totalNanos();
+    long nanos = Math.max(0, Math.min(finding.savingNanos(), most));
+    double share = Math.max(0, Math.min(finding.savingShare(), 1.0));
+    if (nanos == finding.savingNanos() && share == finding.savingShare()) {
+      return finding;
+    }
+    return new Finding(
+        finding.rule(), finding.score(), finding.subject(), finding.title(), finding.evidence(),
+        finding.explanation(), nanos, share, finding.savingHow() + " (capped at what the run spent)",
+        finding.fix(), finding.config(), finding.suggestions());
+  }
+
   /** The result of one rule: run, or not applicable for want of events. */
   public record Outcome(String rule, boolean applicable, int findings) {}
 
@@ -35,7 +61,7 @@ public final class RuleRunner {
       }
       List<Finding> found = rule.evaluate(model, thresholds);
       outcomes.add(new Outcome(rule.id(), true, found.size()));
-      findings.addAll(found);
+      found.forEach(finding -> findings.add(capped(finding, model)));
     }
     findings.sort(
         Comparator.comparingLong(Finding::savingNanos).reversed().thenComparing(Comparator.comparingInt(Finding::score).reversed()));

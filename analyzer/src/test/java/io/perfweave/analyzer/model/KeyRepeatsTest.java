@@ -9,8 +9,8 @@ final class KeyRepeatsTest {
   @Test
   void repeatAfterTheCallEnded_isAnIntervalNotAnOverlap() {
     KeyRepeats keys = new KeyRepeats();
-    keys.record(7, 0, 10);
-    keys.record(7, 100, 110);
+    keys.record(7, 0, 10, 1);
+    keys.record(7, 100, 110, 1);
 
     assertEquals(1, keys.repeats());
     assertEquals(0, keys.concurrentDuplicates());
@@ -20,19 +20,29 @@ final class KeyRepeatsTest {
   @Test
   void repeatWhileInFlight_isAConcurrentDuplicate() {
     KeyRepeats keys = new KeyRepeats();
-    keys.record(7, 0, 100);
-    keys.record(7, 50, 120);
+    keys.record(7, 0, 100, 1);
+    keys.record(7, 50, 120, 2);
 
     assertEquals(1, keys.concurrentDuplicates());
   }
 
   @Test
+  void oneThreadNeverOverlapsItself_whateverItsTimestamps() {
+    KeyRepeats keys = new KeyRepeats();
+    keys.record(7, 0, 100, 1);
+    keys.record(7, 50, 120, 1);
+
+    assertEquals(0, keys.concurrentDuplicates());
+    assertEquals(1, keys.repeats());
+  }
+
+  @Test
   void append_countsARepeatAcrossTheChunkBoundary() {
     KeyRepeats first = new KeyRepeats();
-    first.record(7, 0, 10);
+    first.record(7, 0, 10, 1);
     KeyRepeats second = new KeyRepeats();
-    second.record(7, 100, 110);
-    second.record(8, 120, 130);
+    second.record(7, 100, 110, 1);
+    second.record(8, 120, 130, 1);
 
     first.append(second);
 
@@ -44,9 +54,9 @@ final class KeyRepeatsTest {
   @Test
   void merge_keepsIndependentRecordingsApart() {
     KeyRepeats one = new KeyRepeats();
-    one.record(7, 0, 10);
+    one.record(7, 0, 10, 1);
     KeyRepeats other = new KeyRepeats();
-    other.record(7, 100, 110);
+    other.record(7, 100, 110, 1);
 
     one.merge(other);
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ final class RuleRegistryTest {
       for (Path file : files.filter(f -> f.toString().endsWith("Rule.class")).toList()) {
         String name = classes.relativize(file).toString().replace('/', '.').replace(".class", "");
         Class<?> type = Class.forName(name);
-        if (Rule.class.isAssignableFrom(type) && !type.isInterface()) {
+        if (Rule.class.isAssignableFrom(type) && !Modifier.isAbstract(type.getModifiers())) {
           found.add(name);
         }
       }

@@ -1,12 +1,14 @@
 package io.perfweave.analyzer.rules.cache;
 
 import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.model.Numbers;
 import io.perfweave.analyzer.model.SiteModel;
 import io.perfweave.analyzer.rules.Finding;
 import io.perfweave.analyzer.rules.Rule;
 import io.perfweave.analyzer.rules.Scores;
 import io.perfweave.analyzer.rules.SiteSuggestion;
 import io.perfweave.analyzer.rules.SuggestionYaml;
+import io.perfweave.analyzer.rules.Threshold;
 import io.perfweave.analyzer.rules.Thresholds;
 import io.perfweave.contract.Events;
 import io.perfweave.contract.Outcome;
@@ -22,7 +24,11 @@ import java.util.stream.Collectors;
  */
 public final class LowHitRateRule implements Rule {
 
-  static final String MAX_HIT_RATE = "cache.lowHitRate";
+  static final Threshold MAX_HIT_RATE =
+      new Threshold(
+          "cache.lowHitRate",
+          0.2,
+          "hit rate below which a cached site is reported by low-cache-hit-rate");
 
   @Override
   public String id() {
@@ -35,10 +41,15 @@ public final class LowHitRateRule implements Rule {
   }
 
   @Override
+  public List<Threshold> thresholds() {
+    return List.of(MAX_HIT_RATE);
+  }
+
+  @Override
   public List<Finding> evaluate(Model model, Thresholds thresholds) {
     return model.sites().values().stream()
         .filter(s -> s.outcomes().get(Outcome.CACHE_HIT) > 0)
-        .filter(s -> hitRate(s) < thresholds.get(MAX_HIT_RATE, 0.2))
+        .filter(s -> hitRate(s) < thresholds.get(MAX_HIT_RATE))
         .filter(s -> s.keys().intervals().percentile(50) > s.hitAges().max())
         .map(s -> finding(s, model))
         .collect(Collectors.toList());
@@ -46,32 +57,28 @@ public final class LowHitRateRule implements Rule {
 
   private Finding finding(SiteModel site, Model model) {
     long interval = site.keys().intervals().percentile(75);
-    long ttl = Scores.niceNanos(interval);
+    long ttl = Numbers.niceNanos(interval);
     long missesThatRepeat = site.keys().intervals().count();
     long saving = missesThatRepeat * site.sentLatencies().mean();
     Map<String, Object> evidence = new LinkedHashMap<>();
     evidence.put("calls", site.calls());
-    evidence.put("hitRate", Math.round(hitRate(site) * 1000) / 1000.0);
-    evidence.put("oldestEntryServedMs", site.hitAges().max() / 1e6);
-    evidence.put("repeatIntervalP50Ms", site.keys().intervals().percentile(50) / 1e6);
+    evidence.put("hitRate", Numbers.share(hitRate(site)));
+    evidence.put("oldestEntryServedMs", Numbers.millis(site.hitAges().max()));
+    evidence.put("repeatIntervalP50Ms", Numbers.millis(site.keys().intervals().percentile(50)));
     SiteSuggestion suggestion =
-        SiteSuggestion.forSite(site, Map.of("ttl", Scores.configDuration(ttl)), Map.of());
+        SiteSuggestion.forSite(site, Map.of("ttl", Numbers.configDuration(ttl)), Map.of());
     double share = (double) saving / Math.max(1, model.rpcNanos());
-    return new Finding(
-        id(),
-        Scores.exp100(share, 0.05, 0.25),
-        site.name(),
-        "Cache of " + site.name() + " answers only " + Scores.percent(hitRate(site))
-            + " of calls: its TTL is shorter than the time between repeats",
-        evidence,
-        "No entry older than " + Scores.millis(site.hitAges().max()) + " was served, but the same"
-            + " arguments come back after a median " + Scores.millis(site.keys().intervals().percentile(50)) + ".",
-        saving,
-        share,
-        "repeats that missed × mean latency of calls sent",
-        "Raise the TTL to " + Scores.configDuration(ttl) + " if the data may be that old.",
-        SuggestionYaml.sites(List.of(suggestion)),
-        List.of(suggestion));
+    return Finding.of(id(), site.name())
+        .score(Scores.exp100(share, 0.05, 0.25))
+        .title("Cache of " + site.name() + " answers only " + Numbers.percentText(hitRate(site))
+            + " of calls: its TTL is shorter than the time between repeats")
+        .evidence(evidence)
+        .explanation("No entry older than " + Numbers.millisText(site.hitAges().max()) + " was served, but the same"
+            + " arguments come back after a median " + Numbers.millisText(site.keys().intervals().percentile(50)) + ".")
+        .saving(saving, share, "repeats that missed × mean latency of calls sent")
+        .fix("Raise the TTL to " + Numbers.configDuration(ttl) + " if the data may be that old.")
+        .config(SuggestionYaml.sites(List.of(suggestion)), List.of(suggestion))
+        .build();
   }
 
   private static double hitRate(SiteModel site) {

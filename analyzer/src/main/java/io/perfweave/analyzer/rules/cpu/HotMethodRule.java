@@ -2,10 +2,12 @@ package io.perfweave.analyzer.rules.cpu;
 
 import io.perfweave.analyzer.model.Frames;
 import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.model.Numbers;
 import io.perfweave.analyzer.model.StackProfile;
 import io.perfweave.analyzer.rules.Finding;
 import io.perfweave.analyzer.rules.Rule;
 import io.perfweave.analyzer.rules.Scores;
+import io.perfweave.analyzer.rules.Threshold;
 import io.perfweave.analyzer.rules.Thresholds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,9 +18,22 @@ import java.util.Set;
 /** An application method where a large share of CPU samples land (itself or its callees). */
 public final class HotMethodRule implements Rule {
 
-  static final String MIN_SHARE = "cpu.hotMethodShare";
-  static final String MIN_SAMPLES = "cpu.minSamples";
-  static final String MIN_METHOD_SAMPLES = "cpu.minMethodSamples";
+  static final Threshold MIN_SHARE =
+      new Threshold(
+          "cpu.hotMethodShare",
+          0.1,
+          "share of CPU samples behind one application method, before hot-cpu-method "
+              + "reports it");
+  static final Threshold MIN_SAMPLES =
+      new Threshold(
+          "cpu.minSamples",
+          50,
+          "CPU samples a recording needs before hot-cpu-method looks at it");
+  static final Threshold MIN_METHOD_SAMPLES =
+      new Threshold(
+          "cpu.minMethodSamples",
+          50,
+          "CPU samples behind one method, before hot-cpu-method reports it");
 
   @Override
   public String id() {
@@ -31,16 +46,21 @@ public final class HotMethodRule implements Rule {
   }
 
   @Override
+  public List<Threshold> thresholds() {
+    return List.of(MIN_SHARE, MIN_SAMPLES, MIN_METHOD_SAMPLES);
+  }
+
+  @Override
   public List<Finding> evaluate(Model model, Thresholds thresholds) {
     StackProfile cpu = model.jvm().cpu();
     long samples = cpu.value();
     List<Finding> findings = new ArrayList<>();
-    if (samples < thresholds.get(MIN_SAMPLES, 50)) {
+    if (samples < thresholds.get(MIN_SAMPLES)) {
       return findings;
     }
     for (Map.Entry<String, Long> entry : cpu.byApplicationFrame().top(3).entrySet()) {
       double share = (double) entry.getValue() / samples;
-      if (share < thresholds.get(MIN_SHARE, 0.1) || entry.getValue() < thresholds.get(MIN_METHOD_SAMPLES, 50)) {
+      if (share < thresholds.get(MIN_SHARE) || entry.getValue() < thresholds.get(MIN_METHOD_SAMPLES)) {
         continue;
       }
       String method = entry.getKey();
@@ -48,26 +68,21 @@ public final class HotMethodRule implements Rule {
       evidence.put("method", method);
       evidence.put("samples", entry.getValue());
       evidence.put("totalSamples", samples);
-      evidence.put("share", Math.round(share * 1000) / 1000.0);
+      evidence.put("share", Numbers.share(share));
       evidence.put("selfSamples", cpu.self().get(method));
       evidence.put("topSelfMethods", cpu.self().top(5));
       long saving = (long) (share * model.run().durationNanos() / 2);
       findings.add(
-          new Finding(
-              id(),
-              Scores.exp100(share, 0.1, 0.4),
-              method,
-              "Hot method " + shortName(method) + ": " + Scores.percent(share) + " of CPU samples",
-              evidence,
-              entry.getValue() + " of " + samples + " CPU samples have " + method
-                  + " as their first application frame (it or the library code it calls was running).",
-              saving,
-              share,
-              "half of its share of the run's wall time, if the method could be made twice as fast",
-              "Look at " + method + " in the CPU flame graph: cache its result, do less per call,"
-                  + " or move the work off the hot path.",
-              "",
-              List.of()));
+          Finding.of(id(), method)
+              .score(Scores.exp100(share, 0.1, 0.4))
+              .title("Hot method " + shortName(method) + ": " + Numbers.percentText(share) + " of CPU samples")
+              .evidence(evidence)
+              .explanation(entry.getValue() + " of " + samples + " CPU samples have " + method
+                  + " as their first application frame (it or the library code it calls was running).")
+              .saving(saving, share, "half of its share of the run's wall time, if the method could be made twice as fast")
+              .fix("Look at " + method + " in the CPU flame graph: cache its result, do less per call,"
+                  + " or move the work off the hot path.")
+              .build());
     }
     return findings;
   }

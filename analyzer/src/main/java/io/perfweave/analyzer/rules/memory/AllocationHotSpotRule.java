@@ -1,10 +1,12 @@
 package io.perfweave.analyzer.rules.memory;
 
 import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.model.Numbers;
 import io.perfweave.analyzer.model.StackProfile;
 import io.perfweave.analyzer.rules.Finding;
 import io.perfweave.analyzer.rules.Rule;
 import io.perfweave.analyzer.rules.Scores;
+import io.perfweave.analyzer.rules.Threshold;
 import io.perfweave.analyzer.rules.Thresholds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +17,17 @@ import java.util.Set;
 /** An application method behind a large share of the bytes allocated. */
 public final class AllocationHotSpotRule implements Rule {
 
-  static final String MIN_SHARE = "memory.allocationShare";
-  static final String MIN_BYTES = "memory.minAllocatedBytes";
+  static final Threshold MIN_SHARE =
+      new Threshold(
+          "memory.allocationShare",
+          0.2,
+          "share of allocated bytes behind one application method, before allocation-hot-"
+              + "spot reports it");
+  static final Threshold MIN_BYTES =
+      new Threshold(
+          "memory.minAllocatedBytes",
+          64 << 20,
+          "bytes allocated behind one method, before allocation-hot-spot reports it");
 
   @Override
   public String id() {
@@ -29,6 +40,11 @@ public final class AllocationHotSpotRule implements Rule {
   }
 
   @Override
+  public List<Threshold> thresholds() {
+    return List.of(MIN_SHARE, MIN_BYTES);
+  }
+
+  @Override
   public List<Finding> evaluate(Model model, Thresholds thresholds) {
     StackProfile allocation = model.jvm().allocation();
     long bytes = Math.max(1, allocation.value());
@@ -36,34 +52,29 @@ public final class AllocationHotSpotRule implements Rule {
     for (Map.Entry<String, Long> entry : allocation.byApplicationFrame().top(3).entrySet()) {
       double share = (double) entry.getValue() / bytes;
       // start-up alone allocates tens of MB; below this a share says nothing
-      if (share < thresholds.get(MIN_SHARE, 0.2)
-          || entry.getValue() < thresholds.get(MIN_BYTES, 64 << 20)
+      if (share < thresholds.get(MIN_SHARE)
+          || entry.getValue() < thresholds.get(MIN_BYTES)
           || allocation.samples() < 20) {
         continue;
       }
       Map<String, Object> evidence = new LinkedHashMap<>();
       evidence.put("method", entry.getKey());
       evidence.put("sampledBytes", entry.getValue());
-      evidence.put("share", Math.round(share * 1000) / 1000.0);
+      evidence.put("share", Numbers.share(share));
       evidence.put("topTypes", model.jvm().allocationByType().top(5));
-      evidence.put("gcPauseMs", model.jvm().gcPauses().totalNanos() / 1e6);
+      evidence.put("gcPauseMs", Numbers.millis(model.jvm().gcPauses().totalNanos()));
       long saving = (long) (share * model.jvm().gcPauses().totalNanos());
       findings.add(
-          new Finding(
-              id(),
-              Scores.exp100(share, 0.2, 0.6),
-              entry.getKey(),
-              "Allocation hot spot " + entry.getKey() + ": " + Scores.percent(share) + " of allocated bytes",
-              evidence,
-              entry.getKey() + " is the first application frame of " + Scores.percent(share)
-                  + " of the sampled allocation (weighted bytes).",
-              saving,
-              share,
-              "its share of the GC pause time",
-              "Allocate less there: reuse buffers, size collections up front, avoid boxing and"
-                  + " intermediate strings, stream instead of materialising.",
-              "",
-              List.of()));
+          Finding.of(id(), entry.getKey())
+              .score(Scores.exp100(share, 0.2, 0.6))
+              .title("Allocation hot spot " + entry.getKey() + ": " + Numbers.percentText(share) + " of allocated bytes")
+              .evidence(evidence)
+              .explanation(entry.getKey() + " is the first application frame of " + Numbers.percentText(share)
+                  + " of the sampled allocation (weighted bytes).")
+              .saving(saving, share, "its share of the GC pause time")
+              .fix("Allocate less there: reuse buffers, size collections up front, avoid boxing and"
+                  + " intermediate strings, stream instead of materialising.")
+              .build());
     }
     return findings;
   }

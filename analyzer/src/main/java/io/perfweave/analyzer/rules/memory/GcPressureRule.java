@@ -1,9 +1,11 @@
 package io.perfweave.analyzer.rules.memory;
 
 import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.model.Numbers;
 import io.perfweave.analyzer.rules.Finding;
 import io.perfweave.analyzer.rules.Rule;
 import io.perfweave.analyzer.rules.Scores;
+import io.perfweave.analyzer.rules.Threshold;
 import io.perfweave.analyzer.rules.Thresholds;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +15,11 @@ import java.util.Set;
 /** GC pauses taking a noticeable share of the run. */
 public final class GcPressureRule implements Rule {
 
-  static final String MIN_PAUSE_SHARE = "memory.gcPauseShare";
+  static final Threshold MIN_PAUSE_SHARE =
+      new Threshold(
+          "memory.gcPauseShare",
+          0.02,
+          "share of the run in GC pauses, before gc-pressure reports it");
 
   @Override
   public String id() {
@@ -26,34 +32,34 @@ public final class GcPressureRule implements Rule {
   }
 
   @Override
+  public List<Threshold> thresholds() {
+    return List.of(MIN_PAUSE_SHARE);
+  }
+
+  @Override
   public List<Finding> evaluate(Model model, Thresholds thresholds) {
     long pauses = model.jvm().gcPauses().totalNanos();
     long duration = Math.max(1, model.run().durationNanos());
     double share = (double) pauses / duration;
-    if (share < thresholds.get(MIN_PAUSE_SHARE, 0.02)) {
+    if (share < thresholds.get(MIN_PAUSE_SHARE)) {
       return List.of();
     }
     Map<String, Object> evidence = new LinkedHashMap<>();
     evidence.put("collections", model.jvm().gcPauses().count());
-    evidence.put("pauseTotalMs", pauses / 1e6);
-    evidence.put("longestPauseMs", model.jvm().gcPauses().max() / 1e6);
-    evidence.put("pauseShare", Math.round(share * 1000) / 1000.0);
+    evidence.put("pauseTotalMs", Numbers.millis(pauses));
+    evidence.put("longestPauseMs", Numbers.millis(model.jvm().gcPauses().max()));
+    evidence.put("pauseShare", Numbers.share(share));
     evidence.put("byCollector", model.jvm().gcByName().top(5));
     return List.of(
-        new Finding(
-            id(),
-            Scores.exp100(share, 0.02, 0.1),
-            "GC",
-            "GC pauses take " + Scores.percent(share) + " of the run",
-            evidence,
-            model.jvm().gcPauses().count() + " collections paused the application for "
-                + Scores.millis(pauses) + " in all (longest " + Scores.millis(model.jvm().gcPauses().max()) + ").",
-            pauses / 2,
-            share,
-            "half the pause time, if allocation were halved",
-            "Allocate less (see the allocation hot spots) or give the heap more room (-Xmx,"
-                + " -XX:MaxGCPauseMillis).",
-            "",
-            List.of()));
+        Finding.of(id(), "GC")
+            .score(Scores.exp100(share, 0.02, 0.1))
+            .title("GC pauses take " + Numbers.percentText(share) + " of the run")
+            .evidence(evidence)
+            .explanation(model.jvm().gcPauses().count() + " collections paused the application for "
+                + Numbers.millisText(pauses) + " in all (longest " + Numbers.millisText(model.jvm().gcPauses().max()) + ").")
+            .saving(pauses / 2, share, "half the pause time, if allocation were halved")
+            .fix("Allocate less (see the allocation hot spots) or give the heap more room (-Xmx,"
+                + " -XX:MaxGCPauseMillis).")
+            .build());
   }
 }

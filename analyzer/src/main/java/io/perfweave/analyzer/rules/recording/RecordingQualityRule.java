@@ -4,6 +4,7 @@ import io.perfweave.analyzer.model.Model;
 import io.perfweave.analyzer.model.RunFacts;
 import io.perfweave.analyzer.rules.Finding;
 import io.perfweave.analyzer.rules.Rule;
+import io.perfweave.analyzer.rules.Threshold;
 import io.perfweave.analyzer.rules.Thresholds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,11 @@ import java.util.Set;
  */
 public final class RecordingQualityRule implements Rule {
 
-  static final String MIN_SAMPLES = "recording.minCpuSamples";
+  static final Threshold MIN_SAMPLES =
+      new Threshold(
+          "recording.minCpuSamples",
+          1000,
+          "CPU samples below which recording-quality says the CPU findings are weak");
 
   @Override
   public String id() {
@@ -30,11 +35,16 @@ public final class RecordingQualityRule implements Rule {
   }
 
   @Override
+  public List<Threshold> thresholds() {
+    return List.of(MIN_SAMPLES);
+  }
+
+  @Override
   public List<Finding> evaluate(Model model, Thresholds thresholds) {
     RunFacts run = model.run();
     List<Finding> findings = new ArrayList<>();
     long samples = model.jvm().cpu().value();
-    if (samples < thresholds.get(MIN_SAMPLES, 1000)) {
+    if (samples < thresholds.get(MIN_SAMPLES)) {
       findings.add(
           finding(
               40,
@@ -93,8 +103,13 @@ public final class RecordingQualityRule implements Rule {
   }
 
   private Finding finding(int score, String title, Map<String, Object> evidence, String explanation, String fix) {
-    return new Finding(
-        id(), score, "recording", title, new LinkedHashMap<>(evidence), explanation, 0, 0,
-        "not a saving: a limit on what this report can tell", fix, "", List.of());
+    return Finding.of(id(), "recording")
+        .score(score)
+        .title(title)
+        .evidence(new LinkedHashMap<>(evidence))
+        .explanation(explanation)
+        .saving(0, 0, "not a saving: a limit on what this report can tell")
+        .fix(fix)
+        .build();
   }
 }

@@ -1,19 +1,19 @@
 package io.perfweave.analyzer.rules.retry;
 
 import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.model.Numbers;
 import io.perfweave.analyzer.model.SiteModel;
 import io.perfweave.analyzer.rules.Finding;
-import io.perfweave.analyzer.rules.Rule;
 import io.perfweave.analyzer.rules.Scores;
+import io.perfweave.analyzer.rules.SiteRule;
 import io.perfweave.analyzer.rules.SiteSuggestion;
 import io.perfweave.analyzer.rules.SuggestionYaml;
+import io.perfweave.analyzer.rules.Threshold;
 import io.perfweave.analyzer.rules.Thresholds;
-import io.perfweave.contract.Events;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An idempotent site failing now and then with transient errors (I/O, timeouts) and no retry:
@@ -21,49 +21,56 @@ import java.util.Set;
  * rate p and independent failures, 3 attempts leave about p³ of calls failing; the first backoff
  * is the site's median latency (at least 50 ms).
  */
-public final class TransientErrorsRule implements Rule {
+public final class TransientErrorsRule extends SiteRule {
 
-  static final String MIN_ERROR_RATE = "retry.minErrorRate";
-  static final String MAX_ERROR_RATE = "retry.maxErrorRate";
+  static final Threshold MIN_ERROR_RATE =
+      new Threshold(
+          "retry.minErrorRate",
+          0.005,
+          "share of a site's calls failing transiently, before transient-errors proposes "
+              + "a retry");
+  static final Threshold MAX_ERROR_RATE =
+      new Threshold(
+          "retry.maxErrorRate",
+          0.5,
+          "share above which failures are not transient (a retry would not help)");
 
   @Override
   public String id() {
     return "transient-errors";
   }
 
+
   @Override
-  public Set<String> requiredEvents() {
-    return Set.of(Events.RPC_CALL);
+  public List<Threshold> thresholds() {
+    return List.of(MIN_ERROR_RATE, MAX_ERROR_RATE);
   }
 
   @Override
-  public List<Finding> evaluate(Model model, Thresholds thresholds) {
-    List<Finding> findings = new ArrayList<>();
-    for (SiteModel site : model.sites().values()) {
-      long transientErrors = transientErrors(site);
-      double rate = site.calls() == 0 ? 0 : (double) transientErrors / site.calls();
-      if (!site.idempotent()
-          || !site.canApplyPolicies()
-          || site.retries() > 0
-          || !site.retryDecisions().top(1).isEmpty()
-          || transientErrors < 2
-          || rate < thresholds.get(MIN_ERROR_RATE, 0.005)
-          || rate > thresholds.get(MAX_ERROR_RATE, 0.5)) {
-        continue;
-      }
-      findings.add(finding(site, transientErrors, rate, model));
+  protected List<Finding> evaluate(SiteModel site, Model model, Thresholds thresholds) {
+    long transientErrors = transientErrors(site);
+    double rate = site.calls() == 0 ? 0 : (double) transientErrors / site.calls();
+    if (!site.idempotent()
+        || !site.canApplyPolicies()
+        || site.retries() > 0
+        || !site.retryDecisions().top(1).isEmpty()
+        || transientErrors < 2
+        || rate < thresholds.get(MIN_ERROR_RATE)
+        || rate > thresholds.get(MAX_ERROR_RATE)) {
+      return List.of();
     }
-    return findings;
+    return List.of(finding(site, transientErrors, rate, model));
   }
+
 
   private Finding finding(SiteModel site, long errors, double rate, Model model) {
-    long backoff = Math.max(50_000_000L, Scores.niceNanos(site.latencies().percentile(50)));
+    long backoff = Math.max(50_000_000L, Numbers.niceNanos(site.latencies().percentile(50)));
     double residual = Math.pow(rate, 3);
     long saving = errors * site.latencies().mean();
     Map<String, Object> retry = new LinkedHashMap<>();
     retry.put("maxAttempts", 3);
-    retry.put("backoff", Scores.configDuration(backoff));
-    retry.put("maxBackoff", Scores.configDuration(Math.max(backoff * 4, 1_000_000_000L)));
+    retry.put("backoff", Numbers.configDuration(backoff));
+    retry.put("maxBackoff", Numbers.configDuration(Math.max(backoff * 4, 1_000_000_000L)));
     retry.put("jitter", "full");
     List<String> types = errorTypes(site);
     if (!types.isEmpty()) {
@@ -78,27 +85,23 @@ public final class TransientErrorsRule implements Rule {
     Map<String, Object> evidence = new LinkedHashMap<>();
     evidence.put("calls", site.calls());
     evidence.put("transientErrors", errors);
-    evidence.put("errorRate", Math.round(rate * 10000) / 10000.0);
+    evidence.put("errorRate", Numbers.share(rate));
     evidence.put("errorsByType", site.errors().top(5));
     evidence.put("expectedFailuresWithRetry", Math.round(site.calls() * residual));
     double share = (double) saving / Math.max(1, model.rpcNanos());
-    return new Finding(
-        id(),
-        Scores.exp100(rate, 0.01, 0.1),
-        site.name(),
-        "Retry " + site.name() + ": " + errors + " transient failures (" + Scores.percent(rate)
-            + " of calls) reached the application",
-        evidence,
-        site.mainTarget() + " failed " + errors + " times with " + site.errors().top(3).keySet()
-            + "; " + site.idempotenceReason() + ", so a retry is safe.",
-        saving,
-        share,
-        "failed calls × mean call latency: the work the application lost or redid",
-        "Retry transient failures: 3 attempts in all, " + Scores.configDuration(backoff)
+    return Finding.of(id(), site.name())
+        .score(Scores.exp100(rate, 0.01, 0.1))
+        .title("Retry " + site.name() + ": " + errors + " transient failures (" + Numbers.percentText(rate)
+            + " of calls) reached the application")
+        .evidence(evidence)
+        .explanation(site.mainTarget() + " failed " + errors + " times with " + site.errors().top(3).keySet()
+            + "; " + site.idempotenceReason() + ", so a retry is safe.")
+        .saving(saving, share, "failed calls × mean call latency: the work the application lost or redid")
+        .fix("Retry transient failures: 3 attempts in all, " + Numbers.configDuration(backoff)
             + " backoff with full jitter, within a budget. About " + Math.round(site.calls() * residual)
-            + " calls would still fail if failures are independent.",
-        SuggestionYaml.sites(List.of(suggestion)),
-        List.of(suggestion));
+            + " calls would still fail if failures are independent.")
+        .config(SuggestionYaml.sites(List.of(suggestion)), List.of(suggestion))
+        .build();
   }
 
   private static long transientErrors(SiteModel site) {

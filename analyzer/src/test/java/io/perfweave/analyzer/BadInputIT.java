@@ -64,15 +64,7 @@ final class BadInputIT {
 
   @Test
   void goodRecordingWithBadFiles_partialReportNamesWhatWasSkipped() throws Exception {
-    Path config = Files.writeString(work.resolve("c.yaml"), "output: out\nprofiling:\n  asyncProfiler: { enabled: false }\n"
-        + "sites:\n  - name: b\n    match: { type: com.example.testbed.NodeClient, method: getBalance }\n");
-    ForkedJvm.Result result = new ForkedJvm(Jdks.all().get(0)).withAgent("config=" + config)
-        .main("com.example.testbed.HotApp").args("50", "200").run(work);
-    assertEquals(0, result.exitCode(), result.stderr());
-    Path recording;
-    try (var files = Files.list(work.resolve("out"))) {
-      recording = files.filter(f -> f.toString().endsWith(".jfr")).findFirst().orElseThrow();
-    }
+    Path recording = recordHotApp("50", "200");
     Path random = Files.write(work.resolve("random.jfr"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
     Path empty = Files.createFile(work.resolve("empty.jfr"));
 
@@ -104,15 +96,7 @@ final class BadInputIT {
 
   @Test
   void truncatedRecording_partialReportAndExit2() throws Exception {
-    Path config = Files.writeString(work.resolve("c.yaml"), "output: out\nprofiling:\n  asyncProfiler: { enabled: false }\n"
-        + "sites:\n  - name: b\n    match: { type: com.example.testbed.NodeClient, method: getBalance }\n");
-    ForkedJvm.Result result = new ForkedJvm(Jdks.all().get(0)).withAgent("config=" + config)
-        .main("com.example.testbed.HotApp").args("300", "2000").run(work);
-    assertEquals(0, result.exitCode(), result.stderr());
-    Path whole;
-    try (var files = Files.list(work.resolve("out"))) {
-      whole = files.findFirst().orElseThrow();
-    }
+    Path whole = recordHotApp("300", "2000");
     byte[] bytes = Files.readAllBytes(whole);
     Path truncated = Files.write(work.resolve("truncated.jfr"), Arrays.copyOf(bytes, bytes.length * 2 / 3));
 
@@ -138,6 +122,18 @@ final class BadInputIT {
     assertEquals(2, run.exitCode());
     assertTrue(run.stderr().contains("bad.jfr: is not a JFR recording"), run.stderr());
     assertTrue(Files.exists(work.resolve("report/report.json")));
+  }
+
+  /** A recording of HotApp (running {@code millis}, making {@code calls}), one site, JFR only. */
+  private Path recordHotApp(String millis, String calls) throws Exception {
+    Path config = Files.writeString(work.resolve("c.yaml"), "output: out\nprofiling:\n  asyncProfiler: { enabled: false }\n"
+        + "sites:\n  - name: b\n    match: { type: com.example.testbed.NodeClient, method: getBalance }\n");
+    ForkedJvm.Result result = new ForkedJvm(Jdks.all().get(0)).withAgent("config=" + config)
+        .main("com.example.testbed.HotApp").args(millis, calls).run(work);
+    assertEquals(0, result.exitCode(), result.stderr());
+    try (var files = Files.list(work.resolve("out"))) {
+      return files.filter(f -> f.toString().endsWith(".jfr")).findFirst().orElseThrow();
+    }
   }
 
   private AnalyzerRun analyze(String... inputs) throws Exception {

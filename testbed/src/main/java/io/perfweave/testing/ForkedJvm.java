@@ -131,6 +131,19 @@ public final class ForkedJvm {
       return new Result(process.exitValue(), out, err.join());
     }
 
+    /**
+     * This result, after checking that the JVM exited 0 with no transform or advice error and no
+     * perfweave warning; an AssertionError naming what went wrong otherwise.
+     */
+    public Result requireClean() {
+      if (exitCode != 0
+          || !stderr.contains("0 transform errors, 0 advice errors")
+          || stderr.lines().anyMatch(l -> l.contains("perfweave: warning"))) {
+        throw new AssertionError("not a clean run (exit " + exitCode + "):\n" + stderr);
+      }
+      return this;
+    }
+
     /** stderr lines that start with "perfweave:". */
     public List<String> agentLines() {
       return stderr.lines().filter(l -> l.startsWith("perfweave:")).collect(Collectors.toList());

@@ -11,6 +11,7 @@ import java.lang.instrument.Instrumentation;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import net.bytebuddy.dynamic.loading.ClassInjector;
 
 /**
  * The agent's entry points. Whatever happens in here, the application runs on: a bad config gives
@@ -33,6 +34,11 @@ public final class PerfweaveAgent {
 
   private static void start(String arguments, Instrumentation instrumentation, boolean atStartup) {
     try {
+      // perfweave's (relocated) Byte Buddy needs no Unsafe; without this it probes for it and
+      // Java 23+ prints its deprecation warning; the property names the relocated copy only
+      if (System.getProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY) == null) {
+        System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
+      }
       StartupPhases phases = new StartupPhases();
       // first: nothing may load a bridge class before it is on the bootstrap class path
       BridgeInjector.inject(instrumentation);

@@ -3,6 +3,7 @@ package io.perfweave.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.perfweave.testing.ForkedJvm;
 import io.perfweave.testing.Jdks;
@@ -87,6 +88,23 @@ final class FaultMatrixIT {
   }
 
   /** Whether either recording (JFR's, async-profiler's) holds the environment or a -D value. */
+  @Test
+  void java25_noWarningFromPerfweavesOwnLibraries_butAsyncProfilersNativeAccess() throws Exception {
+    assumeTrue(Jdks.all().size() > 1, "needs the second JDK (perfweave.it.extraJdk), as CI has");
+    Path java25 = Jdks.all().get(Jdks.all().size() - 1);
+    Path config = Files.writeString(work.resolve("perfweave.yaml"), "output: out\n");
+    ForkedJvm.Result result =
+        new ForkedJvm(java25).withAgent("config=" + config).main("com.example.testbed.TimedApp").run(work);
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    List<String> warnings = result.stderr().lines().filter(l -> l.startsWith("WARNING:")).toList();
+    assertFalse(warnings.stream().anyMatch(l -> l.contains("sun.misc.Unsafe")), result.stderr());
+    // JDK 24+ warns once when async-profiler loads its library; --enable-native-access silences it
+    assertTrue(warnings.stream().allMatch(l -> l.contains("restricted method") || l.contains("System::load")
+        || l.contains("--enable-native-access") || l.contains("Restricted methods will be blocked")),
+        result.stderr());
+  }
+
   @Test
   void tempFilesOfAKilledJvm_removedByTheNextRun() throws Exception {
     Path tmp = Files.createDirectories(work.resolve("tmp"));

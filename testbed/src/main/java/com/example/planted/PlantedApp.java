@@ -45,7 +45,7 @@ public final class PlantedApp {
       Analytics.churn(800);
       Analytics.contend(4, 8);
       Analytics.parseAll(30_000);
-      Analytics.connectEach(8000);
+      Analytics.connectEach(20_000);
     } else {
       settings.settings("global");
     }

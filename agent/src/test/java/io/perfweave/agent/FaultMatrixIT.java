@@ -106,6 +106,30 @@ final class FaultMatrixIT {
   }
 
   @Test
+  void fullDisk_theSummarySaysTheRecordingWasNotWrittenWhole() throws Exception {
+    Path tiny = Files.createDirectories(work.resolve("tiny"));
+    assumeTrue(command("mount", "-t", "tmpfs", "-o", "size=128k", "tmpfs", tiny.toString()) == 0,
+        "needs to mount a tiny tmpfs (root), as CI can");
+    try {
+      Path config =
+          Files.writeString(
+              work.resolve("perfweave.yaml"),
+              "output: " + tiny.resolve("out") + "\nprofiling:\n  asyncProfiler: { enabled: false }\n");
+      ForkedJvm.Result result =
+          new ForkedJvm(Jdks.current()).withAgent("config=" + config)
+              .main("com.example.testbed.TimedApp").run(work);
+
+      assertEquals(0, result.exitCode(), result.stderr());
+      assertTrue(result.stderr().contains("perfweave: warning: the JFR recording was not written whole: "),
+          result.stderr());
+      assertTrue(result.stderr().contains("(a full disk, or an I/O error)"), result.stderr());
+      assertFalse(result.stderr().contains("perfweave: JFR recording: "), "never named as written");
+    } finally {
+      command("umount", tiny.toString());
+    }
+  }
+
+  @Test
   void tempFilesOfAKilledJvm_removedByTheNextRun() throws Exception {
     Path tmp = Files.createDirectories(work.resolve("tmp"));
     // what a JVM with a pid that no longer runs left behind
@@ -148,6 +172,12 @@ final class FaultMatrixIT {
       found |= contains(recording, "topsecret-env-123") || contains(recording, "topsecret-prop-456");
     }
     return found;
+  }
+
+  private static int command(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    process.getInputStream().readAllBytes();
+    return process.waitFor();
   }
 
   /** Whether the recording's bytes hold {@code text} (JFR writes strings as UTF-8 or Latin-1). */

@@ -24,6 +24,8 @@ public final class JfrRecorder {
   /** The recording's name, for jcmd. */
   public static final String NAME = "perfweave";
 
+  private static final long WHOLE_FILE_WAIT_NANOS = 5_000_000_000L;
+
   private final JfrConfig config;
   private final RecordingFiles files;
   private Recording current;
@@ -56,6 +58,34 @@ public final class JfrRecorder {
   /** Where the current recording is written when it ends. */
   public synchronized Path destination() {
     return destination;
+  }
+
+  /**
+   * Ends the recording at exit and says what is wrong with its file, or null when it is whole.
+   * Stopping it writes the file now, unless JFR's own exit hook got there first and is writing
+   * it: then the file is given a few seconds to become whole (a full disk never lets it).
+   */
+  synchronized String finishAtExit() {
+    boolean writtenHere;
+    try {
+      writtenHere = current.stop();
+    } catch (IllegalStateException stoppedByJfrsOwnHook) {
+      writtenHere = false;
+    } catch (RuntimeException failed) {
+      return "it could not be written (" + failed + ")";
+    }
+    long deadline = System.nanoTime() + WHOLE_FILE_WAIT_NANOS;
+    String problem = RecordingCheck.problem(destination);
+    while (problem != null && !writtenHere && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      problem = RecordingCheck.problem(destination);
+    }
+    return problem;
   }
 
   /** Closes the current recording into its file and starts the next, then prunes old files. */

@@ -38,14 +38,24 @@ public final class Profiling {
   /** Stops async-profiler (JFR writes its own file at exit) and says where the files are. */
   public void stopAtExit() {
     asyncProfiler.ifPresent(AsyncProfilerSession::stop);
-    jfr.ifPresent(
-        r -> System.err.println("perfweave: JFR recording: " + r.destination().toAbsolutePath()));
+    jfr.ifPresent(Profiling::sayWhereItIs);
     asyncProfiler.ifPresent(
         s ->
             System.err.println(
                 "perfweave: async-profiler recording: "
                     + s.destination().toAbsolutePath()
                     + " (CPU engine: " + s.cpuEngine() + ")"));
+  }
+
+  /** Names the recording only when it was written whole; otherwise what went wrong. */
+  private static void sayWhereItIs(JfrRecorder recorder) {
+    String problem = recorder.finishAtExit();
+    Path file = recorder.destination().toAbsolutePath();
+    System.err.println(
+        problem == null
+            ? "perfweave: JFR recording: " + file
+            : "perfweave: warning: the JFR recording was not written whole: " + file + ": " + problem
+                + " (a full disk, or an I/O error); what it holds is readable up to there");
   }
 
   private static boolean writable(Path outputDir) {

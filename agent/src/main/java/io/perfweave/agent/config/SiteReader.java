@@ -6,6 +6,7 @@ import io.perfweave.instrumentation.config.MatchConfig;
 import io.perfweave.instrumentation.config.Mode;
 import io.perfweave.instrumentation.config.RetryConfig;
 import io.perfweave.instrumentation.config.SiteConfig;
+import io.perfweave.instrumentation.weaving.Exclusions;
 import io.perfweave.instrumentation.weaving.Globs;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,12 +63,27 @@ final class SiteReader {
     if (!subtypesOf.isEmpty() && !TYPE_NAME.matcher(subtypesOf).matches()) {
       throw match.error("subtypesOf", "must be a type name, was '" + subtypesOf + "'");
     }
+    requireNotSelfUsed(match, "type", Globs.literalPrefix(type));
+    requireNotSelfUsed(match, "subtypesOf", subtypesOf);
     String method = match.string("method", "");
     List<String> params = match.strings("params", List.of());
     boolean anyParams = !match.has("params");
     int maxTypes = (int) match.number("maxTypes", MatchConfig.DEFAULT_MAX_TYPES);
     return match.build(
         () -> new MatchConfig(type, subtypesOf, method, params, anyParams, maxTypes));
+  }
+
+  /** A site may not reach the JDK packages perfweave itself calls: it would recurse forever. */
+  private static void requireNotSelfUsed(Section match, String key, String name)
+      throws ConfigException {
+    String selfUsed = name.isEmpty() ? null : Exclusions.selfUsedPackageReachedBy(name);
+    if (selfUsed != null) {
+      throw match.error(
+          key,
+          "names " + name + ", in " + selfUsed + "*, a JDK package perfweave itself calls while it"
+              + " records a call: weaving it would recurse; name the application's own type"
+              + " instead");
+    }
   }
 
   static CacheConfig cache(Section cache, Set<String> keys) throws ConfigException {

@@ -34,29 +34,6 @@ public record MatchConfig(
         type.isEmpty() != subtypesOf.isEmpty(), "type or subtypesOf must be given, exactly one");
     requireArgument(!method.isEmpty(), "method must not be empty");
     requireArgument(maxTypes >= 1, "maxTypes must be at least 1, was %s", maxTypes);
-    requireNotSelfUsed("type", literalPrefix(type));
-    requireNotSelfUsed("subtypesOf", subtypesOf);
     params = List.copyOf(params);
-  }
-
-  private static void requireNotSelfUsed(String key, String name) {
-    String selfUsed = name.isEmpty() ? null : SelfUsedPackages.reachedBy(name);
-    requireArgument(
-        selfUsed == null,
-        "%s names %s, in %s, a JDK package perfweave itself calls while it records a call:"
-            + " weaving it would recurse; name the application's own type instead",
-        key, name.isEmpty() ? "" : name, selfUsed + "*");
-  }
-
-  /** The part of a type pattern before its first wildcard: the type itself when there is none. */
-  private static String literalPrefix(String type) {
-    int wildcard = type.length();
-    for (char c : new char[] {'*', '?', '{'}) {
-      int at = type.indexOf(c);
-      if (at >= 0) {
-        wildcard = Math.min(wildcard, at);
-      }
-    }
-    return type.substring(0, wildcard);
   }
 }

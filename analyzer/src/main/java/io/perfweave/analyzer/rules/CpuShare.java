@@ -2,7 +2,6 @@ package io.perfweave.analyzer.rules;
 
 import io.perfweave.analyzer.model.LongCounts;
 import io.perfweave.analyzer.model.Model;
-import io.perfweave.analyzer.model.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +26,6 @@ public record CpuShare(String what, long samples, double share) {
     return shares;
   }
 
-  /** The share rounded for evidence. */
-  public double roundedShare() {
-    return Numbers.share(share);
-  }
 
   /** The saving if the whole share went away: that share of the run's duration. */
   public long savingNanos(Model model) {

@@ -43,7 +43,7 @@ public final class CostlyConstructionRule extends CpuShareRule {
     Map<String, Object> evidence = new LinkedHashMap<>();
     evidence.put("what", built.what());
     evidence.put("cpuSamples", built.samples());
-    evidence.put("shareOfCpu", built.roundedShare());
+    evidence.put("shareOfCpu", Numbers.share(built.share()));
     return Finding.of(id(), built.what())
         .score(Scores.exp100(built.share(), 0.02, 0.1))
         .title("Costly construction: " + built.what() + " takes " + Numbers.percentText(built.share()) + " of CPU")

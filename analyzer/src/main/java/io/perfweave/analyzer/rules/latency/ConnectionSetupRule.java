@@ -45,7 +45,7 @@ public final class ConnectionSetupRule extends CpuShareRule {
     Map<String, Object> evidence = new LinkedHashMap<>();
     evidence.put("caller", connect.what());
     evidence.put("cpuSamplesOpeningConnections", connect.samples());
-    evidence.put("shareOfCpu", connect.roundedShare());
+    evidence.put("shareOfCpu", Numbers.share(connect.share()));
     return Finding.of(id(), connect.what())
         .score(Scores.exp100(connect.share(), 0.01, 0.1))
         .title("Connections opened on the hot path in " + connect.what() + " (" + Numbers.percentText(connect.share()) + " of CPU)")

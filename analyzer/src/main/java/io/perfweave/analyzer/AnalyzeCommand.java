@@ -54,9 +54,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    String unwritable = OutputDirectory.prepare(out);
-    if (unwritable != null) {
-      System.err.println("perfweave-analyzer: " + unwritable);
+    if (!OutputDirectory.ready(out)) {
       return AnalyzerMain.BAD_INPUT;
     }
     ModelLoader.Loaded loaded;

@@ -33,9 +33,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    String unwritable = OutputDirectory.prepare(out);
-    if (unwritable != null) {
-      System.err.println("perfweave-analyzer: " + unwritable);
+    if (!OutputDirectory.ready(out)) {
       return AnalyzerMain.BAD_INPUT;
     }
     ModelLoader.Loaded old;

@@ -13,8 +13,19 @@ final class OutputDirectory {
 
   private OutputDirectory() {}
 
-  /** Creates {@code out} where needed; the one-line problem when it cannot be written, or null. */
-  static String prepare(Path out) {
+  /**
+   * Creates {@code out} where needed; false, after one line on stderr saying why, when the reports
+   * cannot be written there.
+   */
+  static boolean ready(Path out) {
+    String problem = problem(out);
+    if (problem != null) {
+      System.err.println("perfweave-analyzer: " + problem);
+    }
+    return problem == null;
+  }
+
+  private static String problem(Path out) {
     try {
       Files.createDirectories(out);
       if (!Files.isWritable(out)) {

@@ -39,12 +39,27 @@ public final class RpcCallField {
   /** For {@link Outcome#CACHE_HIT} and {@link Outcome#SHADOW_HIT}: the entry's age, in ns. */
   public static final String CACHE_AGE = "cacheAge";
 
+  /**
+   * A 64-bit hash of the value the call returned (a JSON-RPC call: its elements' {@code result}s;
+   * a woven site: the return value's own {@code hashCode} where its type defines equality), never
+   * the value itself; 0 where there is none (a failure, a value without equality, a streamed or
+   * unread body). Added in 0.2: how often a key's value changed.
+   */
+  public static final String RESULT_HASH = "resultHash";
+
+  /**
+   * Whether the call read at a block tag that moves on ({@link CallSafety#MOVING_BLOCK_TAGS}),
+   * which the agent caches only with {@code cacheBlockTags}. Added in 0.2.
+   */
+  public static final String MOVING_BLOCK = "movingBlock";
+
   /** Every field, in the order README's recording contract lists them. */
   public static final List<String> ALL =
-      List.of(SITE, TARGET, RPC_METHOD, STATUS, OUTCOME, IDEMPOTENT, ATTEMPTS, ERROR, KEY_HASH, CACHE_AGE);
+      List.of(SITE, TARGET, RPC_METHOD, STATUS, OUTCOME, IDEMPOTENT, ATTEMPTS, ERROR, KEY_HASH, CACHE_AGE, RESULT_HASH,
+          MOVING_BLOCK);
 
   /** Fields a recording of an older agent may lack; a reader must not require them. */
-  public static final List<String> OPTIONAL = List.of(STATUS, IDEMPOTENT, CACHE_AGE);
+  public static final List<String> OPTIONAL = List.of(STATUS, IDEMPOTENT, CACHE_AGE, RESULT_HASH, MOVING_BLOCK);
 
   private RpcCallField() {}
 }

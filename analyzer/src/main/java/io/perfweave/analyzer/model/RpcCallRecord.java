@@ -1,9 +1,12 @@
 package io.perfweave.analyzer.model;
 
 import io.perfweave.contract.Outcome;
+
 /**
  * The fields of one {@code perfweave.RpcCall} the model uses; times in epoch nanoseconds.
  *
+ * @param resultHash the hash of the value returned, 0 where not recorded
+ * @param movingBlock whether the call read at a block tag that moves on ({@code latest}, ...)
  * @param caller the first application frame under the call, or "" when the event has no stack
  */
 public record RpcCallRecord(
@@ -15,6 +18,8 @@ public record RpcCallRecord(
     int attempts,
     String error,
     long keyHash,
+    long resultHash,
+    boolean movingBlock,
     long cacheAgeNanos,
     long startNanos,
     long endNanos,

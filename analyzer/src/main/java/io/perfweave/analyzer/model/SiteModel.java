@@ -9,8 +9,6 @@ import java.util.TreeMap;
 /** Everything the recordings say about one call site. */
 public final class SiteModel {
 
-  private static final int MAX_INTERVALS = 1_000_000;
-
   private final String name;
   private final LongCounts targets = new LongCounts();
   private final LongCounts rpcMethods = new LongCounts();
@@ -26,8 +24,7 @@ public final class SiteModel {
   private final Map<Long, long[]> perSecond = new TreeMap<>(); // epoch second -> {calls, errors}
   private final LongCounts cpuInside = new LongCounts();
   private final LongCounts allocationInside = new LongCounts();
-  private long[] intervals = new long[1024]; // start, end pairs for concurrency
-  private int intervalCount;
+  private final CallLog callLog = new CallLog();
   private boolean idempotent;
   private String jsonRpcMethod = "";
   private long attempts;
@@ -88,7 +85,7 @@ public final class SiteModel {
     second[1] += call.failed() ? 1 : 0;
     firstStart = Math.min(firstStart, call.startNanos());
     lastEnd = Math.max(lastEnd, call.endNanos());
-    keepInterval(call.startNanos(), call.endNanos());
+    callLog.record(call);
   }
 
   public void recordRetryDecision(String decision) {
@@ -138,9 +135,7 @@ public final class SiteModel {
         });
     cpuInside.merge(other.cpuInside);
     allocationInside.merge(other.allocationInside);
-    for (int i = 0; i < other.intervalCount; i++) {
-      keepInterval(other.intervals[2 * i], other.intervals[2 * i + 1]);
-    }
+    callLog.merge(other.callLog);
     idempotent |= other.idempotent;
     if (jsonRpcMethod.isEmpty()) {
       jsonRpcMethod = other.jsonRpcMethod;
@@ -151,40 +146,14 @@ public final class SiteModel {
     lastEnd = Math.max(lastEnd, other.lastEnd);
   }
 
-  private void keepInterval(long start, long end) {
-    if (intervalCount >= MAX_INTERVALS) {
-      return;
-    }
-    if (2 * intervalCount + 2 > intervals.length) {
-      intervals = Arrays.copyOf(intervals, intervals.length * 2);
-    }
-    intervals[2 * intervalCount] = start;
-    intervals[2 * intervalCount + 1] = end;
-    intervalCount++;
-  }
-
   /** The most calls of this site in flight at once (over the first million calls). */
   public int maxConcurrency() {
-    long[] starts = new long[intervalCount];
-    long[] ends = new long[intervalCount];
-    for (int i = 0; i < intervalCount; i++) {
-      starts[i] = intervals[2 * i];
-      ends[i] = intervals[2 * i + 1];
-    }
-    Arrays.sort(starts);
-    Arrays.sort(ends);
-    int inFlight = 0;
-    int max = 0;
-    for (int s = 0, e = 0; s < starts.length; ) {
-      if (starts[s] < ends[e]) {
-        max = Math.max(max, ++inFlight);
-        s++;
-      } else {
-        inFlight--;
-        e++;
-      }
-    }
-    return max;
+    return callLog.maxConcurrency();
+  }
+
+  /** The calls themselves, for the what-if replay. */
+  public CallLog callLog() {
+    return callLog;
   }
 
   public String name() {

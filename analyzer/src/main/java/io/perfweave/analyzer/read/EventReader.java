@@ -90,6 +90,8 @@ final class EventReader {
             event.getInt(RpcCallField.ATTEMPTS),
             string(event, RpcCallField.ERROR),
             event.getLong(RpcCallField.KEY_HASH),
+            optional[2] ? event.getLong(RpcCallField.RESULT_HASH) : 0,
+            optional[3] && event.getBoolean(RpcCallField.MOVING_BLOCK),
             optional[1] ? event.getLong(RpcCallField.CACHE_AGE) : 0,
             nanos(event.getStartTime()),
             nanos(event.getEndTime()),
@@ -287,7 +289,9 @@ final class EventReader {
   private static boolean[] presence(RecordedEvent event) {
     return new boolean[] {
       event.getEventType().getField(RpcCallField.IDEMPOTENT) != null,
-      event.getEventType().getField(RpcCallField.CACHE_AGE) != null
+      event.getEventType().getField(RpcCallField.CACHE_AGE) != null,
+      event.getEventType().getField(RpcCallField.RESULT_HASH) != null,
+      event.getEventType().getField(RpcCallField.MOVING_BLOCK) != null
     };
   }
 

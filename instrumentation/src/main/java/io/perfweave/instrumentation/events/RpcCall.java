@@ -63,6 +63,16 @@ public abstract class RpcCall extends Event {
   @Timespan(Timespan.NANOSECONDS)
   public long cacheAge;
 
+  @Name(RpcCallField.RESULT_HASH)
+  @Label("Result Hash")
+  @Description("64-bit hash of the value returned (never the value); 0 where there is none")
+  public long resultHash;
+
+  @Name(RpcCallField.MOVING_BLOCK)
+  @Label("Moving Block Tag")
+  @Description("Whether the call read at a block tag that moves on (latest, pending, ...)")
+  public boolean movingBlock;
+
   /** System.nanoTime() at the start of the call; transient, so not recorded. */
   public transient long startNanos;
 }

@@ -1,6 +1,7 @@
 package io.perfweave.analyzer;
 
 import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.plan.Plans;
 import io.perfweave.analyzer.read.BadInputException;
 import io.perfweave.analyzer.read.ModelLoader;
 import io.perfweave.analyzer.report.ConsoleSummary;
@@ -66,11 +67,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     Model model = loaded.model();
     RuleRunner.Result rules = RuleRunner.run(model, thresholds);
-    Map<String, Object> report = JsonReport.build(model, rules);
+    Plans plans = Plans.of(model, rules.findings(), thresholds);
+    Map<String, Object> report = JsonReport.build(model, rules, plans);
     JsonReport.write(report, out.resolve("report.json"));
     Files.writeString(out.resolve("report.html"), HtmlReport.render(report, model));
-    Files.writeString(out.resolve("suggested-config.yaml"), SuggestedConfig.render(model, rules.findings()));
-    ConsoleSummary.print(model, rules.findings(), top, System.out);
+    Files.writeString(out.resolve("suggested-config.yaml"), SuggestedConfig.render(model, plans));
+    ConsoleSummary.print(model, plans.findings(), top, System.out);
     System.out.println("Report: " + out.toAbsolutePath().resolve("report.html"));
     loaded.problems().forEach(p -> System.err.println("perfweave-analyzer: " + p));
     return loaded.problems().isEmpty() ? 0 : AnalyzerMain.BAD_INPUT;

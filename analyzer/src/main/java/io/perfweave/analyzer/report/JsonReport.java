@@ -8,6 +8,8 @@ import io.perfweave.analyzer.model.Model;
 import io.perfweave.analyzer.model.Numbers;
 import io.perfweave.analyzer.model.RunFacts;
 import io.perfweave.analyzer.model.SiteModel;
+import io.perfweave.analyzer.plan.Plans;
+import io.perfweave.analyzer.plan.PredictionJson;
 import io.perfweave.analyzer.rules.Finding;
 import io.perfweave.analyzer.rules.RuleRunner;
 import io.perfweave.contract.Outcome;
@@ -34,7 +36,7 @@ public final class JsonReport {
 
   private JsonReport() {}
 
-  public static Map<String, Object> build(Model model, RuleRunner.Result rules) {
+  public static Map<String, Object> build(Model model, RuleRunner.Result rules, Plans plans) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("schemaVersion", SCHEMA_VERSION);
     root.put("generator", "perfweave-analyzer");
@@ -42,8 +44,9 @@ public final class JsonReport {
     root.put("run", run(model.run()));
     root.put("quality", quality(model, rules.findings()));
     root.put("summary", summary(model));
+    root.put("prediction", prediction(model, plans));
     List<Object> sites = new ArrayList<>();
-    model.sites().values().forEach(s -> sites.add(site(s, model)));
+    model.sites().values().forEach(s -> sites.add(site(s, model, plans.sites().get(s.name()))));
     root.put("sites", sites);
     root.put("hotMethods", hotMethods(model));
     root.put("allocation", allocation(model));
@@ -52,7 +55,7 @@ public final class JsonReport {
     root.put("exceptions", exceptions(model));
     root.put("socketIo", socketIo(model));
     root.put("rules", rules.outcomes());
-    root.put("recommendations", recommendations(rules.findings()));
+    root.put("recommendations", recommendations(plans.findings()));
     return root;
   }
 
@@ -108,7 +111,48 @@ public final class JsonReport {
     return json;
   }
 
-  private static Map<String, Object> site(SiteModel site, Model model) {
+  /**
+   * The whole run with suggested-config.yaml, as the replay predicts it: planned sites replayed,
+   * the others as recorded.
+   */
+  private static Map<String, Object> prediction(Model model, Plans plans) {
+    long sentBefore = 0;
+    long sentAfter = 0;
+    long errorsBefore = 0;
+    long errorsAfter = 0;
+    long saving = 0;
+    for (SiteModel site : model.sites().values()) {
+      Plans.Planned planned = plans.sites().get(site.name());
+      sentBefore += site.rpcsSent();
+      errorsBefore += site.errorCount();
+      sentAfter += planned == null ? site.rpcsSent() : planned.prediction().rpcsSentAfter();
+      errorsAfter += planned == null ? site.errorCount() : planned.prediction().errorsAfter();
+      saving += planned == null ? 0 : planned.prediction().savingNanos();
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("plannedSites", plans.sites().size());
+    json.put("rpcsSentBefore", sentBefore);
+    json.put("rpcsSentAfter", sentAfter);
+    json.put("errorsBefore", errorsBefore);
+    json.put("errorsAfter", errorsAfter);
+    json.put("savingMs", Numbers.millis(saving));
+    return json;
+  }
+
+  private static Map<String, Object> plan(Plans.Planned planned) {
+    if (planned == null) {
+      return null;
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("words", Plans.words(planned.plan()));
+    json.put("cache", planned.plan().cacheYaml());
+    json.put("cacheBlockTags", planned.plan().cache() != null && planned.plan().cache().cacheBlockTags());
+    json.put("retry", planned.plan().retryYaml());
+    json.put("prediction", PredictionJson.of(planned.prediction()));
+    return json;
+  }
+
+  private static Map<String, Object> site(SiteModel site, Model model, Plans.Planned planned) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("name", site.name());
     json.put("targets", site.targets().top(10));
@@ -144,6 +188,7 @@ public final class JsonReport {
     List<long[]> timeline = new ArrayList<>();
     site.perSecond().forEach((second, counts) -> timeline.add(new long[] {second, counts[0], counts[1]}));
     json.put("timeline", timeline);
+    json.put("plan", plan(planned));
     return json;
   }
 

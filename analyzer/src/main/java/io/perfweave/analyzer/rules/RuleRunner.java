@@ -2,6 +2,7 @@ package io.perfweave.analyzer.rules;
 
 import io.perfweave.analyzer.model.Model;
 import io.perfweave.analyzer.model.SiteModel;
+import io.perfweave.analyzer.plan.Planner;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,10 +22,11 @@ public final class RuleRunner {
     return rules;
   }
 
-  /** Every threshold of every rule, each declared once by its rule. */
+  /** Every threshold of every rule, each declared once by its rule, and the planner's. */
   public static List<Threshold> thresholds() {
     List<Threshold> thresholds = new ArrayList<>();
     rules().forEach(rule -> thresholds.addAll(rule.thresholds()));
+    thresholds.addAll(Planner.thresholds());
     return thresholds;
   }
 

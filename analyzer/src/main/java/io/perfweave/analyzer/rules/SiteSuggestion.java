@@ -13,6 +13,7 @@ import java.util.Map;
  * @param cache cache keys (ttl, ...), empty for none
  * @param retry retry keys, empty for none
  * @param jsonRpc whether this is an {@code http.jsonRpc.methods} entry rather than a site
+ * @param cacheBlockTags whether a JSON-RPC method's reads at moving block tags are cached too
  */
 public record SiteSuggestion(
     String name,
@@ -21,13 +22,14 @@ public record SiteSuggestion(
     boolean idempotent,
     Map<String, Object> cache,
     Map<String, Object> retry,
-    boolean jsonRpc) {
+    boolean jsonRpc,
+    boolean cacheBlockTags) {
 
   /** A site the agent weaves by type and method. */
   public SiteSuggestion(
       String name, String type, String method, boolean idempotent, Map<String, Object> cache,
       Map<String, Object> retry) {
-    this(name, type, method, idempotent, cache, retry, false);
+    this(name, type, method, idempotent, cache, retry, false, false);
   }
 
   /**
@@ -36,11 +38,17 @@ public record SiteSuggestion(
    * {@code http.jsonRpc.methods} entry.
    */
   public static SiteSuggestion forSite(SiteModel site, Map<String, Object> cache, Map<String, Object> retry) {
+    return forSite(site, cache, retry, false);
+  }
+
+  /** {@link #forSite(SiteModel, Map, Map)}, caching a JSON-RPC method's moving-block reads too. */
+  public static SiteSuggestion forSite(
+      SiteModel site, Map<String, Object> cache, Map<String, Object> retry, boolean cacheBlockTags) {
     if (!site.jsonRpcMethod().isEmpty()) {
-      return new SiteSuggestion(site.name(), "", site.jsonRpcMethod(), true, cache, retry, true);
+      return new SiteSuggestion(site.name(), "", site.jsonRpcMethod(), true, cache, retry, true, cacheBlockTags);
     }
     String[] target = split(site.mainTarget());
-    return new SiteSuggestion(site.name(), target[0], target[1], true, cache, retry, false);
+    return new SiteSuggestion(site.name(), target[0], target[1], true, cache, retry, false, false);
   }
 
   /** The type and method of a site's target, {@code Type#method}. */

@@ -49,6 +49,9 @@ public final class SuggestionYaml {
     if (!site.cache().isEmpty()) {
       yaml.put("cache", site.cache());
     }
+    if (site.cacheBlockTags()) {
+      yaml.put("cacheBlockTags", true);
+    }
     if (!site.retry().isEmpty()) {
       yaml.put("retry", site.retry());
     }

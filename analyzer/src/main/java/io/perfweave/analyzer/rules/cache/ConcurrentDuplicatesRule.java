@@ -71,9 +71,8 @@ public final class ConcurrentDuplicatesRule extends SiteRule {
                 + " began while a call with the same arguments had not returned (up to "
                 + site.maxConcurrency() + " calls of the site in flight at once).")
             .saving(saving, share, "overlapping duplicate calls × mean latency of calls sent")
-            .fix("Let concurrent callers share one call (single-flight): a cache on the site with a TTL"
-                + " about as long as the call itself (" + Numbers.configDuration(ttl) + ") coalesces"
-                + " concurrent duplicates and hardly serves stale data.")
+            .fix("Let concurrent callers share one call (single-flight): a cache on the site, even"
+                + " with a TTL about as long as the call itself, coalesces concurrent duplicates.")
             .config(SuggestionYaml.sites(List.of(suggestion)), List.of(suggestion))
             .build());
   }

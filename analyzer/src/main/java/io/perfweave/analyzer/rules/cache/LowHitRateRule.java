@@ -76,7 +76,7 @@ public final class LowHitRateRule implements Rule {
         .explanation("No entry older than " + Numbers.millisText(site.hitAges().max()) + " was served, but the same"
             + " arguments come back after a median " + Numbers.millisText(site.keys().intervals().percentile(50)) + ".")
         .saving(saving, share, "repeats that missed × mean latency of calls sent")
-        .fix("Raise the TTL to " + Numbers.configDuration(ttl) + " if the data may be that old.")
+        .fix("Raise the TTL if the data may be that old.")
         .config(SuggestionYaml.sites(List.of(suggestion)), List.of(suggestion))
         .build();
   }

@@ -18,9 +18,9 @@ import java.util.Map;
 
 /**
  * An idempotent site called again and again with the same arguments: a cache would answer the
- * repeats. The TTL is proposed from the measured time between repeats: twice its 75th
- * percentile, rounded up to 1, 2 or 5 × 10ⁿ ms, so that run-to-run jitter still hits; shadow-mode
- * hits, where recorded, are the evidence instead of the estimate.
+ * repeats. The rule's own estimate (repeats within twice the 75th percentile of the time between
+ * them; shadow-mode hits where recorded) scores it; the planner chooses the TTL, and the what-if
+ * replay prices it.
  */
 public final class RepeatedReadsRule extends SiteRule {
 
@@ -79,8 +79,6 @@ public final class RepeatedReadsRule extends SiteRule {
     evidence.put("repeatIntervalP50Ms", Numbers.millis(intervals.percentile(50)));
     evidence.put("repeatIntervalP75Ms", Numbers.millis(intervals.percentile(75)));
     evidence.put("meanLatencyMs", Numbers.millis(site.sentLatencies().mean()));
-    evidence.put("proposedTtlMs", Numbers.millis(ttl));
-    evidence.put("callsACacheWouldAnswer", wouldHit);
     evidence.put("shadowHits", shadowHits);
     Map<String, Object> cache = new LinkedHashMap<>();
     cache.put("ttl", Numbers.configDuration(ttl));
@@ -100,7 +98,7 @@ public final class RepeatedReadsRule extends SiteRule {
             ? "shadow hits recorded by the agent × mean latency of calls sent"
             : "repeats within the proposed TTL × mean latency of calls sent ("
                 + Numbers.millisText(site.sentLatencies().mean()) + ")")
-        .fix("Cache the site for " + Numbers.configDuration(ttl) + " if the data may be that old;"
+        .fix("Cache the site if its data may be as old as the TTL below;"
             + " concurrent calls with the same arguments then share one call (single-flight)."
             + " Try it first with mode: shadow to measure the hits without changing anything.")
         .config(SuggestionYaml.sites(List.of(suggestion)), List.of(suggestion))

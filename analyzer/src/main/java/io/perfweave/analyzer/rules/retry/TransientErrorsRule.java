@@ -3,6 +3,7 @@ package io.perfweave.analyzer.rules.retry;
 import io.perfweave.analyzer.model.Model;
 import io.perfweave.analyzer.model.Numbers;
 import io.perfweave.analyzer.model.SiteModel;
+import io.perfweave.analyzer.model.TransientErrors;
 import io.perfweave.analyzer.rules.Finding;
 import io.perfweave.analyzer.rules.Scores;
 import io.perfweave.analyzer.rules.SiteRule;
@@ -16,10 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An idempotent site failing now and then with transient errors (I/O, timeouts) and no retry:
- * retry with backoff would absorb them. Parameters come from the failure pattern: with an error
- * rate p and independent failures, 3 attempts leave about p³ of calls failing; the first backoff
- * is the site's median latency (at least 50 ms).
+ * An idempotent site failing now and then with transient errors (I/O, timeouts, 429/502/503/504)
+ * and no retry: retry with backoff would absorb them. The planner sets its parameters from the
+ * failure rate and the call's latency.
  */
 public final class TransientErrorsRule extends SiteRule {
 
@@ -64,30 +64,13 @@ public final class TransientErrorsRule extends SiteRule {
 
 
   private Finding finding(SiteModel site, long errors, double rate, Model model) {
-    long backoff = Math.max(50_000_000L, Numbers.niceNanos(site.latencies().percentile(50)));
-    double residual = Math.pow(rate, 3);
     long saving = errors * site.latencies().mean();
-    Map<String, Object> retry = new LinkedHashMap<>();
-    retry.put("maxAttempts", 3);
-    retry.put("backoff", Numbers.configDuration(backoff));
-    retry.put("maxBackoff", Numbers.configDuration(Math.max(backoff * 4, 1_000_000_000L)));
-    retry.put("jitter", "full");
-    List<String> types = errorTypes(site);
-    if (!types.isEmpty()) {
-      retry.put("on", types);
-    }
-    List<Integer> statuses = statuses(site);
-    if (!statuses.isEmpty()) {
-      retry.put("onStatus", statuses);
-    }
-    retry.put("budget", Math.max(0.1, Math.min(0.5, Math.ceil(rate * 20) / 10)));
-    SiteSuggestion suggestion = SiteSuggestion.forSite(site, Map.of(), retry);
+    SiteSuggestion suggestion = SiteSuggestion.forSite(site, Map.of(), Map.of("on", errorTypes(site)));
     Map<String, Object> evidence = new LinkedHashMap<>();
     evidence.put("calls", site.calls());
     evidence.put("transientErrors", errors);
     evidence.put("errorRate", Numbers.share(rate));
     evidence.put("errorsByType", site.errors().top(5));
-    evidence.put("expectedFailuresWithRetry", Math.round(site.calls() * residual));
     double share = (double) saving / Math.max(1, model.rpcNanos());
     return Finding.of(id(), site.name())
         .score(Scores.exp100(rate, 0.01, 0.1))
@@ -97,11 +80,13 @@ public final class TransientErrorsRule extends SiteRule {
         .explanation(site.mainTarget() + " failed " + errors + " times with " + site.errors().top(3).keySet()
             + "; " + site.idempotenceReason() + ", so a retry is safe.")
         .saving(saving, share, "failed calls × mean call latency: the work the application lost or redid")
-        .fix("Retry transient failures: 3 attempts in all, " + Numbers.configDuration(backoff)
-            + " backoff with full jitter, within a budget. About " + Math.round(site.calls() * residual)
-            + " calls would still fail if failures are independent.")
+        .fix("Retry transient failures with backoff and full jitter, within a budget.")
         .config(SuggestionYaml.sites(List.of(suggestion)), List.of(suggestion))
         .build();
+  }
+
+  private static List<String> errorTypes(SiteModel site) {
+    return site.errors().top(Integer.MAX_VALUE).keySet().stream().filter(TransientErrors::isTransient).toList();
   }
 
   private static long transientErrors(SiteModel site) {
@@ -109,24 +94,5 @@ public final class TransientErrorsRule extends SiteRule {
         .filter(e -> TransientErrors.isTransient(e.getKey()))
         .mapToLong(Map.Entry::getValue)
         .sum();
-  }
-
-  private static List<String> errorTypes(SiteModel site) {
-    List<String> types = new ArrayList<>();
-    for (String type : site.errors().top(Integer.MAX_VALUE).keySet()) {
-      if (TransientErrors.isTransient(type) && TransientErrors.status(type) < 0) {
-        types.add(type.startsWith("java.io.") || type.startsWith("java.net.") ? "java.io.IOException" : type);
-      }
-    }
-    return types.stream().distinct().toList();
-  }
-
-  private static List<Integer> statuses(SiteModel site) {
-    return site.errors().top(Integer.MAX_VALUE).keySet().stream()
-        .filter(TransientErrors::isTransient)
-        .map(TransientErrors::status)
-        .filter(status -> status > 0)
-        .sorted()
-        .toList();
   }
 }

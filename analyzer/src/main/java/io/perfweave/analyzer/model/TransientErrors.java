@@ -1,4 +1,4 @@
-package io.perfweave.analyzer.rules.retry;
+package io.perfweave.analyzer.model;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import java.util.List;
  * Which errors are transient, the kind a retry can absorb: I/O exception types, and the HTTP
  * statuses the built-in HTTP sites record as {@code HTTP 503} and the like.
  */
-final class TransientErrors {
+public final class TransientErrors {
 
   private static final List<String> TRANSIENT =
       List.of(
@@ -17,14 +17,14 @@ final class TransientErrors {
   private TransientErrors() {}
 
   /** The HTTP status of an error recorded as {@code HTTP nnn}, or -1. */
-  static int status(String error) {
+  public static int status(String error) {
     return error.matches("HTTP \\d{3}") ? Integer.parseInt(error.substring(5)) : -1;
   }
 
   private static final List<String> TRANSIENT_STATUSES =
       List.of("HTTP 429", "HTTP 502", "HTTP 503", "HTTP 504");
 
-  static boolean isTransient(String type) {
+  public static boolean isTransient(String type) {
     return TRANSIENT_STATUSES.contains(type)
         || TRANSIENT.stream().anyMatch(type::startsWith)
         || type.endsWith("TimeoutException")

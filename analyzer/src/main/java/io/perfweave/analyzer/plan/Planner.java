@@ -1,0 +1,164 @@
+package io.perfweave.analyzer.plan;
+
+import io.perfweave.analyzer.model.CallLog;
+import io.perfweave.analyzer.model.Numbers;
+import io.perfweave.analyzer.model.SiteModel;
+import io.perfweave.analyzer.model.TransientErrors;
+import io.perfweave.analyzer.rules.Threshold;
+import io.perfweave.analyzer.rules.Thresholds;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides one site's policy from what its findings ask for — a cache, a retry, or both — jointly:
+ * the retry first, from the failure pattern and the call's latency; then the TTL, chosen by
+ * replaying the recorded calls with that retry in place. A TTL is the shortest that leaves at
+ * most a tenth more calls to send than any allowed TTL would; where the recording has result
+ * hashes, no TTL is allowed whose predicted stale reads exceed {@link #MAX_STALE_SHARE}, none
+ * longer than half the time the site was watched, and only then may reads at a moving block tag
+ * be cached ({@code cacheBlockTags}). Without result hashes the TTL stays within twice the time
+ * most repeats take, and moving-block reads are not cached.
+ */
+public final class Planner {
+
+  public static final Threshold MAX_STALE_SHARE =
+      new Threshold(
+          "cache.maxStaleShare",
+          0.05,
+          "share of a site's calls a planned cache may answer with a value that had changed "
+              + "(from the recording's result hashes)");
+  public static final Threshold RESIDUAL_FAILURES =
+      new Threshold(
+          "retry.residualFailureRate",
+          0.005,
+          "share of calls a planned retry may leave failing, if failures are independent; "
+              + "sets maxAttempts (2 to 5)");
+
+  static final long MIN_TTL_NANOS = 10_000_000L;
+  static final long HEURISTIC_MIN_TTL_NANOS = 100_000_000L;
+  static final long MAX_TTL_NANOS = 300_000_000_000L;
+  static final int MAX_ATTEMPTS = 5;
+  /** A shorter TTL is chosen while it sends at most this many times what the best TTL sends. */
+  static final double CLOSE_TO_BEST = 1.1;
+
+  private final Thresholds thresholds;
+
+  public Planner(Thresholds thresholds) {
+    this.thresholds = thresholds;
+  }
+
+  public static List<Threshold> thresholds() {
+    return List.of(MAX_STALE_SHARE, RESIDUAL_FAILURES);
+  }
+
+  /** The plan for {@code site}; its cache is null where no TTL would answer anything. */
+  public SitePlan plan(SiteModel site, boolean wantsCache, boolean wantsRetry) {
+    SitePlan plan = SitePlan.NONE;
+    if (wantsRetry) {
+      plan = plan.withRetry(retry(site));
+    }
+    return wantsCache ? plan.withCache(cache(site, plan)) : plan;
+  }
+
+  SitePlan.Retry retry(SiteModel site) {
+    Set<String> errors = new LinkedHashSet<>();
+    long failed = 0;
+    for (var error : site.errors().top(Integer.MAX_VALUE).entrySet()) {
+      if (TransientErrors.isTransient(error.getKey())) {
+        errors.add(error.getKey());
+        failed += error.getValue();
+      }
+    }
+    double rate = site.rpcsSent() == 0 ? 0 : Math.min(1, (double) failed / site.rpcsSent());
+    int attempts = 2;
+    while (attempts < MAX_ATTEMPTS && Math.pow(rate, attempts) > thresholds.get(RESIDUAL_FAILURES)) {
+      attempts++;
+    }
+    // the first wait is on average a quarter of a typical call: long enough for a reset
+    // connection to be replaced, short beside the call itself
+    long backoff = Math.max(1_000_000L, Numbers.niceNanos(site.sentLatencies().percentile(50) / 2));
+    return new SitePlan.Retry(
+        attempts, backoff, backoff * 8, Math.max(0.1, Math.min(0.5, Math.ceil(rate * 20) / 10)),
+        errors, exceptionTypes(errors), statuses(errors));
+  }
+
+  private static List<String> exceptionTypes(Set<String> errors) {
+    return errors.stream()
+        .filter(type -> TransientErrors.status(type) < 0)
+        .map(type -> type.startsWith("java.io.") || type.startsWith("java.net.") ? "java.io.IOException" : type)
+        .distinct()
+        .toList();
+  }
+
+  private static List<Integer> statuses(Set<String> errors) {
+    return errors.stream().map(TransientErrors::status).filter(s -> s > 0).sorted().toList();
+  }
+
+  /** The cache that answers nearly the most calls at the shortest TTL, or null for none. */
+  SitePlan.Cache cache(SiteModel site, SitePlan withRetry) {
+    CallLog log = site.callLog();
+    boolean resultsKnown = resultsKnown(log);
+    List<Candidate> allowed = new ArrayList<>();
+    for (boolean blockTags : resultsKnown && readsMovingBlocks(log) ? new boolean[] {false, true} : new boolean[] {false}) {
+      for (long ttl : ttls(site, resultsKnown)) {
+        SitePlan.Cache cache = new SitePlan.Cache(ttl, blockTags);
+        Prediction prediction = Replay.of(site, withRetry.withCache(cache));
+        if (prediction.staleShare() > thresholds.get(MAX_STALE_SHARE)) {
+          break;
+        }
+        allowed.add(new Candidate(cache, prediction.answered(), prediction.calls() - prediction.answered()));
+      }
+    }
+    if (allowed.stream().allMatch(c -> c.answered() == 0)) {
+      return null;
+    }
+    long fewest = allowed.stream().mapToLong(Candidate::unanswered).min().orElseThrow();
+    // candidates come without block tags first, each by rising TTL
+    return allowed.stream()
+        .filter(c -> c.unanswered() <= CLOSE_TO_BEST * fewest)
+        .findFirst()
+        .orElseThrow()
+        .cache();
+  }
+
+  private record Candidate(SitePlan.Cache cache, long answered, long unanswered) {}
+
+  /** TTLs worth trying: 1, 2 and 5 × 10ⁿ ms from about a call's duration up to the bound. */
+  private static List<Long> ttls(SiteModel site, boolean resultsKnown) {
+    long lowest = Math.max(MIN_TTL_NANOS, Numbers.niceNanos(site.sentLatencies().percentile(99)));
+    long watched = site.lastEndNanos() - site.firstStartNanos();
+    long highest =
+        resultsKnown
+            ? Math.max(lowest, Math.min(MAX_TTL_NANOS, Numbers.niceNanos(watched / 2)))
+            : Math.max(HEURISTIC_MIN_TTL_NANOS,
+                Math.min(MAX_TTL_NANOS, Numbers.niceNanos(2 * site.keys().intervals().percentile(75))));
+    List<Long> ttls = new ArrayList<>();
+    for (long ttl = lowest; ttl <= highest; ttl = Numbers.niceNanos(ttl + 1)) {
+      ttls.add(ttl);
+    }
+    if (ttls.isEmpty() || ttls.get(ttls.size() - 1) < highest) {
+      ttls.add(highest);
+    }
+    return ttls;
+  }
+
+  private static boolean resultsKnown(CallLog log) {
+    for (int i = 0; i < log.size(); i++) {
+      if (log.result(i) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean readsMovingBlocks(CallLog log) {
+    for (int i = 0; i < log.size(); i++) {
+      if (log.movingBlock(i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

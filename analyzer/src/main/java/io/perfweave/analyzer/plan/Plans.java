@@ -1,0 +1,130 @@
+package io.perfweave.analyzer.plan;
+
+import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.model.Numbers;
+import io.perfweave.analyzer.model.SiteModel;
+import io.perfweave.analyzer.rules.Finding;
+import io.perfweave.analyzer.rules.SiteSuggestion;
+import io.perfweave.analyzer.rules.SuggestionYaml;
+import io.perfweave.analyzer.rules.Thresholds;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The findings' proposals turned into one plan per site, each with its replayed prediction, and
+ * the findings priced by the replay: a finding's config is its site's whole plan, and its saving
+ * what the replay predicts for the part of the plan it asked for.
+ *
+ * @param sites the planned sites by name, in name order
+ * @param findings the findings, re-ranked by their replayed savings
+ */
+public record Plans(Map<String, Planned> sites, List<Finding> findings) {
+
+  /** One site's plan and what the replay predicts for it. */
+  public record Planned(SiteModel site, SitePlan plan, Prediction prediction) {
+
+    public SiteSuggestion suggestion() {
+      return SiteSuggestion.forSite(
+          site, plan.cacheYaml(), plan.retryYaml(), plan.cache() != null && plan.cache().cacheBlockTags());
+    }
+  }
+
+  /** Plans every site a finding proposes a cache or retry for, and prices those findings. */
+  public static Plans of(Model model, List<Finding> findings, Thresholds thresholds) {
+    Planner planner = new Planner(thresholds);
+    Map<String, Planned> sites = new LinkedHashMap<>();
+    for (SiteModel site : model.sites().values()) {
+      boolean cache = asks(findings, site.name(), true);
+      boolean retry = asks(findings, site.name(), false);
+      if (cache || retry) {
+        SitePlan plan = planner.plan(site, cache, retry);
+        if (!plan.isEmpty()) {
+          sites.put(site.name(), new Planned(site, plan, Replay.of(site, plan)));
+        }
+      }
+    }
+    List<Finding> priced = new ArrayList<>();
+    for (Finding finding : findings) {
+      priced.add(finding.suggestions().isEmpty() ? finding : priced(finding, model, sites.get(finding.subject())));
+    }
+    priced.sort(
+        Comparator.comparingLong(Finding::savingNanos).reversed()
+            .thenComparing(Comparator.comparingInt(Finding::score).reversed()));
+    return new Plans(sites, priced);
+  }
+
+  private static boolean asks(List<Finding> findings, String site, boolean forCache) {
+    return findings.stream()
+        .flatMap(f -> f.suggestions().stream())
+        .anyMatch(s -> s.name().equals(site) && !(forCache ? s.cache() : s.retry()).isEmpty());
+  }
+
+  private static boolean asksForCache(Finding finding) {
+    return finding.suggestions().stream().anyMatch(s -> !s.cache().isEmpty());
+  }
+
+  private static Finding priced(Finding finding, Model model, Planned planned) {
+    boolean forCache = asksForCache(finding);
+    SitePlan part =
+        planned == null ? SitePlan.NONE
+            : forCache ? new SitePlan(planned.plan().cache(), null) : new SitePlan(null, planned.plan().retry());
+    if (part.isEmpty()) {
+      return unplannable(finding);
+    }
+    Prediction prediction = Replay.of(planned.site(), part);
+    Map<String, Object> evidence = new LinkedHashMap<>(finding.evidence());
+    evidence.put("prediction", PredictionJson.of(prediction));
+    SiteSuggestion suggestion = planned.suggestion();
+    long saving = Math.max(0, prediction.savingNanos());
+    return Finding.of(finding.rule(), finding.subject())
+        .score(finding.score())
+        .title(finding.title())
+        .evidence(evidence)
+        .explanation(finding.explanation())
+        .saving(saving, Math.min(1, (double) saving / Math.max(1, model.rpcNanos())), how(prediction))
+        .fix(finding.fix() + " Planned for the site: " + words(planned.plan()) + ".")
+        .config(SuggestionYaml.sites(List.of(suggestion)), List.of(suggestion))
+        .build();
+  }
+
+  /** A finding the plan cannot apply: the diagnosis stands, without a config. */
+  private static Finding unplannable(Finding finding) {
+    return Finding.of(finding.rule(), finding.subject())
+        .score(finding.score())
+        .title(finding.title())
+        .evidence(finding.evidence())
+        .explanation(finding.explanation())
+        .saving(0, 0, "none: no TTL the agent would apply answers any of the recorded calls")
+        .fix("perfweave cannot apply this: the agent would cache none of these calls (reads at a"
+            + " moving block tag, with no result hashes in the recording to show how often the"
+            + " value changes, are not cached). Record with an agent that writes resultHash, or"
+            + " cache in the application what may be that old.")
+        .build();
+  }
+
+  static String how(Prediction p) {
+    return "what-if replay of the " + p.calls() + " recorded calls through the planned policy: RPCs sent "
+        + p.rpcsSentBefore() + " → " + p.rpcsSentAfter() + ", errors " + p.errorsBefore() + " → "
+        + p.errorsAfter() + ", p95 " + Numbers.millisText(p.p95Before()) + " → "
+        + Numbers.millisText(p.p95After())
+        + (p.resultsKnown() ? ", stale reads " + p.staleReads() : "")
+        + "; the saving is the time no longer spent in calls, plus each error avoided at twice a call's mean time (the failed call and the application's own redo)";
+  }
+
+  /** The plan in words: {@code cache ttl 2s, retry 3 attempts from 20ms backoff}. */
+  public static String words(SitePlan plan) {
+    List<String> parts = new ArrayList<>();
+    if (plan.cache() != null) {
+      parts.add("cache ttl " + Numbers.configDuration(plan.cache().ttlNanos())
+          + (plan.cache().cacheBlockTags() ? " including reads at moving block tags" : ""));
+    }
+    if (plan.retry() != null) {
+      parts.add("retry " + plan.retry().maxAttempts() + " attempts from "
+          + Numbers.configDuration(plan.retry().backoffNanos()) + " backoff");
+    }
+    return String.join(", ", parts);
+  }
+}

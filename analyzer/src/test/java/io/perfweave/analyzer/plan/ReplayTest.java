@@ -1,0 +1,102 @@
+package io.perfweave.analyzer.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.perfweave.analyzer.model.SiteModel;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The what-if replay on call sequences whose outcome under a policy is known. */
+final class ReplayTest {
+
+  private static final long MS = Calls.MS;
+
+  @Test
+  void cache_answersTheRepeatsWithinItsTtl_countedFromTheSend() {
+    Calls calls = new Calls();
+    for (int i = 0; i < 200; i++) {
+      calls.call(i * 50L, 5, 42);
+    }
+    SiteModel site = calls.site();
+
+    Prediction hundred = Replay.of(site, new SitePlan(new SitePlan.Cache(100 * MS, false), null));
+    Prediction fifty = Replay.of(site, new SitePlan(new SitePlan.Cache(50 * MS, false), null));
+
+    assertEquals(200, hundred.rpcsSentBefore());
+    assertEquals(100, hundred.rpcsSentAfter(), "every other call comes within 100 ms of a send");
+    assertEquals(100, hundred.answered());
+    assertEquals(0, fifty.answered(), "a repeat exactly one TTL after the send misses");
+    assertEquals(0, hundred.p50After(), "the hits take no time");
+  }
+
+  @Test
+  void cache_coalescesCallsThatStartWhileTheSameCallIsInFlight() {
+    Calls calls = new Calls();
+    for (int round = 0; round < 10; round++) {
+      for (int thread = 0; thread < 4; thread++) {
+        calls.call(round * 1000L + thread, 100, thread, 7, 0, "", false);
+      }
+    }
+    Prediction p = Replay.of(calls.site(), new SitePlan(new SitePlan.Cache(100 * MS, false), null));
+
+    assertEquals(10, p.rpcsSentAfter());
+    assertEquals(30, p.answered());
+    assertTrue(p.p95After() <= 101 * MS && p.p95After() >= 97 * MS, "joiners wait for the rest of the flight");
+  }
+
+  @Test
+  void retry_atAKnownFailureRate_leavesAboutTheRateToTheAttemptsFailing() {
+    Calls calls = new Calls();
+    for (int i = 0; i < 1000; i++) {
+      calls.call(i * 20L, 10, 1, i + 1, 0, i % 10 == 9 ? "java.io.IOException" : "", false);
+    }
+    SitePlan.Retry retry =
+        new SitePlan.Retry(3, 5 * MS, 40 * MS, 0.5, Set.of("java.io.IOException"), List.of("java.io.IOException"), List.of());
+    Prediction p = Replay.of(calls.site(), new SitePlan(null, retry));
+
+    assertEquals(100, p.errorsBefore());
+    assertTrue(p.errorsAfter() <= 5, "about 100 × 0.1 × 0.1 = 1 left: " + p.errorsAfter());
+    assertTrue(p.rpcsSentAfter() >= 1100 && p.rpcsSentAfter() <= 1125, "1000 + 100 + about 10: " + p.rpcsSentAfter());
+    assertTrue(p.savingNanos() > 0, "the errors avoided outweigh the time retries take");
+  }
+
+  @Test
+  void retry_neverExceedsItsBudget() {
+    Calls calls = new Calls();
+    for (int i = 0; i < 1000; i++) {
+      calls.call(i, 1, 1, i + 1, 0, "java.io.IOException", false);
+    }
+    SitePlan.Retry retry =
+        new SitePlan.Retry(5, MS, 8 * MS, 0.1, Set.of("java.io.IOException"), List.of("java.io.IOException"), List.of());
+    Prediction p = Replay.of(calls.site(), new SitePlan(null, retry));
+
+    assertTrue(p.rpcsSentAfter() - 1000 <= 0.1 * 1000 + 10, "retries within 10% of calls + 10: " + p.rpcsSentAfter());
+  }
+
+  @Test
+  void cache_skipsMovingBlockReadsUnlessThePlanCachesThem() {
+    Calls calls = new Calls();
+    for (int i = 0; i < 100; i++) {
+      calls.call(i * 10L, 2, 1, 9, 0, "", true);
+    }
+    SiteModel site = calls.site();
+
+    assertEquals(0, Replay.of(site, new SitePlan(new SitePlan.Cache(MS * 1000, false), null)).answered());
+    assertEquals(99, Replay.of(site, new SitePlan(new SitePlan.Cache(MS * 1000, true), null)).answered());
+  }
+
+  @Test
+  void staleReads_areHitsServingAValueThatHadChanged() {
+    Calls calls = new Calls();
+    for (int i = 0; i < 100; i++) {
+      calls.call(i * 10L, 2, 1, 9, i < 45 ? 111 : 222, "", false);
+    }
+    Prediction p = Replay.of(calls.site(), new SitePlan(new SitePlan.Cache(100 * MS, false), null));
+
+    assertTrue(p.resultsKnown());
+    assertEquals(90, p.answered());
+    assertEquals(5, p.staleReads(), "the entry sent at 400 ms serves 450..490 ms after the value changed");
+  }
+}

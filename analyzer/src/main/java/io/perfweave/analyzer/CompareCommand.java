@@ -3,6 +3,7 @@ package io.perfweave.analyzer;
 import io.perfweave.analyzer.read.BadInputException;
 import io.perfweave.analyzer.read.ModelLoader;
 import io.perfweave.analyzer.report.CompareHtml;
+import io.perfweave.analyzer.report.CompareSummary;
 import io.perfweave.analyzer.report.Comparison;
 import io.perfweave.analyzer.report.JsonReport;
 import java.io.IOException;
@@ -48,14 +49,7 @@ final class CompareCommand implements Callable<Integer> {
     Map<String, Object> comparison = Comparison.build(old.model(), now.model());
     JsonReport.write(comparison, out.resolve("compare.json"));
     Files.writeString(out.resolve("compare.html"), CompareHtml.render(comparison, old.model(), now.model()));
-    @SuppressWarnings("unchecked")
-    List<String> improved = (List<String>) comparison.get("improved");
-    @SuppressWarnings("unchecked")
-    List<String> regressed = (List<String>) comparison.get("regressed");
-    System.out.println("Improved:");
-    improved.forEach(line -> System.out.println("  " + line));
-    System.out.println("Regressed:" + (regressed.isEmpty() ? " nothing" : ""));
-    regressed.forEach(line -> System.out.println("  " + line));
+    CompareSummary.print(comparison, System.out);
     System.out.println("Comparison: " + out.toAbsolutePath().resolve("compare.html"));
     old.problems().forEach(p -> System.err.println("perfweave-analyzer: " + p));
     now.problems().forEach(p -> System.err.println("perfweave-analyzer: " + p));

@@ -5,6 +5,10 @@ import io.perfweave.analyzer.model.LongCounts;
 import io.perfweave.analyzer.model.Model;
 import io.perfweave.analyzer.model.Numbers;
 import io.perfweave.analyzer.model.SiteModel;
+import io.perfweave.analyzer.plan.Plans;
+import io.perfweave.analyzer.plan.Prediction;
+import io.perfweave.analyzer.rules.RuleRunner;
+import io.perfweave.analyzer.rules.Thresholds;
 import io.perfweave.contract.Outcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,26 +17,39 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * compare.json: two runs side by side, per site and for CPU and allocation hot spots, with what
- * improved and what regressed and by how much. Lower is better for every compared metric.
+ * compare.json: two runs side by side. A headline first (RPCs sent, errors the application saw,
+ * p95 of each read, CPU per call), then per site — sites paired by identity even when the port or
+ * host differs — with, where the after run shows the before run's planned policy at work, the
+ * replay's prediction beside what was measured. Lower is better for every compared metric; what
+ * the application saw is compared (a p50 that rose because a cache now answers the fast calls is
+ * not a regression).
  */
 public final class Comparison {
 
   /** A change under this share either way is "unchanged". */
   static final double NOISE = 0.05;
+  /** A measure further than this from its prediction is flagged. */
+  static final double PREDICTION_TOLERANCE = 0.25;
 
   private Comparison() {}
 
   public static Map<String, Object> build(Model before, Model after) {
+    Plans plans = plans(before);
+    List<SitePairs.Pair> pairs = SitePairs.pair(before.sites().keySet(), after.sites().keySet());
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("schemaVersion", JsonReport.SCHEMA_VERSION);
     root.put("before", runFacts(before));
     root.put("after", runFacts(after));
+    root.put("pairing", pairing(pairs));
+    root.put("headline", headline(before, after, pairs, plans));
     List<Object> sites = new ArrayList<>();
     List<String> improved = new ArrayList<>();
     List<String> regressed = new ArrayList<>();
-    for (String name : new TreeSet<>(union(before.sites().keySet(), after.sites().keySet()))) {
-      sites.add(site(name, before.sites().get(name), after.sites().get(name), improved, regressed));
+    for (SitePairs.Pair pair : pairs) {
+      SiteModel b = pair.before() == null ? null : before.sites().get(pair.before());
+      SiteModel a = pair.after() == null ? null : after.sites().get(pair.after());
+      Plans.Planned planned = pair.before() == null ? null : plans.sites().get(pair.before());
+      sites.add(site(pair, b, a, planned, improved, regressed));
     }
     root.put("sites", sites);
     root.put("cpuHotSpots", sideBySide(before.jvm().cpu().byApplicationFrame(), after.jvm().cpu().byApplicationFrame()));
@@ -42,39 +59,164 @@ public final class Comparison {
     return root;
   }
 
+  /** What the analyzer would have planned from the before run, to check it against the after run. */
+  private static Plans plans(Model before) {
+    Thresholds defaults = new Thresholds();
+    return Plans.of(before, RuleRunner.run(before, defaults).findings(), defaults);
+  }
+
   private static Map<String, Object> runFacts(Model model) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("files", model.run().files().stream().map(f -> f.path()).toList());
     json.put("durationMs", Numbers.millis(model.run().durationNanos()));
-    json.put("calls", model.sites().values().stream().mapToLong(SiteModel::calls).sum());
+    json.put("calls", calls(model));
     json.put("rpcsSent", model.sites().values().stream().mapToLong(SiteModel::rpcsSent).sum());
+    json.put("errors", model.sites().values().stream().mapToLong(SiteModel::errorCount).sum());
     json.put("cpuSamples", model.jvm().cpu().value());
     json.put("partial", model.run().partial());
     return json;
   }
 
+  private static long calls(Model model) {
+    return model.sites().values().stream().mapToLong(SiteModel::calls).sum();
+  }
+
+  private static Map<String, Object> pairing(List<SitePairs.Pair> pairs) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    long paired = pairs.stream().filter(SitePairs.Pair::paired).count();
+    json.put("paired", paired);
+    json.put("onlyBefore", pairs.stream().filter(p -> p.after() == null).map(SitePairs.Pair::before).toList());
+    json.put("onlyAfter", pairs.stream().filter(p -> p.before() == null).map(SitePairs.Pair::after).toList());
+    json.put("note", paired == 0 && !pairs.isEmpty()
+        ? "No site of one run pairs with a site of the other, even without host and port: the runs"
+            + " called different things, so their sites cannot be compared."
+        : "");
+    return json;
+  }
+
+  /** The run's figures, and where the plan was applied, the replay's prediction for them. */
+  private static List<Object> headline(Model before, Model after, List<SitePairs.Pair> pairs, Plans plans) {
+    List<Object> rows = new ArrayList<>();
+    double predictedSent = 0;
+    double predictedErrors = 0;
+    boolean anyApplied = false;
+    for (SitePairs.Pair pair : pairs) {
+      SiteModel b = pair.before() == null ? null : before.sites().get(pair.before());
+      SiteModel a = pair.after() == null ? null : after.sites().get(pair.after());
+      if (a == null) {
+        continue;
+      }
+      Plans.Planned planned = b == null ? null : plans.sites().get(b.name());
+      boolean applied = planned != null && applied(a);
+      anyApplied |= applied;
+      Prediction p = applied ? planned.prediction() : null;
+      predictedSent += a.calls() * (p != null ? perCall(p.rpcsSentAfter(), p.calls()) : b == null ? 0 : perCall(b.rpcsSent(), b.calls()));
+      predictedErrors += a.calls() * (p != null ? perCall(p.errorsAfter(), p.calls()) : b == null ? 0 : perCall(b.errorCount(), b.calls()));
+    }
+    long sentBefore = before.sites().values().stream().mapToLong(SiteModel::rpcsSent).sum();
+    long sentAfter = after.sites().values().stream().mapToLong(SiteModel::rpcsSent).sum();
+    long errorsBefore = before.sites().values().stream().mapToLong(SiteModel::errorCount).sum();
+    long errorsAfter = after.sites().values().stream().mapToLong(SiteModel::errorCount).sum();
+    rows.add(row("RPCs sent", sentBefore, sentAfter, anyApplied ? predictedSent : null));
+    rows.add(row("errors the application saw", errorsBefore, errorsAfter, anyApplied ? predictedErrors : null));
+    rows.add(row("calls the application made", calls(before), calls(after), null));
+    for (SitePairs.Pair pair : pairs) {
+      if (pair.paired() && before.sites().get(pair.before()).idempotent()) {
+        SiteModel b = before.sites().get(pair.before());
+        SiteModel a = after.sites().get(pair.after());
+        Plans.Planned planned = plans.sites().get(b.name());
+        Double predicted = planned != null && applied(a) ? Numbers.millis(planned.prediction().p95After()) : null;
+        rows.add(row("p95 ms of " + pair.name(), Numbers.millis(b.latencies().percentile(95)),
+            Numbers.millis(a.latencies().percentile(95)), predicted));
+      }
+    }
+    rows.add(row("CPU samples per 1,000 calls", Numbers.ratio(1000.0 * before.jvm().cpu().value() / Math.max(1, calls(before))),
+        Numbers.ratio(1000.0 * after.jvm().cpu().value() / Math.max(1, calls(after))), null));
+    return rows;
+  }
+
+  /** Whether the after run shows a cache or retry at work on this site. */
+  private static boolean applied(SiteModel after) {
+    return after.outcomes().get(Outcome.CACHE_HIT) + after.outcomes().get(Outcome.COALESCED) + after.retries() > 0
+        || !after.retryDecisions().top(1).isEmpty();
+  }
+
+  private static double perCall(long count, long calls) {
+    return calls == 0 ? 0 : (double) count / calls;
+  }
+
+  private static Map<String, Object> row(String metric, double before, double after, Double predicted) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("metric", metric);
+    json.put("before", before);
+    json.put("after", after);
+    json.put("change", Numbers.share(change(before, after)));
+    json.put("predicted", predicted == null ? null : Numbers.ratio(predicted));
+    json.put("offPrediction", predicted != null && off(predicted, after));
+    return json;
+  }
+
+  private static boolean off(double predicted, double measured) {
+    return Math.abs(measured - predicted) > PREDICTION_TOLERANCE * Math.max(Math.abs(predicted), 1);
+  }
+
+  private static double change(double before, double after) {
+    return before == 0 ? (after == 0 ? 0 : 1) : (after - before) / before;
+  }
+
   private static Map<String, Object> site(
-      String name, SiteModel before, SiteModel after, List<String> improved, List<String> regressed) {
+      SitePairs.Pair pair, SiteModel before, SiteModel after, Plans.Planned planned,
+      List<String> improved, List<String> regressed) {
     Map<String, Object> b = metrics(before);
     Map<String, Object> a = metrics(after);
     Map<String, Object> change = new LinkedHashMap<>();
+    boolean cacheAnswers = answered(before) + answered(after) > 0;
     for (String metric : List.of("rpcsSent", "errors", "p50Ms", "p95Ms", "p99Ms")) {
       double x = ((Number) b.get(metric)).doubleValue();
       double y = ((Number) a.get(metric)).doubleValue();
-      double ratio = x == 0 ? (y == 0 ? 0 : 1) : (y - x) / x;
+      double ratio = change(x, y);
       change.put(metric, Numbers.share(ratio));
-      String line = name + " " + metric + ": " + Numbers.plain(x) + " → " + Numbers.plain(y) + " (" + (ratio > 0 ? "+" : "") + Math.round(ratio * 100) + "%)";
-      if (before != null && after != null && ratio <= -NOISE) {
+      boolean judged = pair.paired() && !(metric.equals("p50Ms") && cacheAnswers);
+      String line = pair.name() + " " + metric + ": " + Numbers.plain(x) + " → " + Numbers.plain(y)
+          + " (" + (ratio > 0 ? "+" : "") + Math.round(ratio * 100) + "%)";
+      if (judged && ratio <= -NOISE) {
         improved.add(line);
-      } else if (before != null && after != null && ratio >= NOISE && y - x > 0.5) {
+      } else if (judged && ratio >= NOISE && y - x > 0.5) {
         regressed.add(line);
       }
     }
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("name", name);
+    json.put("name", pair.name());
+    json.put("beforeName", pair.before());
+    json.put("afterName", pair.after());
+    json.put("hostBefore", pair.before() == null ? null : SitePairs.host(pair.before()));
+    json.put("hostAfter", pair.after() == null ? null : SitePairs.host(pair.after()));
     json.put("before", b);
     json.put("after", a);
     json.put("change", change);
+    json.put("prediction", planned == null || after == null || !applied(after) ? null : prediction(planned, after));
+    return json;
+  }
+
+  private static long answered(SiteModel site) {
+    return site == null ? 0 : site.outcomes().get(Outcome.CACHE_HIT) + site.outcomes().get(Outcome.COALESCED);
+  }
+
+  /** The replay's prediction per call, scaled to the after run's calls, beside the measure. */
+  private static Map<String, Object> prediction(Plans.Planned planned, SiteModel after) {
+    Prediction p = planned.prediction();
+    double sent = after.calls() * perCall(p.rpcsSentAfter(), p.calls());
+    double errors = after.calls() * perCall(p.errorsAfter(), p.calls());
+    double p95 = Numbers.millis(p.p95After());
+    double measuredP95 = Numbers.millis(after.latencies().percentile(95));
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("plan", Plans.words(planned.plan()));
+    json.put("rpcsSent", Numbers.ratio(sent));
+    json.put("errors", Numbers.ratio(errors));
+    json.put("p95Ms", p95);
+    json.put("rpcsSentOff", off(sent, after.rpcsSent()));
+    json.put("errorsOff", off(errors, after.errorCount()) && Math.abs(errors - after.errorCount()) > 0.005 * after.calls());
+    json.put("p95Off", off(p95, measuredP95) && Math.abs(p95 - measuredP95) > 1);
     return json;
   }
 
@@ -84,7 +226,7 @@ public final class Comparison {
     json.put("calls", site == null ? 0 : site.calls());
     json.put("rpcsSent", site == null ? 0 : site.rpcsSent());
     json.put("errors", site == null ? 0 : site.errorCount());
-    json.put("cacheHits", site == null ? 0 : site.outcomes().get(Outcome.CACHE_HIT) + site.outcomes().get(Outcome.COALESCED));
+    json.put("cacheHits", answered(site));
     json.put("retries", site == null ? 0 : site.retries());
     json.put("p50Ms", Numbers.millis(latencies.percentile(50)));
     json.put("p95Ms", Numbers.millis(latencies.percentile(95)));
@@ -107,11 +249,4 @@ public final class Comparison {
     }
     return rows;
   }
-
-  private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
-    java.util.Set<String> all = new TreeSet<>(a);
-    all.addAll(b);
-    return all;
-  }
-
 }

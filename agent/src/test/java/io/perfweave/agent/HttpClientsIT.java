@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordedEvent;
@@ -82,7 +83,22 @@ final class HttpClientsIT {
       if (!client.equals("jdk-async")) {
         assertTrue(calls.stream().allMatch(HttpClientsIT::calledFromTheApp), "the app's frame is on every stack");
       }
+      assertEquals(3, calls.stream().filter(e -> e.getBoolean("movingBlock")).count(), "getBlockCount reads at latest");
+      assertTrue(calls.stream().filter(e -> e.getBoolean("movingBlock")).allMatch(e -> e.getString("rpcMethod").equals("getBlockCount")));
+      if (!client.equals("urlconnection")) {
+        assertResultHashPerKey(calls.stream().filter(e -> e.getString("rpcMethod").equals("getBalance")).toList());
+      }
     }
+  }
+
+  /** alice's reads share one result hash, bob's another: equal values alike, never the value. */
+  private static void assertResultHashPerKey(List<RecordedEvent> balances) {
+    Map<Long, Set<Long>> hashesByKey =
+        balances.stream().collect(Collectors.groupingBy(e -> e.getLong("keyHash"),
+            Collectors.mapping(e -> e.getLong("resultHash"), Collectors.toSet())));
+    assertEquals(2, hashesByKey.size(), hashesByKey.toString());
+    assertTrue(hashesByKey.values().stream().allMatch(h -> h.size() == 1 && !h.contains(0L)), hashesByKey.toString());
+    assertEquals(2, hashesByKey.values().stream().distinct().count(), hashesByKey.toString());
   }
 
   @ParameterizedTest(name = "{0} {1} on {2}")

@@ -68,6 +68,11 @@ final class ApacheClassicLibrary implements HttpLibrary {
   }
 
   @Override
+  public boolean bodyInMemory(Object response) {
+    return false;
+  }
+
+  @Override
   public byte[] bufferedBody(Object response) throws Throwable {
     Object entity = call(response, "getEntity");
     if (entity == null) {

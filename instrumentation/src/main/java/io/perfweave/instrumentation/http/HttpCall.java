@@ -47,6 +47,7 @@ final class HttpCall implements Exchange<HttpAnswer> {
     this.arguments = arguments;
     this.startNanos = startNanos;
     this.notes = notes;
+    event.movingBlock = rpc != null && rpc.namesMovingBlock();
   }
 
   /** This call through its policy. */
@@ -72,6 +73,13 @@ final class HttpCall implements Exchange<HttpAnswer> {
   /** Ends the event of a call that was timed only. */
   void finish(Attempt attempt) {
     event.status = attempt.status();
+    if (!attempt.failed() && event.isEnabled()) {
+      try {
+        event.resultHash = resultHash(attempt);
+      } catch (Throwable unreadable) {
+        event.resultHash = 0;
+      }
+    }
     site.finish(event, target, attempt.outcome(), attempt.error(), 1, keyHash(), 0);
   }
 
@@ -111,6 +119,35 @@ final class HttpCall implements Exchange<HttpAnswer> {
       return RetryAfter.nanos(adapter.header(failed.value(), "Retry-After"));
     } catch (Throwable unreadable) {
       return 0;
+    }
+  }
+
+  /**
+   * The hash of a JSON-RPC response's results, where its body can be read without waiting on the
+   * network for more than it declared: in memory already, or at most {@link
+   * JdkHttpClientLibrary#MAX_BODY} bytes by its Content-Length (never a stream of unknown length,
+   * which could be a subscription that does not end).
+   */
+  @Override
+  public long resultHash(Attempt succeeded) throws Throwable {
+    Object response = succeeded.value();
+    if (rpc == null || response == null || succeeded.status() != 200 || !bodyReadable(response)) {
+      return 0;
+    }
+    byte[] body = adapter.bufferedBody(response);
+    return body == null ? 0 : JsonRpcResponses.resultHash(body);
+  }
+
+  private boolean bodyReadable(Object response) throws Throwable {
+    if (adapter.bodyInMemory(response)) {
+      return true;
+    }
+    String length = adapter.header(response, "Content-Length");
+    try {
+      long bytes = length == null ? -1 : Long.parseLong(length.trim());
+      return bytes >= 0 && bytes <= JdkHttpClientLibrary.MAX_BODY;
+    } catch (NumberFormatException notANumber) {
+      return false;
     }
   }
 

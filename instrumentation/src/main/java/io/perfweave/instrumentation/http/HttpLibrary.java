@@ -30,6 +30,9 @@ interface HttpLibrary {
   /** A response header, or null. */
   String header(Object response, String name) throws Throwable;
 
+  /** Whether {@link #bufferedBody} of {@code response} reads nothing more from the network. */
+  boolean bodyInMemory(Object response);
+
   /**
    * The whole response body, read so that the caller can still read it, or null where the body is
    * streamed to the caller and cannot be cached.

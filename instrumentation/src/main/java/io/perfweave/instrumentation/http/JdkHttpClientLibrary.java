@@ -85,6 +85,12 @@ final class JdkHttpClientLibrary implements HttpLibrary {
   }
 
   @Override
+  public boolean bodyInMemory(Object response) {
+    Object body = ((HttpResponse<?>) response).body();
+    return body instanceof String || body instanceof byte[];
+  }
+
+  @Override
   public byte[] bufferedBody(Object response) {
     Object body = ((HttpResponse<?>) response).body();
     if (body instanceof String) {

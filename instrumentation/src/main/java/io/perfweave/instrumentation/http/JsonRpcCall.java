@@ -120,6 +120,11 @@ final class JsonRpcCall {
     return ids;
   }
 
+  /** Whether an element reads at a block tag that moves on ({@code latest}, ...). */
+  boolean namesMovingBlock() {
+    return elements.stream().anyMatch(Element::namesMovingTarget);
+  }
+
   /** Whether every element expects a response (a notification has no id and gets none). */
   boolean expectsResponses() {
     return elements.stream().noneMatch(Element::notification);
@@ -160,7 +165,7 @@ final class JsonRpcCall {
    * A hash of the value the parser is on, consuming it: arrays in order, object members in any
    * order (summed), strings and numbers by their text. Notes a block tag in {@code state[1]}.
    */
-  private static long hashValue(JsonParser parser, long[] state) throws IOException {
+  static long hashValue(JsonParser parser, long[] state) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.START_OBJECT) {
       long sum = 0;
@@ -229,7 +234,7 @@ final class JsonRpcCall {
     return false;
   }
 
-  private static long mix(long z) {
+  static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);

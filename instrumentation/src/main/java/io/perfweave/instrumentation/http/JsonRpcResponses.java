@@ -1,7 +1,10 @@
 package io.perfweave.instrumentation.http;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.perfweave.instrumentation.events.ResultHash;
 import java.io.IOException;
 import java.util.List;
 
@@ -68,6 +71,52 @@ final class JsonRpcResponses {
       }
     }
     return JsonRpcCall.JSON.writeValueAsBytes(tree);
+  }
+
+  /**
+   * {@code resultHash} of a response: its elements' {@code result}s hashed as the params of a key
+   * are (object members in any order), a batch's in any order; 0 when any element is an error or
+   * the body is not JSON-RPC. Streams the body, building no tree.
+   */
+  static long resultHash(byte[] body) {
+    try (JsonParser parser = JsonRpcCall.JSON.getFactory().createParser(body)) {
+      JsonToken first = parser.nextToken();
+      if (first == JsonToken.START_OBJECT) {
+        long element = elementHash(parser);
+        return element == 0 ? 0 : ResultHash.of(element);
+      }
+      if (first != JsonToken.START_ARRAY) {
+        return 0;
+      }
+      long sum = 0;
+      while (parser.nextToken() == JsonToken.START_OBJECT) {
+        long element = elementHash(parser);
+        if (element == 0) {
+          return 0;
+        }
+        sum += element;
+      }
+      return sum == 0 ? 0 : ResultHash.of(sum);
+    } catch (IOException | RuntimeException notJson) {
+      return 0;
+    }
+  }
+
+  /** The hash of one response object's result, the parser on its START_OBJECT; 0 for none. */
+  private static long elementHash(JsonParser parser) throws IOException {
+    long hash = 0;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (field.equals("result")) {
+        hash = JsonRpcCall.mix(JsonRpcCall.hashValue(parser, new long[2]) + 1);
+      } else if (field.equals("error") && value != JsonToken.VALUE_NULL) {
+        return 0;
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return hash;
   }
 
   private static boolean isResult(JsonNode response) {

@@ -60,6 +60,11 @@ final class OkHttpLibrary implements HttpLibrary {
   }
 
   @Override
+  public boolean bodyInMemory(Object response) {
+    return false;
+  }
+
+  @Override
   public byte[] bufferedBody(Object response) throws Throwable {
     return (byte[]) call(call(response, "peekBody", Long.valueOf(JdkHttpClientLibrary.MAX_BODY)), "bytes");
   }

@@ -29,6 +29,13 @@ public interface Exchange<A> {
   /** How long the server asked to wait before a retry (Retry-After), in ns; 0 where it did not. */
   long retryAfterNanos(Attempt failed);
 
+  /**
+   * {@code resultHash} of what a successful attempt returned ({@link
+   * io.perfweave.instrumentation.events.ResultHash}), or 0 where it has none; may throw (a
+   * value's own hashCode), which the core counts as 0.
+   */
+  long resultHash(Attempt succeeded) throws Throwable;
+
   /** Releases a failed attempt's value that no caller will get (a response before a retry). */
   void discard(Attempt failed);
 }

@@ -288,7 +288,18 @@ public final class PolicyRun<K, A> extends Served {
 
   private void end(String outcome, Attempt attempt, long cacheAgeNanos) {
     event.status = attempt.status();
+    if (!attempt.failed() && event.isEnabled()) {
+      event.resultHash = resultHash(attempt);
+    }
     site.finish(event, target, outcome, attempt.error(), attempts, keyHash, cacheAgeNanos);
+  }
+
+  private long resultHash(Attempt succeeded) {
+    try {
+      return exchange.resultHash(succeeded);
+    } catch (Throwable unhashable) {
+      return 0;
+    }
   }
 
   private long clockNanos() {

@@ -2,6 +2,7 @@ package io.perfweave.instrumentation.runtime;
 
 import io.perfweave.contract.CallSafety;
 import io.perfweave.instrumentation.config.CacheConfig;
+import io.perfweave.instrumentation.events.ResultHash;
 import io.perfweave.instrumentation.policy.Attempt;
 import io.perfweave.instrumentation.policy.Exchange;
 import io.perfweave.instrumentation.policy.PolicyCache;
@@ -69,6 +70,11 @@ final class SiteExchange implements Exchange<Attempt> {
   @Override
   public long retryAfterNanos(Attempt failed) {
     return 0;
+  }
+
+  @Override
+  public long resultHash(Attempt succeeded) {
+    return ResultHash.ofValue(succeeded.value());
   }
 
   @Override

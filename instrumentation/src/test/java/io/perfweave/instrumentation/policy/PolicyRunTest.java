@@ -55,6 +55,11 @@ final class PolicyRunTest {
         }
 
         @Override
+        public long resultHash(Attempt succeeded) {
+          return 0;
+        }
+
+        @Override
         public void discard(Attempt failed) {}
       };
 

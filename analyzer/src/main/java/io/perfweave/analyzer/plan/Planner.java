@@ -1,6 +1,7 @@
 package io.perfweave.analyzer.plan;
 
 import io.perfweave.analyzer.model.CallLog;
+import io.perfweave.analyzer.model.Latencies;
 import io.perfweave.analyzer.model.Numbers;
 import io.perfweave.analyzer.model.SiteModel;
 import io.perfweave.analyzer.model.TransientErrors;
@@ -13,7 +14,7 @@ import java.util.Set;
 
 /**
  * Decides one site's policy from what its findings ask for — a cache, a retry, or both — jointly:
- * the retry first, from the failure pattern and the call's latency; then the TTL, chosen by
+ * the retry first, from the failure rate and how long failed and other calls take; then the TTL, chosen by
  * replaying the recorded calls with that retry in place. A TTL is the shortest that leaves at
  * most a tenth more calls to send than any allowed TTL would; where the recording has result
  * hashes, no TTL is allowed whose predicted stale reads exceed {@link #MAX_STALE_SHARE}, none
@@ -27,7 +28,7 @@ public final class Planner {
       new Threshold(
           "cache.maxStaleShare",
           0.05,
-          "share of a site's calls a planned cache may answer with a value that had changed "
+          "share of one key's calls a planned cache may answer with a value that had changed "
               + "(from the recording's result hashes)");
   public static final Threshold RESIDUAL_FAILURES =
       new Threshold(
@@ -76,12 +77,29 @@ public final class Planner {
     while (attempts < MAX_ATTEMPTS && Math.pow(rate, attempts) > thresholds.get(RESIDUAL_FAILURES)) {
       attempts++;
     }
-    // the first wait is on average a quarter of a typical call: long enough for a reset
-    // connection to be replaced, short beside the call itself
-    long backoff = Math.max(1_000_000L, Numbers.niceNanos(site.sentLatencies().percentile(50) / 2));
+    long backoff = backoff(site, errors);
     return new SitePlan.Retry(
         attempts, backoff, backoff * 8, Math.max(0.1, Math.min(0.5, Math.ceil(rate * 20) / 10)),
         errors, exceptionTypes(errors), statuses(errors));
+  }
+
+  /**
+   * The first backoff: half the median time of a failed call or of a call, whichever is shorter
+   * (full jitter then waits a quarter on average), at least 1 ms. A failure that comes back fast
+   * (a 503 from a front, a reset) is retried about as fast; the budget, not the wait, is what
+   * keeps an outage from turning into a storm.
+   */
+  private static long backoff(SiteModel site, Set<String> errors) {
+    Latencies failed = new Latencies();
+    CallLog log = site.callLog();
+    for (int i = 0; i < log.size(); i++) {
+      if (log.failed(i) && errors.contains(log.error(i))) {
+        failed.record(log.duration(i));
+      }
+    }
+    long typical = site.sentLatencies().percentile(50);
+    long shorter = failed.count() == 0 ? typical : Math.min(typical, failed.percentile(50));
+    return Math.max(1_000_000L, Numbers.niceNanos(shorter / 2));
   }
 
   private static List<String> exceptionTypes(Set<String> errors) {
@@ -105,7 +123,7 @@ public final class Planner {
       for (long ttl : ttls(site, resultsKnown)) {
         SitePlan.Cache cache = new SitePlan.Cache(ttl, blockTags);
         Prediction prediction = Replay.of(site, withRetry.withCache(cache));
-        if (prediction.staleShare() > thresholds.get(MAX_STALE_SHARE)) {
+        if (prediction.worstKeyStaleShare() > thresholds.get(MAX_STALE_SHARE)) {
           break;
         }
         allowed.add(new Candidate(cache, prediction.answered(), prediction.calls() - prediction.answered()));

@@ -35,17 +35,21 @@ public record Plans(Map<String, Planned> sites, List<Finding> findings) {
   /** Plans every site a finding proposes a cache or retry for, and prices those findings. */
   public static Plans of(Model model, List<Finding> findings, Thresholds thresholds) {
     Planner planner = new Planner(thresholds);
-    Map<String, Planned> sites = new LinkedHashMap<>();
+    Map<String, SitePlan> planned = new LinkedHashMap<>();
     for (SiteModel site : model.sites().values()) {
       boolean cache = asks(findings, site.name(), true);
       boolean retry = asks(findings, site.name(), false);
       if (cache || retry) {
         SitePlan plan = planner.plan(site, cache, retry);
         if (!plan.isEmpty()) {
-          sites.put(site.name(), new Planned(site, plan, Replay.of(site, plan)));
+          planned.put(site.name(), plan);
         }
       }
     }
+    Map<String, Prediction> predictions = Replay.of(model.sites().values(), planned);
+    Map<String, Planned> sites = new LinkedHashMap<>();
+    planned.forEach(
+        (name, plan) -> sites.put(name, new Planned(model.sites().get(name), plan, predictions.get(name))));
     List<Finding> priced = new ArrayList<>();
     for (Finding finding : findings) {
       priced.add(finding.suggestions().isEmpty() ? finding : priced(finding, model, sites.get(finding.subject())));
@@ -74,7 +78,8 @@ public record Plans(Map<String, Planned> sites, List<Finding> findings) {
     if (part.isEmpty()) {
       return unplannable(finding);
     }
-    Prediction prediction = Replay.of(planned.site(), part);
+    Prediction prediction =
+        Replay.of(model.sites().values(), Map.of(planned.site().name(), part)).get(planned.site().name());
     Map<String, Object> evidence = new LinkedHashMap<>(finding.evidence());
     evidence.put("prediction", PredictionJson.of(prediction));
     SiteSuggestion suggestion = planned.suggestion();

@@ -17,6 +17,8 @@ package io.perfweave.analyzer.plan;
  * @param timeAfterNanos its time in them with the plan
  * @param answered calls the cache would answer (hits and calls joining one in flight)
  * @param staleReads answered calls whose value had changed by then, where results were recorded
+ * @param worstKeyStaleShare the largest share of one key's calls answered stale (keys with at
+ *     least 10 calls): a site's few changing keys can be stale often while its share stays low
  * @param resultsKnown whether the recording has result hashes, so that stale reads are counted
  */
 public record Prediction(
@@ -33,6 +35,7 @@ public record Prediction(
     long timeAfterNanos,
     long answered,
     long staleReads,
+    double worstKeyStaleShare,
     boolean resultsKnown) {
 
   /**

@@ -22,6 +22,7 @@ public final class PredictionJson {
     json.put("p95MsAfter", Numbers.millis(p.p95After()));
     json.put("answeredByCache", p.answered());
     json.put("staleReads", p.resultsKnown() ? p.staleReads() : null);
+    json.put("worstKeyStaleShare", p.resultsKnown() ? Numbers.share(p.worstKeyStaleShare()) : null);
     json.put("savingMs", Numbers.millis(p.savingNanos()));
     return json;
   }

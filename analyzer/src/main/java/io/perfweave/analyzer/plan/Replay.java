@@ -1,152 +1,142 @@
 package io.perfweave.analyzer.plan;
 
 import io.perfweave.analyzer.model.CallLog;
-import io.perfweave.analyzer.model.Latencies;
 import io.perfweave.analyzer.model.SiteModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.PriorityQueue;
 
 /**
- * The what-if replay: the application's recorded calls of one site, in the order they started and
- * at the times they started, through a planned policy, as the agent's policy core would run them:
- * a cache entry is served until {@code ttl} after its call was sent, a call starting while the
- * same key is in flight joins it, a failure is not kept, a read at a moving block tag is not
- * cached unless the plan says so, a retried failure waits the mean of its jittered backoff and
- * fails again at the rate the site's sent calls failed (drawn from a fixed seed, so a replay is
- * reproducible), within the retry budget's window.
+ * The what-if replay: the application's recorded calls, thread by thread, through planned policies
+ * ({@link SiteReplay} runs each site's). A call that the plan makes shorter or longer moves the
+ * same thread's later calls by as much, as a caller that waits less calls again sooner; time the
+ * thread spent between calls takes that shift up, as a thread waiting on a timer starts at its time
+ * anyway. So a closed loop (calls back to back) is compressed, and a thread on a schedule is not.
+ * Calls start in the order of their shifted times, across threads.
  *
- * <p>What it cannot know: an application that waits less makes its next calls sooner (a
- * closed-loop caller then repeats within the TTL more often than predicted); failures that come
- * in bursts make retries fail more often than the independent draw says.
+ * <p>What it cannot know: work between calls that is not waiting (it is taken as waiting, so a
+ * closed loop with much work between calls is predicted less compressed than it will be);
+ * failures that come in bursts (retries then fail more often than the independent draw says).
  */
 public final class Replay {
 
-  private static final int BUDGET_WINDOW_SECONDS = 10;
-  private static final int BUDGET_MIN_RETRIES = 10;
+  private final Map<String, SiteReplay> sites = new LinkedHashMap<>();
 
-  private final CallLog log;
-  private final SitePlan plan;
-  private final long sentMedian;
-  private final double failureRate;
-  private final SplittableRandom random;
-  private final Map<Long, long[]> entries = new HashMap<>(); // key -> {sent, end, kept, result}
-  private final Map<Long, long[]> budget = new HashMap<>(); // second -> {calls, retries}
-  private final Latencies before = new Latencies();
-  private final Latencies after = new Latencies();
-  private long sentBefore;
-  private long sentAfter;
-  private long errorsBefore;
-  private long errorsAfter;
-  private long answered;
-  private long stale;
-  private boolean resultsKnown;
-
-  private Replay(SiteModel site, SitePlan plan) {
-    this.log = site.callLog();
-    this.plan = plan;
-    this.sentMedian = Math.max(0, site.sentLatencies().percentile(50));
-    this.failureRate = failureRate(site, plan);
-    this.random = new SplittableRandom(site.name().hashCode());
+  private Replay(Collection<SiteModel> models, Map<String, SitePlan> plans) {
+    for (SiteModel site : models) {
+      sites.put(site.name(), new SiteReplay(site, plans.getOrDefault(site.name(), SitePlan.NONE)));
+    }
   }
 
-  /** The site's recorded calls through {@code plan}. */
+  /** {@code site}'s calls alone through {@code plan}. */
   public static Prediction of(SiteModel site, SitePlan plan) {
-    Replay replay = new Replay(site, plan);
-    for (int call : replay.log.byStart()) {
-      replay.call(call);
-    }
-    return replay.prediction();
+    return of(List.of(site), Map.of(site.name(), plan)).get(site.name());
   }
 
-  /** The share of sent calls that failed with an error the plan retries. */
-  private static double failureRate(SiteModel site, SitePlan plan) {
-    if (plan.retry() == null || site.rpcsSent() == 0) {
-      return 0;
-    }
-    long retried = plan.retry().errors().stream().mapToLong(e -> site.errors().get(e)).sum();
-    return Math.min(1, (double) retried / site.rpcsSent());
+  /** The calls of {@code sites} together, each site through its plan (none where not planned). */
+  public static Map<String, Prediction> of(Collection<SiteModel> sites, Map<String, SitePlan> plans) {
+    Replay replay = new Replay(sites, plans);
+    replay.run();
+    Map<String, Prediction> predictions = new LinkedHashMap<>();
+    replay.sites.forEach((name, site) -> predictions.put(name, site.prediction()));
+    return predictions;
   }
 
-  private void call(int call) {
-    long start = log.start(call);
-    before.record(log.duration(call));
-    sentBefore += log.attempts(call);
-    errorsBefore += log.failed(call) ? 1 : 0;
-    resultsKnown |= log.result(call) != 0;
-    long key = log.key(call);
-    boolean cacheable =
-        plan.cache() != null && key != 0 && (!log.movingBlock(call) || plan.cache().cacheBlockTags());
-    if (cacheable && answeredFromCache(call, start, entries.get(key))) {
-      return;
+  private void run() {
+    List<SiteReplay> replays = new ArrayList<>(sites.values());
+    PriorityQueue<Caller> next = new PriorityQueue<>();
+    for (long[] calls : callsByThread(replays).values()) {
+      Caller caller = new Caller(calls, replays);
+      next.add(caller);
     }
-    send(call, start, key, cacheable);
-  }
-
-  /** Serves the call from a kept entry or a flight in progress, if one is there. */
-  private boolean answeredFromCache(int call, long start, long[] entry) {
-    if (entry == null || start >= entry[0] + plan.cache().ttlNanos()) {
-      return false;
-    }
-    boolean inFlight = start < entry[1];
-    if (!inFlight && entry[2] == 0) {
-      return false;
-    }
-    answered++;
-    after.record(inFlight ? entry[1] - start : 0);
-    errorsAfter += entry[2] == 0 ? 1 : 0;
-    if (!inFlight && log.result(call) != 0 && entry[3] != 0 && log.result(call) != entry[3]) {
-      stale++;
-    }
-    return true;
-  }
-
-  private void send(int call, long start, long key, boolean cacheable) {
-    long latency = log.sent(call) ? log.duration(call) : sentMedian;
-    boolean failed = log.sent(call) && log.failed(call);
-    int attempts = 1;
-    long[] window = budgetSecond(start);
-    window[0]++;
-    while (failed && retries(call) && attempts < plan.retry().maxAttempts() && budgetAllows(start)) {
-      window[1]++;
-      latency += plan.retry().meanBackoffNanos(attempts) + sentMedian;
-      attempts++;
-      failed = random.nextDouble() < failureRate;
-    }
-    sentAfter += attempts;
-    errorsAfter += failed ? 1 : 0;
-    after.record(latency);
-    if (cacheable) {
-      entries.put(key, new long[] {start, start + latency, failed ? 0 : 1, log.result(call)});
-    }
-  }
-
-  private boolean retries(int call) {
-    return plan.retry() != null && plan.retry().errors().contains(log.error(call));
-  }
-
-  private long[] budgetSecond(long start) {
-    return budget.computeIfAbsent(start / 1_000_000_000L, s -> new long[2]);
-  }
-
-  private boolean budgetAllows(long start) {
-    long second = start / 1_000_000_000L;
-    long calls = 0;
-    long retries = 0;
-    for (long s = second - BUDGET_WINDOW_SECONDS + 1; s <= second; s++) {
-      long[] counts = budget.get(s);
-      if (counts != null) {
-        calls += counts[0];
-        retries += counts[1];
+    while (!next.isEmpty()) {
+      Caller caller = next.poll();
+      caller.replayNext();
+      if (caller.hasNext()) {
+        next.add(caller);
       }
     }
-    return retries < plan.retry().budget() * calls + BUDGET_MIN_RETRIES;
   }
 
-  private Prediction prediction() {
-    return new Prediction(
-        before.count(), sentBefore, sentAfter, errorsBefore, errorsAfter,
-        before.percentile(50), after.percentile(50), before.percentile(95), after.percentile(95),
-        before.totalNanos(), after.totalNanos(), answered, stale, resultsKnown);
+  /** Each thread's calls as (site index, call index) pairs packed in a long, by recorded start. */
+  private static Map<Long, long[]> callsByThread(List<SiteReplay> replays) {
+    Map<Long, List<Long>> byThread = new HashMap<>();
+    for (int s = 0; s < replays.size(); s++) {
+      CallLog log = replays.get(s).log();
+      for (int call = 0; call < log.size(); call++) {
+        byThread.computeIfAbsent(log.thread(call), t -> new ArrayList<>()).add(((long) s << 32) | call);
+      }
+    }
+    Map<Long, long[]> sorted = new HashMap<>();
+    byThread.forEach(
+        (thread, calls) -> {
+          long[] packed = calls.stream().mapToLong(Long::longValue).toArray();
+          Long[] boxed = Arrays.stream(packed).boxed().toArray(Long[]::new);
+          Arrays.sort(boxed, (a, b) -> Long.compare(start(replays, a), start(replays, b)));
+          sorted.put(thread, Arrays.stream(boxed).mapToLong(Long::longValue).toArray());
+        });
+    return sorted;
+  }
+
+  private static long start(List<SiteReplay> replays, long packed) {
+    return replays.get((int) (packed >>> 32)).log().start((int) packed);
+  }
+
+  /** One thread: its calls in order, and how far the plan has moved them. */
+  private static final class Caller implements Comparable<Caller> {
+    private final long[] calls;
+    private final List<SiteReplay> replays;
+    private int position;
+    private long shift;
+
+    Caller(long[] calls, List<SiteReplay> replays) {
+      this.calls = calls;
+      this.replays = replays;
+    }
+
+    boolean hasNext() {
+      return position < calls.length;
+    }
+
+    private SiteReplay site(int index) {
+      return replays.get((int) (calls[index] >>> 32));
+    }
+
+    private int call(int index) {
+      return (int) calls[index];
+    }
+
+    /** When the next call starts with the plan. */
+    long nextStart() {
+      return site(position).log().start(call(position)) - shift;
+    }
+
+    void replayNext() {
+      SiteReplay site = site(position);
+      CallLog log = site.log();
+      int call = call(position);
+      long latency = site.call(call, nextStart());
+      long recordedEnd = log.start(call) + log.duration(call);
+      position++;
+      if (!hasNext()) {
+        return;
+      }
+      long gap = site(position).log().start(call(position)) - recordedEnd;
+      if (gap < 0) {
+        return; // the next call did not wait for this one: it does not move it
+      }
+      long moved = shift + log.duration(call) - latency;
+      shift = Long.signum(moved) * Math.max(0, Math.abs(moved) - gap);
+    }
+
+    @Override
+    public int compareTo(Caller other) {
+      return Long.compare(nextStart(), other.nextStart());
+    }
   }
 }

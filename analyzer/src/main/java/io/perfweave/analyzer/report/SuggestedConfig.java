@@ -59,6 +59,7 @@ public final class SuggestedConfig {
     return "#   " + name + " (" + Plans.words(planned.plan()) + "): RPCs sent " + p.rpcsSentBefore()
         + " → " + p.rpcsSentAfter() + ", errors " + p.errorsBefore() + " → " + p.errorsAfter()
         + ", p95 " + Numbers.millisText(p.p95Before()) + " → " + Numbers.millisText(p.p95After())
-        + (p.resultsKnown() ? ", stale reads " + Numbers.percentText(p.staleShare()) : "") + "\n";
+        + (p.resultsKnown() ? ", stale reads " + Numbers.percentText(p.staleShare()) + " (at most "
+            + Numbers.percentText(p.worstKeyStaleShare()) + " of one key's)" : "") + "\n";
   }
 }

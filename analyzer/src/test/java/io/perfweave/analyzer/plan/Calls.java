@@ -9,14 +9,24 @@ final class Calls {
 
   static final long MS = 1_000_000L;
 
-  private final SiteModel site = new SiteModel("read");
+  private final String name;
+  private final SiteModel site;
+
+  Calls() {
+    this("read");
+  }
+
+  Calls(String name) {
+    this.name = name;
+    this.site = new SiteModel(name);
+  }
 
   /** One call, sent, that returned {@code result} (0 for not recorded) or failed with {@code error}. */
   Calls call(long startMs, long durationMs, long thread, long key, long result, String error, boolean movingBlock) {
     long start = 1_700_000_000_000L * MS + startMs * MS;
     site.record(
         new RpcCallRecord(
-            "read", "Reader#read", "", error.isEmpty() ? Outcome.SUCCESS : Outcome.ERROR, true, 1, error,
+            name, "Reader#" + name, "", error.isEmpty() ? Outcome.SUCCESS : Outcome.ERROR, true, 1, error,
             key, error.isEmpty() ? result : 0, movingBlock, 0, start, start + durationMs * MS, thread, ""),
         false);
     return this;

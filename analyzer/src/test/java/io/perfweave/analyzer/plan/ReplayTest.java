@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.perfweave.analyzer.model.SiteModel;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -98,5 +99,43 @@ final class ReplayTest {
     assertTrue(p.resultsKnown());
     assertEquals(90, p.answered());
     assertEquals(5, p.staleReads(), "the entry sent at 400 ms serves 450..490 ms after the value changed");
+  }
+
+  @Test
+  void closedLoop_callsTheCacheShortensComeSooner_andHitTooWhileTheTtlLasts() {
+    Calls calls = new Calls();
+    for (int i = 0; i < 100; i++) {
+      calls.call(i * 10L, 10, 3);
+    }
+    Prediction p = Replay.of(calls.site(), new SitePlan(new SitePlan.Cache(100 * MS, false), null));
+
+    assertEquals(1, p.rpcsSentAfter(), "back to back, every call after the first comes within the TTL");
+  }
+
+  @Test
+  void threadOnATimer_startsItsCallsWhenItDid() {
+    Calls calls = new Calls();
+    for (int i = 0; i < 100; i++) {
+      calls.call(i * 100L, 10, 3);
+    }
+    Prediction p = Replay.of(calls.site(), new SitePlan(new SitePlan.Cache(150 * MS, false), null));
+
+    assertEquals(50, p.rpcsSentAfter(), "the 90 ms waits take up what the hits save");
+  }
+
+  @Test
+  void threadsMoveApart_acrossSites() {
+    Calls reads = new Calls("read");
+    Calls other = new Calls("other");
+    for (int i = 0; i < 50; i++) {
+      reads.call(i * 20L, 10, 3);
+      other.call(i * 20L + 10, 10, 1, i + 1, 0, "", false);
+    }
+    Map<String, Prediction> p =
+        Replay.of(List.of(reads.site(), other.site()), Map.of("read", new SitePlan(new SitePlan.Cache(100 * MS, false), null)));
+
+    assertEquals(6, p.get("read").rpcsSentAfter(), "each hit brings the thread's next calls 10 ms sooner: "
+        + "a send, then ten calls in the next 100 ms");
+    assertEquals(50, p.get("other").rpcsSentAfter());
   }
 }

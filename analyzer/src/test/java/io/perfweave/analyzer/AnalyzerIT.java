@@ -136,6 +136,9 @@ final class AnalyzerIT {
     assertTrue(count(after, "settings run") < count(plantedOutput, "settings run") / 3, after);
     assertEquals(count(plantedOutput, "payments sent"), count(after, "payments sent"), "writes untouched");
     assertEquals(count(plantedOutput, "failures seen") - 3, count(after, "failures seen"), "the 3 flaky reads recovered");
+    // the probe: a read every ~7 ms and a read failing one call in three, cache and retry together
+    assertTrue(count(after, "ticker run") <= count(plantedOutput, "ticker run") / 10, after);
+    assertTrue(count(after, "probe failures") < 400 / 100, after);
   }
 
   @Test
@@ -160,11 +163,23 @@ final class AnalyzerIT {
 
       int balanceCallsBefore = server.received("getBalance");
       Path applied = Files.writeString(work.resolve("applied.yaml"), "output: after\n" + Files.readString(suggested));
-      String after = recordRpcClient(applied, server);
-      assertTrue(before.contains("failed {getBalance=") && after.contains("failed {} "), before + " / " + after);
-      // how far below depends on the proposed TTL against how long the run takes on this machine
-      assertTrue(server.received("getBalance") - balanceCallsBefore < balanceCallsBefore / 2,
-          balanceCallsBefore + " balance reads before, " + (server.received("getBalance") - balanceCallsBefore) + " after");
+      try (JsonRpcServer other = new JsonRpcServer(Map.of("getBalance", JsonRpcServer.Failure.UNAVAILABLE))) {
+        String after = recordRpcClient(applied, other);
+        assertTrue(before.contains("failed {getBalance=") && after.contains("failed {} "), before + " / " + after);
+        // how far below depends on the proposed TTL against how long the run takes on this machine
+        assertTrue(other.received("getBalance") < balanceCallsBefore / 2,
+            balanceCallsBefore + " balance reads before, " + other.received("getBalance") + " after");
+      }
+
+      // the node listened on another port: compare still pairs every site, and leads with the headline
+      AnalyzerRun compare = AnalyzerRun.of("compare", work.resolve("out").toString(), work.resolve("after").toString(),
+          "--out", work.resolve("compare").toString());
+      assertEquals(0, compare.exitCode(), compare.stderr());
+      JsonNode comparison = new com.fasterxml.jackson.databind.ObjectMapper().readTree(work.resolve("compare/compare.json").toFile());
+      assertEquals(0, comparison.path("pairing").path("onlyBefore").size(), comparison.path("pairing").toString());
+      assertEquals(0, comparison.path("pairing").path("onlyAfter").size(), comparison.path("pairing").toString() + comparison.path("sites"));
+      assertTrue(compare.stdout().startsWith(" ") && compare.stdout().contains("RPCs sent"), compare.stdout());
+      assertTrue(compare.stdout().indexOf("RPCs sent") < compare.stdout().indexOf("Improved:"), compare.stdout());
     }
   }
 

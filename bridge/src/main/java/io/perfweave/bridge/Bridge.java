@@ -36,9 +36,12 @@ public final class Bridge {
     return dispatcher.enter(site);
   }
 
-  /** Called on exit of an instrumented method, normal or exceptional. */
-  public static void exit(int site, Object scope, Throwable thrown, String target) {
-    dispatcher.exit(site, scope, thrown, target);
+  /**
+   * Called on exit of an instrumented method, normal or exceptional; {@code returned} is its value
+   * where the site hashes values of a reference type, else null.
+   */
+  public static void exit(int site, Object scope, Object returned, Throwable thrown, String target) {
+    dispatcher.exit(site, scope, returned, thrown, target);
   }
 
   /** Called on entry of a method with a cache or retry policy. */

@@ -9,8 +9,11 @@ public interface Dispatcher {
   /** Starts one call of {@code site}; the returned scope comes back to {@link #exit}. */
   Object enter(int site);
 
-  /** Ends the call started by {@link #enter}; {@code thrown} is null when it returned normally. */
-  void exit(int site, Object scope, Throwable thrown, String target);
+  /**
+   * Ends the call started by {@link #enter}; {@code thrown} is null when it returned normally,
+   * {@code returned} null where the site does not hash the value.
+   */
+  void exit(int site, Object scope, Object returned, Throwable thrown, String target);
 
   /**
    * Starts one call of a site with a cache or retry policy; returns a {@link Served} when the call

@@ -13,7 +13,7 @@ final class NoDispatcher implements Dispatcher {
   }
 
   @Override
-  public void exit(int site, Object scope, Throwable thrown, String target) {}
+  public void exit(int site, Object scope, Object returned, Throwable thrown, String target) {}
 
   @Override
   public Object enterPolicy(int site, Object receiver, Object[] arguments) {

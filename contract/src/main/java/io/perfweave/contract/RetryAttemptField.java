@@ -23,8 +23,18 @@ public final class RetryAttemptField {
   /** One of {@link RetryDecision}. */
   public static final String DECISION = "decision";
 
+  /**
+   * The JSON-RPC method of a built-in HTTP site's call (its {@link RpcCallField#RPC_METHOD}), or
+   * null. Added in 0.2, so that a decision is the method's, as the call's event is.
+   */
+  public static final String RPC_METHOD = "rpcMethod";
+
   /** Every field, in the order README's recording contract lists them. */
-  public static final List<String> ALL = List.of(SITE, ATTEMPT, ATTEMPT_DURATION, BACKOFF, ERROR, DECISION);
+  public static final List<String> ALL =
+      List.of(SITE, ATTEMPT, ATTEMPT_DURATION, BACKOFF, ERROR, DECISION, RPC_METHOD);
+
+  /** Fields a recording of an older agent may lack; a reader must not require them. */
+  public static final List<String> OPTIONAL = List.of(RPC_METHOD);
 
   private RetryAttemptField() {}
 }

@@ -41,10 +41,10 @@ public final class RpcCallField {
 
   /**
    * A 64-bit hash of the value the call returned (a JSON-RPC call: its elements' {@code result}s;
-   * a woven site with a cache: the return value's own {@code hashCode} where its type defines
-   * equality), never the value itself, keyed per process so that a guess cannot be checked against
-   * it; 0 where there is none (a failure, a value without equality, a body of unknown length, a
-   * timed-only woven site). Added in 0.2: how often a key's value changed.
+   * a woven site: the return value's own {@code hashCode} where its type defines equality), never
+   * the value itself, keyed per process so that a guess cannot be checked against it; 0 where
+   * there is none (a failure, a value without equality, a body of unknown length, a site with
+   * {@code resultHash: false}). Added in 0.2: how often a key's value changed.
    */
   public static final String RESULT_HASH = "resultHash";
 

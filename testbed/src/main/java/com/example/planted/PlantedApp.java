@@ -39,6 +39,7 @@ public final class PlantedApp {
         }
       }
     }
+    int probeFailures = planted ? probe(new Ticker(), new ProbeReader(), 400) : 0;
     if (planted) {
       concurrentSettings(settings, 8, 4);
       Analytics.crunch(1500);
@@ -51,7 +52,26 @@ public final class PlantedApp {
     }
     System.out.println(
         "quotes run " + QuoteService.RUNS.get() + ", settings run " + SettingsService.RUNS.get()
-            + ", payments sent " + Payments.SENT.get() + ", failures seen " + failures);
+            + ", payments sent " + Payments.SENT.get() + ", failures seen " + failures
+            + ", ticker run " + Ticker.RUNS.get() + ", probe failures " + probeFailures);
+  }
+
+  /**
+   * A loop that reads a price every ~7 ms and a key that fails one call in three: a cache and a
+   * retry each apply, and each changes when the other's calls come. Returns the failures seen.
+   */
+  private static int probe(Ticker ticker, ProbeReader reader, int rounds) throws InterruptedException {
+    int failures = 0;
+    for (int round = 0; round < rounds; round++) {
+      ticker.price("BTC");
+      try {
+        reader.read("nonce-" + round);
+      } catch (IOException e) {
+        failures++;
+      }
+      Thread.sleep(3);
+    }
+    return failures;
   }
 
   private static void concurrentSettings(SettingsService settings, int threads, int rounds)

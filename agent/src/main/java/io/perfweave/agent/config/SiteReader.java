@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class SiteReader {
 
   private static final Set<String> SITE_KEYS =
-      Set.of("name", "match", "idempotent", "stackTrace", "cache", "retry");
+      Set.of("name", "match", "idempotent", "stackTrace", "resultHash", "cache", "retry");
   private static final Set<String> MATCH_KEYS =
       Set.of("type", "subtypesOf", "method", "params", "maxTypes");
   static final Set<String> CACHE_KEYS =
@@ -49,8 +49,9 @@ final class SiteReader {
     String name = site.string("name", "");
     MatchConfig matchConfig = match(match);
     boolean stackTrace = site.bool("stackTrace", true);
+    boolean resultHash = site.bool("resultHash", true);
     return site.build(
-        () -> new SiteConfig(name, matchConfig, idempotent, stackTrace, cache, retry));
+        () -> new SiteConfig(name, matchConfig, idempotent, stackTrace, resultHash, cache, retry));
   }
 
   private static MatchConfig match(Section match) throws ConfigException {

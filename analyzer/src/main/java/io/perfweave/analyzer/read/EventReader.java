@@ -116,7 +116,11 @@ final class EventReader {
 
   private void retryAttempt(RecordedEvent event) {
     seen(event);
-    model.site(text(event, RetryAttemptField.SITE)).recordRetryDecision(text(event, RetryAttemptField.DECISION));
+    // a built-in HTTP site's decisions are its JSON-RPC method's, as its calls are; an older
+    // recording without the method leaves them with the route, a site of no calls
+    String rpcMethod = text(event, RetryAttemptField.RPC_METHOD);
+    model.site(SiteModel.modelName(text(event, RetryAttemptField.SITE), rpcMethod))
+        .recordRetryDecision(text(event, RetryAttemptField.DECISION));
   }
 
   private void agentStats(RecordedEvent event) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -35,7 +36,7 @@ public final class Comparison {
 
   public static Map<String, Object> build(Model before, Model after) {
     Plans plans = plans(before);
-    List<SitePairs.Pair> pairs = SitePairs.pair(before.sites().keySet(), after.sites().keySet());
+    List<SitePairs.Pair> pairs = SitePairs.pair(called(before), called(after));
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("schemaVersion", JsonReport.SCHEMA_VERSION);
     root.put("before", runFacts(before));
@@ -57,6 +58,13 @@ public final class Comparison {
     root.put("improved", improved);
     root.put("regressed", regressed);
     return root;
+  }
+
+  /** Sites with calls: an older recording's retry decisions can name a route nothing called. */
+  private static Set<String> called(Model model) {
+    Set<String> names = new TreeSet<>();
+    model.sites().values().stream().filter(s -> s.calls() > 0).forEach(s -> names.add(s.name()));
+    return names;
   }
 
   /** What the analyzer would have planned from the before run, to check it against the after run. */

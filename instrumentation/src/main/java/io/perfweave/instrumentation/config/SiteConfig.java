@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param match which methods it instruments
  * @param idempotent whether calling twice is as safe as calling once; required for retry and cache
  * @param stackTrace whether each event carries the caller's stack; default true
+ * @param resultHash whether a timed call's value is hashed for the event's {@code resultHash} (its
+ *     own hashCode, keyed; a primitive boxed); default true
  * @param cache the site's cache, if any
  * @param retry the site's retry policy, if any
  */
@@ -19,6 +21,7 @@ public record SiteConfig(
     MatchConfig match,
     boolean idempotent,
     boolean stackTrace,
+    boolean resultHash,
     Optional<CacheConfig> cache,
     Optional<RetryConfig> retry) {
 

@@ -45,6 +45,10 @@ public final class RetryAttemptEvent extends Event {
   @Label("Error")
   public String error;
 
+  @Name(RetryAttemptField.RPC_METHOD)
+  @Label("RPC Method")
+  public String rpcMethod;
+
   @Name(RetryAttemptField.DECISION)
   @Label("Decision")
   public String decision;

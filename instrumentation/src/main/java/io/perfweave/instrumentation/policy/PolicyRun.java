@@ -260,7 +260,8 @@ public final class PolicyRun<K, A> extends Served {
 
   private void record(Attempt attempt, String outcome, long backoffNanos) {
     RetryAttempts.record(
-        site.name(), attempts, clockNanos() - attemptStartNanos, attempt.error(), outcome, backoffNanos);
+        site.name(), event.rpcMethod, attempts, clockNanos() - attemptStartNanos, attempt.error(), outcome,
+        backoffNanos);
   }
 
   private Stored<A> store(Attempt last) throws Throwable {

@@ -8,12 +8,14 @@ public final class RetryAttempts {
 
   private RetryAttempts() {}
 
-  /** Records one failed attempt and what was decided after it. */
+  /** Records one failed attempt and what was decided after it; {@code rpcMethod} may be null. */
   public static void record(
-      String site, int attempt, long attemptNanos, String error, String decision, long backoffNanos) {
+      String site, String rpcMethod, int attempt, long attemptNanos, String error, String decision,
+      long backoffNanos) {
     RetryAttemptEvent event = new RetryAttemptEvent();
     if (event.shouldCommit()) {
       event.site = site;
+      event.rpcMethod = rpcMethod;
       event.attempt = attempt;
       event.attemptDuration = attemptNanos;
       event.backoff = decision.equals(RetryDecision.NOT_RETRYABLE) ? 0 : backoffNanos;

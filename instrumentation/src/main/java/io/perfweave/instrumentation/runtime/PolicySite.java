@@ -67,7 +67,7 @@ final class PolicySite {
     }
     if (scope instanceof NestedCall) {
       CallDepth.exit();
-      site.end(((NestedCall) scope).event(), thrown, target);
+      site.end(((NestedCall) scope).event(), null, thrown, target);
       return false;
     }
     if (!(scope instanceof Sending)) {

@@ -24,8 +24,8 @@ final class SiteDispatcher implements Dispatcher {
   }
 
   @Override
-  public void exit(int site, Object scope, Throwable thrown, String target) {
-    sites[site].end((RpcCall) scope, thrown, target);
+  public void exit(int site, Object scope, Object returned, Throwable thrown, String target) {
+    sites[site].end((RpcCall) scope, returned, thrown, target);
   }
 
   @Override

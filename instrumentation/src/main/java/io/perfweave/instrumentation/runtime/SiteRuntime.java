@@ -3,6 +3,7 @@ package io.perfweave.instrumentation.runtime;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.perfweave.contract.Outcome;
 import io.perfweave.instrumentation.config.SiteConfig;
+import io.perfweave.instrumentation.events.ResultHash;
 import io.perfweave.instrumentation.events.RpcCall;
 import io.perfweave.instrumentation.events.RpcCallEvent;
 import io.perfweave.instrumentation.events.RpcCallNoStackEvent;
@@ -34,9 +35,21 @@ public final class SiteRuntime {
     return event;
   }
 
-  /** Ends a timed call that ran once. */
-  void end(RpcCall event, Throwable thrown, String target) {
+  /** Ends a timed call that ran once; {@code returned} is hashed where the site hashes values. */
+  void end(RpcCall event, Object returned, Throwable thrown, String target) {
+    if (returned != null && event.isEnabled()) {
+      event.resultHash = resultHash(returned);
+    }
     finish(event, target, thrown == null ? Outcome.SUCCESS : Outcome.ERROR, errorName(thrown), 1, 0, 0);
+  }
+
+  /** A value's {@code resultHash}; 0 where its own hashCode fails. */
+  private static long resultHash(Object returned) {
+    try {
+      return ResultHash.ofValue(returned);
+    } catch (Throwable unhashable) {
+      return 0;
+    }
   }
 
   /** The {@code error} of an event: the exception's class name, or null. */

@@ -3,7 +3,10 @@ package io.perfweave.instrumentation.weaving;
 import io.perfweave.bridge.Bridge;
 import net.bytebuddy.asm.Advice;
 
-/** Times a call: inlined into each matched method, it only calls the bridge. */
+/**
+ * Times a call: inlined into each matched method, it only calls the bridge. For void methods, and
+ * sites that do not hash values ({@link ValueTimingAdvice} does).
+ */
 final class TimingAdvice {
 
   private TimingAdvice() {}
@@ -19,6 +22,6 @@ final class TimingAdvice {
       @Advice.Enter Object scope,
       @Advice.Thrown Throwable thrown,
       @Advice.Origin("#t\\##m") String target) {
-    Bridge.exit(site, scope, thrown, target);
+    Bridge.exit(site, scope, null, thrown, target);
   }
 }

@@ -12,8 +12,11 @@ import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
 
 /**
  * Weaves advice into every method a site matches, at start-up and into classes already loaded
@@ -43,19 +46,35 @@ public final class Weaver {
     }
     for (int i = 0; i < sites.size(); i++) {
       SiteConfig site = sites.get(i);
-      Advice advice =
-          Advice.withCustomMapping()
-              .bind(SiteId.class, i)
-              .to(PerfweaveRuntime.hasPolicy(site) ? PolicyAdvice.class : TimingAdvice.class)
-              .withExceptionHandler(toBridge);
+      AsmVisitorWrapper weaving = siteAdvice(site, i, toBridge);
       builder =
           builder
               .type(new TypeBound(SiteMatchers.types(site.match()), site.name(), site.match().maxTypes()))
-              .transform(
-                  (type, description, loader, module, domain) ->
-                      type.visit(advice.on(SiteMatchers.methods(site.match()))));
+              .transform((type, description, loader, module, domain) -> type.visit(weaving));
     }
     return builder.installOn(instrumentation);
+  }
+
+  /**
+   * The advice of one site on its methods: the policy's, or timing; a timed site that hashes values
+   * hands the bridge the value of its methods that return one (a primitive boxed).
+   */
+  private static AsmVisitorWrapper siteAdvice(SiteConfig site, int index, Advice.ExceptionHandler toBridge) {
+    ElementMatcher.Junction<MethodDescription> methods = SiteMatchers.methods(site.match());
+    if (PerfweaveRuntime.hasPolicy(site)) {
+      return advice(PolicyAdvice.class, index, toBridge).on(methods);
+    }
+    if (!site.resultHash()) {
+      return advice(TimingAdvice.class, index, toBridge).on(methods);
+    }
+    ElementMatcher.Junction<MethodDescription> returnsVoid = ElementMatchers.returns(void.class);
+    return new AsmVisitorWrapper.Compound(
+        advice(ValueTimingAdvice.class, index, toBridge).on(methods.and(ElementMatchers.not(returnsVoid))),
+        advice(TimingAdvice.class, index, toBridge).on(methods.and(returnsVoid)));
+  }
+
+  private static Advice advice(Class<?> type, int site, Advice.ExceptionHandler toBridge) {
+    return Advice.withCustomMapping().bind(SiteId.class, site).to(type).withExceptionHandler(toBridge);
   }
 
   /**
@@ -65,6 +84,7 @@ public final class Weaver {
    */
   public static void warmUp() {
     Advice.to(TimingAdvice.class);
+    Advice.withCustomMapping().bind(SiteId.class, 0).to(ValueTimingAdvice.class);
     Advice.withCustomMapping().bind(SiteId.class, 0).to(PolicyAdvice.class);
     Advice.withCustomMapping().bind(ClientId.class, 0).to(HttpClientAdvice.class);
     new AgentBuilder.Default()

@@ -242,7 +242,7 @@ final class EthNode implements AutoCloseable {
       json.put("nonce", "0x1");
       json.put("from", "0x2222222222222222222222222222222222222222");
       json.put("to", "0x3333333333333333333333333333333333333333");
-      json.put("value", "0x" + hash.substring(2, 12));
+      json.put("value", hex(Math.abs((long) hash.hashCode()) + 1));
       json.put("gas", hex(21_000));
       json.put("gasPrice", hex(1_000_000_000));
       json.put("input", "0x");

@@ -36,6 +36,8 @@ final class Web3jLoopIT {
     AnalyzerRun analyze = AnalyzerRun.of("analyze", work.resolve("before").toString(), "--out", work.resolve("report").toString());
     assertEquals(0, analyze.exitCode(), analyze.stderr());
     JsonNode report = AnalyzerRun.report(work.resolve("report"));
+    assertTrue(recommends(report, "hot-cpu-method", "com.example.web3.DashboardApp.fingerprint"),
+        "the application's own costly method is named: " + report.path("recommendations"));
     String suggested = Files.readString(work.resolve("report/suggested-config.yaml"));
     assertTrue(suggested.contains("eth_getBlockByNumber") && suggested.contains("eth_getTransactionByHash"), suggested);
     assertTrue(!suggested.contains("eth_sendRawTransaction:") || !suggested.matches("(?s).*eth_sendRawTransaction:\\s*\\n\\s*idempotent: true.*"), suggested);
@@ -61,6 +63,15 @@ final class Web3jLoopIT {
     assertEquals(after.writesSent() - after.writesFailed(), after.writesReceived(), "every write reached the node once: " + after.output());
     assertTrue(after.finalReadsCurrent(), after.output());
     assertTrue(before.finalReadsCurrent(), before.output());
+  }
+
+  private static boolean recommends(JsonNode report, String rule, String subject) {
+    for (JsonNode finding : report.path("recommendations")) {
+      if (finding.path("rule").asText().equals(rule) && finding.path("subject").asText().equals(subject)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Run run(String config, String name) throws Exception {

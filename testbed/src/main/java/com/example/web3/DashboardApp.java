@@ -130,7 +130,7 @@ public final class DashboardApp {
   private static String fingerprint(Map<String, Object> seen) {
     try {
       byte[] bytes = JSON.writeValueAsBytes(seen);
-      for (int i = 0; i < 200; i++) {
+      for (int i = 0; i < 20_000; i++) {
         bytes = Hash.sha3(bytes);
       }
       return org.web3j.utils.Numeric.toHexString(bytes).substring(0, 10);

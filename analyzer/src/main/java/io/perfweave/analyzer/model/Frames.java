@@ -4,18 +4,23 @@ import java.util.List;
 
 /**
  * Which stack frames belong to the application. The caller of an RPC is the first application
- * frame under it: the JDK, perfweave and client libraries (HTTP clients, JSON, RPC frameworks)
- * are not "the application".
+ * frame under it: the JDK, perfweave and well-known libraries (HTTP and RPC clients, JSON,
+ * cryptography, logging, frameworks, drivers) are not "the application"; a library not listed
+ * here is taken for application code.
  */
 public final class Frames {
 
   private static final List<String> NOT_APPLICATION =
       List.of(
-          "java.", "javax.", "jdk.", "sun.", "com.sun.", "io.perfweave.", "net.bytebuddy.",
-          "okhttp3.", "okio.", "org.apache.http.", "org.apache.hc.", "org.web3j.",
-          "com.fasterxml.", "com.google.gson.", "io.netty.", "io.grpc.", "kotlin.", "kotlinx.",
-          "reactor.", "io.reactivex.", "org.slf4j.", "ch.qos.", "retrofit2.", "feign.",
-          "com.github.benmanes.", "io.micrometer.", "org.openjdk.jmh.", "one.profiler.");
+          "java.", "javax.", "jakarta.", "jdk.", "sun.", "com.sun.", "io.perfweave.", "net.bytebuddy.",
+          "okhttp3.", "okio.", "org.apache.", "org.web3j.", "org.bouncycastle.", "com.fasterxml.",
+          "com.google.", "io.netty.", "io.grpc.", "kotlin.", "kotlinx.", "scala.", "reactor.",
+          "io.reactivex.", "rx.", "org.slf4j.", "ch.qos.", "org.apache.logging.", "retrofit2.",
+          "feign.", "com.github.benmanes.", "io.micrometer.", "io.opentelemetry.", "org.openjdk.jmh.",
+          "one.profiler.", "org.springframework.", "io.vertx.", "io.undertow.", "org.eclipse.",
+          "org.jboss.", "org.hibernate.", "com.zaxxer.", "org.postgresql.", "io.lettuce.",
+          "redis.clients.", "com.squareup.", "com.googlecode.", "org.json.", "org.yaml.",
+          "com.esotericsoftware.", "it.unimi.", "org.HdrHistogram.");
 
   private Frames() {}
 

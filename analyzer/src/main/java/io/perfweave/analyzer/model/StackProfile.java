@@ -1,16 +1,27 @@
 package io.perfweave.analyzer.model;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Samples (or bytes, or nanoseconds) by method: self where the method is the top frame, total
- * where it is anywhere on the stack (once per stack), by the first application frame, and by
- * collapsed stack for flame graphs. Memory grows with distinct methods and stacks, not samples.
+ * where it is anywhere on the stack (once per stack), by the first application frame (with what
+ * ran inside it), and by collapsed stack for flame graphs; and apart, what ran without the
+ * application: in the kernel (a top frame marked {@code _[k]}), or in the JVM's own threads (no
+ * Java frame: JIT compilers, GC). Memory grows with distinct methods and stacks, not samples.
  */
 public final class StackProfile {
+
+  private static final String KERNEL_SUFFIX = "_[k]";
 
   private final LongCounts self = new LongCounts();
   private final LongCounts total = new LongCounts();
   private final LongCounts byApplicationFrame = new LongCounts();
   private final LongCounts collapsed = new LongCounts();
+  private final Map<String, LongCounts> insideApplicationFrame = new HashMap<>();
+  private long applicationValue;
+  private long jvmValue;
+  private long kernelValue;
   private long value;
   private long samples;
 
@@ -42,8 +53,24 @@ public final class StackProfile {
     }
     if (firstApplication != null) {
       byApplicationFrame.add(firstApplication, weight);
+      insideApplicationFrame.computeIfAbsent(firstApplication, f -> new LongCounts()).add(frames[0], weight);
+      applicationValue += weight;
+    }
+    if (collapsedStack.endsWith(KERNEL_SUFFIX)) {
+      kernelValue += weight;
+    } else if (!anyJava(javaFrames)) {
+      jvmValue += weight;
     }
     collapsed.add(collapsedStack, weight);
+  }
+
+  private static boolean anyJava(boolean[] javaFrames) {
+    for (boolean java : javaFrames) {
+      if (java) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public void merge(StackProfile other) {
@@ -51,6 +78,11 @@ public final class StackProfile {
     total.merge(other.total);
     byApplicationFrame.merge(other.byApplicationFrame);
     collapsed.merge(other.collapsed);
+    other.insideApplicationFrame.forEach(
+        (frame, inside) -> insideApplicationFrame.computeIfAbsent(frame, f -> new LongCounts()).merge(inside));
+    applicationValue += other.applicationValue;
+    jvmValue += other.jvmValue;
+    kernelValue += other.kernelValue;
     value += other.value;
     samples += other.samples;
   }
@@ -65,6 +97,26 @@ public final class StackProfile {
 
   public LongCounts byApplicationFrame() {
     return byApplicationFrame;
+  }
+
+  /** What ran (top frames) in samples whose first application frame is {@code frame}. */
+  public LongCounts insideApplicationFrame(String frame) {
+    return insideApplicationFrame.getOrDefault(frame, new LongCounts());
+  }
+
+  /** Weight of samples with an application frame: the application's own. */
+  public long applicationValue() {
+    return applicationValue;
+  }
+
+  /** Weight of samples with no Java frame and not in the kernel: the JVM's threads (JIT, GC). */
+  public long jvmValue() {
+    return jvmValue;
+  }
+
+  /** Weight of samples in the kernel, on any thread. */
+  public long kernelValue() {
+    return kernelValue;
   }
 
   /** Collapsed stacks (root first, ';'-separated) with their weights, for flame graphs. */

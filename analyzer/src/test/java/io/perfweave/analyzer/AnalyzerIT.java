@@ -92,7 +92,7 @@ final class AnalyzerIT {
 
   @Test
   void report_isVersionedAndCarriesTheModel() {
-    assertEquals(1, planted.path("schemaVersion").asInt());
+    assertEquals(2, planted.path("schemaVersion").asInt());
     assertFalse(planted.path("partial").asBoolean());
     JsonNode quote = site("quote");
     assertEquals(30, quote.path("calls").asInt());

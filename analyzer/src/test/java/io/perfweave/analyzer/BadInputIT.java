@@ -131,9 +131,12 @@ final class BadInputIT {
     ForkedJvm.Result result = new ForkedJvm(Jdks.all().get(0)).withAgent("config=" + config)
         .main("com.example.testbed.HotApp").args(millis, calls).run(work);
     assertEquals(0, result.exitCode(), result.stderr());
+    Path recording;
     try (var files = Files.list(work.resolve("out"))) {
-      return files.filter(f -> f.toString().endsWith(".jfr")).findFirst().orElseThrow();
+      recording = files.filter(f -> f.toString().endsWith(".jfr")).findFirst().orElseThrow();
     }
+    assertTrue(Files.size(recording) > 0, "the agent wrote its recording: " + result.stderr());
+    return recording;
   }
 
   private AnalyzerRun analyze(String... inputs) throws Exception {

@@ -51,9 +51,7 @@ final class EthNode implements AutoCloseable {
    * @param latencyMillis the node's time per request
    */
   EthNode(double faultRate, int latencyMillis, long blockMillis) throws IOException {
-    // as a node would answer: without it, the JDK server's headers and body meet the client's
-    // delayed ACK and every call takes 40 ms more
-    System.setProperty("sun.net.httpserver.nodelay", "true");
+    // the test JVM sets sun.net.httpserver.nodelay (analyzer/pom.xml), as a node would answer
     this.faultRate = faultRate;
     this.chain = new Chain(blockMillis);
     this.rpc = new JsonRpcBasicServer(JSON, new Api(chain), EthApi.class);

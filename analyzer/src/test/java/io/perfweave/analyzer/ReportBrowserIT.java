@@ -76,7 +76,7 @@ final class ReportBrowserIT {
     assertTrue(page.locator("#recs article.rec").first().isVisible());
     assertTrue(page.locator("#recs pre.config").count() > 0, "config snippets");
     assertTrue(page.locator("#recs button.copy").first().isVisible(), "copy button");
-    assertEquals(5, page.locator("#site-table tbody tr").count());
+    assertEquals(7, page.locator("#site-table tbody tr").count());
     assertTrue(page.locator(".histogram svg rect").count() > 0, "latency histograms");
     assertTrue(page.locator(".timeline svg polyline").count() > 0, "timelines");
     for (String id : List.of("flame-cpu", "flame-alloc", "flame-lock")) {
@@ -91,7 +91,10 @@ final class ReportBrowserIT {
     Page page = open(work.resolve("report/report.html"), null).page;
     page.locator("#site-table th").nth(1).click();
     page.locator("#site-table th").nth(1).click();
-    assertEquals("account", page.locator("#site-table tbody tr").first().locator("td").first().textContent());
+    List<Long> calls = page.locator("#site-table tbody tr td:nth-child(2)").allTextContents().stream()
+        .map(text -> Long.parseLong(text.replaceAll("[^0-9]", ""))).toList();
+    List<Long> descending = calls.stream().sorted(java.util.Comparator.reverseOrder()).toList();
+    assertEquals(descending, calls, "sorted by calls, most first");
   }
 
   @Test

@@ -29,7 +29,7 @@ import java.util.Map;
 public final class JsonReport {
 
   /** Bumped on any change a reader could notice. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

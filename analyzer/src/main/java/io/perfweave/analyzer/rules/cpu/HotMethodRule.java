@@ -27,8 +27,8 @@ public final class HotMethodRule implements Rule {
       new Threshold(
           "cpu.hotMethodShare",
           0.1,
-          "share of CPU samples behind one application method, before hot-cpu-method "
-              + "reports it");
+          "share of the application's CPU samples behind one application method, before "
+              + "hot-cpu-method reports it");
   static final Threshold MIN_SAMPLES =
       new Threshold(
           "cpu.minSamples",

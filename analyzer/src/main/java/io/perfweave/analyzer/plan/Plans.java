@@ -1,9 +1,11 @@
 package io.perfweave.analyzer.plan;
 
+import io.perfweave.analyzer.model.CallLog;
 import io.perfweave.analyzer.model.Model;
 import io.perfweave.analyzer.model.Numbers;
 import io.perfweave.analyzer.model.SiteModel;
 import io.perfweave.analyzer.rules.Finding;
+import io.perfweave.analyzer.rules.RuleRunner;
 import io.perfweave.analyzer.rules.SiteSuggestion;
 import io.perfweave.analyzer.rules.SuggestionYaml;
 import io.perfweave.analyzer.rules.Thresholds;
@@ -76,7 +78,7 @@ public record Plans(Map<String, Planned> sites, List<Finding> findings) {
         planned == null ? SitePlan.NONE
             : forCache ? new SitePlan(planned.plan().cache(), null) : new SitePlan(null, planned.plan().retry());
     if (part.isEmpty()) {
-      return unplannable(finding);
+      return unplannable(finding, model.sites().get(finding.subject()));
     }
     Prediction prediction =
         Replay.of(model.sites().values(), Map.of(planned.site().name(), part)).get(planned.site().name());
@@ -84,30 +86,48 @@ public record Plans(Map<String, Planned> sites, List<Finding> findings) {
     evidence.put("prediction", PredictionJson.of(prediction));
     SiteSuggestion suggestion = planned.suggestion();
     long saving = Math.max(0, prediction.savingNanos());
-    return Finding.of(finding.rule(), finding.subject())
-        .score(finding.score())
-        .title(finding.title())
-        .evidence(evidence)
-        .explanation(finding.explanation())
-        .saving(saving, Math.min(1, (double) saving / Math.max(1, model.rpcNanos())), how(prediction))
-        .fix(finding.fix() + " Planned for the site: " + words(planned.plan()) + ".")
-        .config(SuggestionYaml.sites(List.of(suggestion)), List.of(suggestion))
-        .build();
+    return RuleRunner.capped(
+        Finding.of(finding.rule(), finding.subject())
+            .score(finding.score())
+            .title(finding.title())
+            .evidence(evidence)
+            .explanation(finding.explanation())
+            .saving(saving, (double) saving / Math.max(1, model.rpcNanos()), how(prediction))
+            .fix(finding.fix() + " Planned for the site: " + words(planned.plan()) + ".")
+            .config(SuggestionYaml.sites(List.of(suggestion)), List.of(suggestion))
+            .build(),
+        model);
   }
 
-  /** A finding the plan cannot apply: the diagnosis stands, without a config. */
-  private static Finding unplannable(Finding finding) {
+  /** A finding the plan cannot apply: the diagnosis stands, without a config, saying why. */
+  private static Finding unplannable(Finding finding, SiteModel site) {
     return Finding.of(finding.rule(), finding.subject())
         .score(finding.score())
         .title(finding.title())
         .evidence(finding.evidence())
         .explanation(finding.explanation())
-        .saving(0, 0, "none: no TTL the agent would apply answers any of the recorded calls")
-        .fix("perfweave cannot apply this: the agent would cache none of these calls (reads at a"
-            + " moving block tag, with no result hashes in the recording to show how often the"
-            + " value changes, are not cached). Record with an agent that writes resultHash, or"
-            + " cache in the application what may be that old.")
+        .saving(0, 0, "none: no cache the agent would apply answers any of the recorded calls")
+        .fix("perfweave cannot apply this: " + whyNoCache(site) + ".")
         .build();
+  }
+
+  private static String whyNoCache(SiteModel site) {
+    CallLog log = site.callLog();
+    boolean moving = false;
+    boolean hashes = false;
+    for (int i = 0; i < log.size(); i++) {
+      moving |= log.movingBlock(i);
+      hashes |= log.result(i) != 0;
+    }
+    if (moving && !hashes) {
+      return "its calls read at a moving block tag, and without result hashes in the recording"
+          + " (an agent before 0.2) nothing shows how often their values change, so they are not"
+          + " cached; record with this agent, or cache in the application what may be that old";
+    }
+    return hashes
+        ? "at every TTL that would answer calls, some key's value had changed too often by then"
+            + " (more than cache.maxStaleShare of its calls would be answered stale)"
+        : "no TTL within twice the time its repeats take would answer any call";
   }
 
   static String how(Prediction p) {

@@ -34,7 +34,7 @@ public final class RuleRunner {
    * No finding saves more than the time it is about: a site's finding at most the site's own time
    * in calls, and no saving is more than the whole of what it is a share of.
    */
-  static Finding capped(Finding finding, Model model) {
+  public static Finding capped(Finding finding, Model model) {
     SiteModel site = model.sites().get(finding.subject());
     long most = site == null ? Long.MAX_VALUE : site.latencies().totalNanos();
     long nanos = Math.max(0, Math.min(finding.savingNanos(), most));

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What perfweave knows of the JSON-RPC dialects its users run (Ethereum, Solana, NEAR, Neo N3):
@@ -32,6 +33,14 @@ public final class JsonRpcDialects {
 
   /** One method of the catalogue; {@code batch} is empty where no method batches it. */
   public record Method(String dialect, String name, Kind kind, Optional<String> batch) {}
+
+  /**
+   * Members of a result object that say at which block or slot it was read, not what was read:
+   * Solana's {@code context} ({@code {slot}}), NEAR's {@code block_height} and {@code block_hash}.
+   * They change with every block though the value does not, so they are left out of a result's
+   * hash.
+   */
+  public static final Set<String> READ_POINT_FIELDS = Set.of("context", "block_height", "block_hash");
 
   private static final Map<String, Method> METHODS = load();
 

@@ -31,6 +31,10 @@ public final class Comparison {
   static final double NOISE = 0.05;
   /** A measure further than this from its prediction is flagged. */
   static final double PREDICTION_TOLERANCE = 0.25;
+  /** Nor is a count flagged that is off by fewer than this share of the run's calls. */
+  static final double COUNT_NOISE = 0.005;
+  /** Nor a p95 off by less than this, in ms. */
+  static final double LATENCY_NOISE_MS = 1;
 
   private Comparison() {}
 
@@ -125,9 +129,10 @@ public final class Comparison {
     long sentAfter = after.sites().values().stream().mapToLong(SiteModel::rpcsSent).sum();
     long errorsBefore = before.sites().values().stream().mapToLong(SiteModel::errorCount).sum();
     long errorsAfter = after.sites().values().stream().mapToLong(SiteModel::errorCount).sum();
-    rows.add(row("RPCs sent", sentBefore, sentAfter, anyApplied ? predictedSent : null));
-    rows.add(row("errors the application saw", errorsBefore, errorsAfter, anyApplied ? predictedErrors : null));
-    rows.add(row("calls the application made", calls(before), calls(after), null));
+    double fewCalls = COUNT_NOISE * calls(after);
+    rows.add(row("RPCs sent", sentBefore, sentAfter, anyApplied ? predictedSent : null, fewCalls));
+    rows.add(row("errors the application saw", errorsBefore, errorsAfter, anyApplied ? predictedErrors : null, fewCalls));
+    rows.add(row("calls the application made", calls(before), calls(after), null, 0));
     for (SitePairs.Pair pair : pairs) {
       if (pair.paired() && before.sites().get(pair.before()).idempotent()) {
         SiteModel b = before.sites().get(pair.before());
@@ -135,11 +140,11 @@ public final class Comparison {
         Plans.Planned planned = plans.sites().get(b.name());
         Double predicted = planned != null && applied(a) ? Numbers.millis(planned.prediction().p95After()) : null;
         rows.add(row("p95 ms of " + pair.name(), Numbers.millis(b.latencies().percentile(95)),
-            Numbers.millis(a.latencies().percentile(95)), predicted));
+            Numbers.millis(a.latencies().percentile(95)), predicted, LATENCY_NOISE_MS));
       }
     }
     rows.add(row("CPU samples per 1,000 calls", Numbers.ratio(1000.0 * before.jvm().cpu().value() / Math.max(1, calls(before))),
-        Numbers.ratio(1000.0 * after.jvm().cpu().value() / Math.max(1, calls(after))), null));
+        Numbers.ratio(1000.0 * after.jvm().cpu().value() / Math.max(1, calls(after))), null, 0));
     return rows;
   }
 
@@ -153,19 +158,24 @@ public final class Comparison {
     return calls == 0 ? 0 : (double) count / calls;
   }
 
-  private static Map<String, Object> row(String metric, double before, double after, Double predicted) {
+  private static Map<String, Object> row(String metric, double before, double after, Double predicted, double noise) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("metric", metric);
     json.put("before", before);
     json.put("after", after);
     json.put("change", Numbers.share(change(before, after)));
     json.put("predicted", predicted == null ? null : Numbers.ratio(predicted));
-    json.put("offPrediction", predicted != null && off(predicted, after));
+    json.put("offPrediction", predicted != null && off(predicted, after, noise));
     return json;
   }
 
-  private static boolean off(double predicted, double measured) {
-    return Math.abs(measured - predicted) > PREDICTION_TOLERANCE * Math.max(Math.abs(predicted), 1);
+  /**
+   * Whether a measure is further from its prediction than {@link #PREDICTION_TOLERANCE} of it, and
+   * by more than {@code noise} (a millisecond of p95, a few calls in thousands).
+   */
+  private static boolean off(double predicted, double measured, double noise) {
+    double difference = Math.abs(measured - predicted);
+    return difference > PREDICTION_TOLERANCE * Math.max(Math.abs(predicted), 1) && difference > noise;
   }
 
   private static double change(double before, double after) {
@@ -222,9 +232,9 @@ public final class Comparison {
     json.put("rpcsSent", Numbers.ratio(sent));
     json.put("errors", Numbers.ratio(errors));
     json.put("p95Ms", p95);
-    json.put("rpcsSentOff", off(sent, after.rpcsSent()));
-    json.put("errorsOff", off(errors, after.errorCount()) && Math.abs(errors - after.errorCount()) > 0.005 * after.calls());
-    json.put("p95Off", off(p95, measuredP95) && Math.abs(p95 - measuredP95) > 1);
+    json.put("rpcsSentOff", off(sent, after.rpcsSent(), COUNT_NOISE * after.calls()));
+    json.put("errorsOff", off(errors, after.errorCount(), COUNT_NOISE * after.calls()));
+    json.put("p95Off", off(p95, measuredP95, LATENCY_NOISE_MS));
     return json;
   }
 

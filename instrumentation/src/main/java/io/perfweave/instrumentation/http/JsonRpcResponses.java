@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.perfweave.contract.JsonRpcDialects;
 import io.perfweave.instrumentation.events.ResultHash;
 import java.io.IOException;
 import java.util.List;
@@ -109,7 +110,7 @@ final class JsonRpcResponses {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
       if (field.equals("result")) {
-        hash = JsonRpcCall.mix(JsonRpcCall.hashValue(parser, new long[2]) + 1);
+        hash = JsonRpcCall.mix(resultValueHash(parser) + 1);
       } else if (field.equals("error") && value != JsonToken.VALUE_NULL) {
         return 0;
       } else {
@@ -117,6 +118,27 @@ final class JsonRpcResponses {
       }
     }
     return hash;
+  }
+
+  /**
+   * The hash of a result, the parser on it: an object without its read-point members ({@link
+   * JsonRpcDialects#READ_POINT_FIELDS}), so that an unchanged value read at a new block hashes alike.
+   */
+  private static long resultValueHash(JsonParser parser) throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      return JsonRpcCall.hashValue(parser, new long[2]);
+    }
+    long sum = 0;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      parser.nextToken();
+      if (JsonRpcDialects.READ_POINT_FIELDS.contains(name)) {
+        parser.skipChildren();
+      } else {
+        sum += JsonRpcCall.mix(name.hashCode() * 0x100000001B3L + JsonRpcCall.hashValue(parser, new long[2]));
+      }
+    }
+    return JsonRpcCall.mix(sum);
   }
 
   private static boolean isResult(JsonNode response) {

@@ -16,6 +16,19 @@ final class JsonRpcResultHashTest {
   }
 
   @Test
+  void theBlockOrSlotAValueWasReadAt_isNotPartOfItsHash() {
+    assertEquals(
+        hash("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"context\":{\"slot\":7},\"value\":{\"lamports\":5}}}"),
+        hash("{\"jsonrpc\":\"2.0\",\"id\":2,\"result\":{\"context\":{\"slot\":9},\"value\":{\"lamports\":5}}}"));
+    assertEquals(
+        hash("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"result\":[1,2],\"block_height\":10,\"block_hash\":\"a\"}}"),
+        hash("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"result\":[1,2],\"block_height\":11,\"block_hash\":\"b\"}}"));
+    assertNotEquals(
+        hash("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"context\":{\"slot\":7},\"value\":{\"lamports\":5}}}"),
+        hash("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"context\":{\"slot\":7},\"value\":{\"lamports\":6}}}"));
+  }
+
+  @Test
   void changedResult_otherHash() {
     assertNotEquals(hash("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x10\"}"), hash("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x11\"}"));
   }

@@ -9,10 +9,12 @@ import io.perfweave.analyzer.rules.Scores;
 import io.perfweave.analyzer.rules.SiteRule;
 import io.perfweave.analyzer.rules.Threshold;
 import io.perfweave.analyzer.rules.Thresholds;
+import io.perfweave.contract.JsonRpcDialects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -77,11 +79,7 @@ public final class FanOutRule extends SiteRule {
     evidence.put("meanRunLength", Numbers.ratio(meanRun));
     evidence.put("longestRun", site.fanOut().longestRun().get(path));
     evidence.put("meanLatencyMs", Numbers.millis(site.sentLatencies().mean()));
-    String batchHint =
-        site.rpcMethods().size() > 0
-            ? "send the " + String.join(", ", site.rpcMethods().top(3).keySet())
-                + " requests as one JSON-RPC batch array, or use the node's multi-key method"
-            : "use a method that takes many keys at once, or send the calls concurrently";
+    String batchHint = batchHint(site);
     double share = (double) saving / Math.max(1, model.rpcNanos());
     return Finding.of(id(), site.name())
         .score(Scores.exp100(share, 0.05, 0.25))
@@ -93,5 +91,23 @@ public final class FanOutRule extends SiteRule {
         .saving(saving, share, "(calls in runs − runs) × mean latency: one round trip per run instead of one per call")
         .fix("Change the caller: " + batchHint + ". perfweave cannot batch calls for the application.")
         .build();
+  }
+
+  /**
+   * How to batch: the dialect catalogue's method that answers many at once where it knows one
+   * ({@code getMultipleAccounts} for {@code getAccountInfo}, the block with its transactions for
+   * {@code eth_getTransactionByHash}), else a JSON-RPC batch array, else a multi-key method.
+   */
+  private static String batchHint(SiteModel site) {
+    String method = site.jsonRpcMethod();
+    Optional<String> batch = JsonRpcDialects.of(method).flatMap(JsonRpcDialects.Method::batch);
+    if (batch.isPresent()) {
+      return "call " + batch.get() + " once instead of " + method + " per key (it answers them"
+          + " together), or send the requests as one JSON-RPC batch array";
+    }
+    return site.rpcMethods().size() > 0
+        ? "send the " + String.join(", ", site.rpcMethods().top(3).keySet())
+            + " requests as one JSON-RPC batch array, or use the node's multi-key method"
+        : "use a method that takes many keys at once, or send the calls concurrently";
   }
 }

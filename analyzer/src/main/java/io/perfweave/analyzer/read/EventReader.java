@@ -116,11 +116,15 @@ final class EventReader {
 
   private void retryAttempt(RecordedEvent event) {
     seen(event);
-    // a built-in HTTP site's decisions are its JSON-RPC method's, as its calls are; an older
-    // recording without the method leaves them with the route, a site of no calls
+    // a built-in HTTP site's decisions are its JSON-RPC method's, as its calls are; in an older
+    // recording, without the method, they cannot be told apart and are left out (its calls'
+    // attempts still show the retries)
+    String site = text(event, RetryAttemptField.SITE);
     String rpcMethod = text(event, RetryAttemptField.RPC_METHOD);
-    model.site(SiteModel.modelName(text(event, RetryAttemptField.SITE), rpcMethod))
-        .recordRetryDecision(text(event, RetryAttemptField.DECISION));
+    if (site.startsWith("http:") && rpcMethod.isEmpty()) {
+      return;
+    }
+    model.site(SiteModel.modelName(site, rpcMethod)).recordRetryDecision(text(event, RetryAttemptField.DECISION));
   }
 
   private void agentStats(RecordedEvent event) {

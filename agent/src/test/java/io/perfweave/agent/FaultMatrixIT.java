@@ -62,6 +62,29 @@ final class FaultMatrixIT {
   }
 
   @Test
+  void perfweavesOwnWork_neverRunsWovenAdvice() throws Exception {
+    Path config =
+        Files.writeString(
+            work.resolve("perfweave.yaml"),
+            NO_PROFILING
+                + "sites:\n  - name: quotes\n"
+                + "    match: { type: com.example.testbed.ReentryApp$Quotes, method: quote }\n"
+                + "  - name: price-hash\n"
+                + "    match: { type: com.example.testbed.ReentryApp$Price, method: hashCode }\n");
+    ForkedJvm.Result result =
+        new ForkedJvm(Jdks.current()).withAgent("config=" + config)
+            .main("com.example.testbed.ReentryApp").run(work).requireClean();
+
+    assertTrue(result.stdout().contains("quotes 50 total"), result.stdout());
+    List<jdk.jfr.consumer.RecordedEvent> calls = Recordings.events(Recordings.only(work.resolve("out")), "perfweave.RpcCall");
+    assertEquals(50, calls.stream().filter(e -> e.getString("site").equals("quotes")).count());
+    assertTrue(calls.stream().filter(e -> e.getString("site").equals("quotes")).allMatch(e -> e.getLong("resultHash") != 0),
+        "each quote was hashed");
+    assertEquals(0, calls.stream().filter(e -> e.getString("site").equals("price-hash")).count(),
+        "the hashCode perfweave called was not timed as the application's");
+  }
+
+  @Test
   void twoCopiesOfTheAgent_countEachCallOnce() throws Exception {
     Path config =
         Files.writeString(

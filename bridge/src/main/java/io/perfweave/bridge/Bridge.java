@@ -15,6 +15,19 @@ public final class Bridge {
   private static final AtomicBoolean claimed = new AtomicBoolean();
   private static volatile long testClockOffsetNanos;
 
+  /**
+   * Whether this thread is inside perfweave: advice woven into something perfweave itself calls
+   * (a value's hashCode, a request it sends through the application's client) then does nothing,
+   * so perfweave never times, caches or retries its own work, nor recurses into it.
+   */
+  private static final ThreadLocal<boolean[]> INSIDE =
+      new ThreadLocal<>() {
+        @Override
+        protected boolean[] initialValue() {
+          return new boolean[1];
+        }
+      };
+
   private Bridge() {}
 
   /**
@@ -31,48 +44,123 @@ public final class Bridge {
     dispatcher = runtime;
   }
 
-  /** Called on entry of an instrumented method. */
+  /** Called on entry of an instrumented method; null while perfweave itself is running. */
   public static Object enter(int site) {
-    return dispatcher.enter(site);
+    boolean[] inside = INSIDE.get();
+    if (inside[0]) {
+      return null;
+    }
+    inside[0] = true;
+    try {
+      return dispatcher.enter(site);
+    } finally {
+      inside[0] = false;
+    }
   }
 
   /**
    * Called on exit of an instrumented method, normal or exceptional; {@code returned} is its value
-   * where the site hashes values of a reference type, else null.
+   * where the site hashes values, else null.
    */
   public static void exit(int site, Object scope, Object returned, Throwable thrown, String target) {
-    dispatcher.exit(site, scope, returned, thrown, target);
+    boolean[] inside = INSIDE.get();
+    if (scope == null || inside[0]) {
+      return;
+    }
+    inside[0] = true;
+    try {
+      dispatcher.exit(site, scope, returned, thrown, target);
+    } finally {
+      inside[0] = false;
+    }
   }
 
-  /** Called on entry of a method with a cache or retry policy. */
+  /** Called on entry of a method with a cache or retry policy; null while perfweave runs. */
   public static Object enterPolicy(int site, Object receiver, Object[] arguments) {
-    return dispatcher.enterPolicy(site, receiver, arguments);
+    boolean[] inside = INSIDE.get();
+    if (inside[0]) {
+      return null;
+    }
+    inside[0] = true;
+    try {
+      return dispatcher.enterPolicy(site, receiver, arguments);
+    } finally {
+      inside[0] = false;
+    }
   }
 
   /** Called on each exit of a policy method; true means run the method again. */
   public static boolean exitPolicy(
       int site, Object scope, Object returned, Throwable thrown, String target) {
-    return dispatcher.exitPolicy(site, scope, returned, thrown, target);
+    boolean[] inside = INSIDE.get();
+    if (scope == null || inside[0]) {
+      return false;
+    }
+    inside[0] = true;
+    try {
+      return dispatcher.exitPolicy(site, scope, returned, thrown, target);
+    } finally {
+      inside[0] = false;
+    }
   }
 
-  /** Called on entry of a built-in HTTP client's send method. */
+  /**
+   * Called on entry of a built-in HTTP client's send method; null (the method runs untouched)
+   * while perfweave runs, as when it sends a request of its own through the same client.
+   */
   public static Object enterHttp(int client, Object receiver, Object[] arguments) {
-    return dispatcher.enterHttp(client, receiver, arguments);
+    boolean[] inside = INSIDE.get();
+    if (inside[0]) {
+      return null;
+    }
+    inside[0] = true;
+    try {
+      return dispatcher.enterHttp(client, receiver, arguments);
+    } finally {
+      inside[0] = false;
+    }
   }
 
   /** Called on exit of a built-in HTTP client's send method. */
   public static void exitHttp(int client, Object scope, Object returned, Throwable thrown) {
-    dispatcher.exitHttp(client, scope, returned, thrown);
+    boolean[] inside = INSIDE.get();
+    if (scope == null || inside[0]) {
+      return;
+    }
+    inside[0] = true;
+    try {
+      dispatcher.exitHttp(client, scope, returned, thrown);
+    } finally {
+      inside[0] = false;
+    }
   }
 
   /** Called when an HttpURLConnection is about to send its request and read the response. */
   public static Object enterUrlConnection(Object connection, Object poster) {
-    return dispatcher.enterUrlConnection(connection, poster);
+    boolean[] inside = INSIDE.get();
+    if (inside[0]) {
+      return null;
+    }
+    inside[0] = true;
+    try {
+      return dispatcher.enterUrlConnection(connection, poster);
+    } finally {
+      inside[0] = false;
+    }
   }
 
   /** Called when an HttpURLConnection has its response, or failed to get one. */
   public static void exitUrlConnection(Object scope, int status, Throwable thrown) {
-    dispatcher.exitUrlConnection(scope, status, thrown);
+    boolean[] inside = INSIDE.get();
+    if (scope == null || inside[0]) {
+      return;
+    }
+    inside[0] = true;
+    try {
+      dispatcher.exitUrlConnection(scope, status, thrown);
+    } finally {
+      inside[0] = false;
+    }
   }
 
   /**

@@ -89,7 +89,9 @@ public final class PerfweaveAgent {
     ConfigLoader loader = null;
     try {
       loader = new ConfigLoader(arguments, System.getenv(), systemProperties());
-      return Optional.of(loader.load());
+      PerfweaveConfig config = loader.load();
+      loader.warnings().forEach(warning -> System.err.println("perfweave: warning: " + warning));
+      return Optional.of(config);
     } catch (ConfigException e) {
       boolean stop = atStartup && loader != null && loader.failFastRequested();
       System.err.println(

@@ -8,12 +8,15 @@ import io.perfweave.analyzer.report.ConsoleSummary;
 import io.perfweave.analyzer.report.HtmlReport;
 import io.perfweave.analyzer.report.JsonReport;
 import io.perfweave.analyzer.report.SuggestedConfig;
+import io.perfweave.analyzer.rules.Finding;
 import io.perfweave.analyzer.rules.RuleRunner;
+import io.perfweave.analyzer.rules.Severity;
 import io.perfweave.analyzer.rules.Thresholds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,7 +26,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code analyze RECORDING_OR_DIR... --out DIR}: report.json, report.html, suggested-config.yaml. */
+/**
+ * {@code analyze RECORDING_OR_DIR... [-o DIR]}: report.json, report.html, suggested-config.yaml.
+ * Exit 0, 2 for bad or partly read input (and usage errors), 3 when {@code --fail-on} matched.
+ */
 @Command(
     name = "analyze",
     mixinStandardHelpOptions = true,
@@ -33,8 +39,24 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "RECORDING_OR_DIR", description = "JFR files or directories")
   List<Path> inputs;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the reports go")
+  @Option(
+      names = {"-o", "--out"},
+      defaultValue = "perfweave-analyze",
+      paramLabel = "DIR",
+      description = "where the reports go (default: ${DEFAULT-VALUE})")
   Path out;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      description = "exit 3 when a finding of this severity or worse exists: critical or warning")
+  Severity failOn;
+
+  @Option(names = "--json", description = "print report.json on stdout instead of the summary")
+  boolean json;
+
+  @Option(names = {"-q", "--quiet"}, description = "print nothing on stdout")
+  boolean quiet;
 
   @Option(names = "--top", defaultValue = "5", description = "recommendations printed (default 5)")
   int top;
@@ -72,9 +94,30 @@ final class AnalyzeCommand implements Callable<Integer> {
     JsonReport.write(report, out.resolve("report.json"));
     Files.writeString(out.resolve("report.html"), HtmlReport.render(report, model));
     Files.writeString(out.resolve("suggested-config.yaml"), SuggestedConfig.render(model, plans));
-    ConsoleSummary.print(model, plans.findings(), top, System.out);
-    System.out.println("Report: " + out.toAbsolutePath().resolve("report.html"));
+    if (json) {
+      System.out.println(JsonReport.toJson(report));
+    } else if (!quiet) {
+      ConsoleSummary.print(model, plans.findings(), top, System.out);
+      System.out.println("Report: " + out.toAbsolutePath().resolve("report.html"));
+    }
     loaded.problems().forEach(p -> System.err.println("perfweave-analyzer: " + p));
-    return loaded.problems().isEmpty() ? 0 : AnalyzerMain.BAD_INPUT;
+    if (!loaded.problems().isEmpty()) {
+      return AnalyzerMain.BAD_INPUT;
+    }
+    return failing(plans.findings()) ? AnalyzerMain.FAILED_CHECK : 0;
   }
+
+  /** Whether a finding is as severe as {@code --fail-on} asks, or more (CRITICAL is the most). */
+  private boolean failing(List<Finding> findings) {
+    if (failOn == null) {
+      return false;
+    }
+    long matching = findings.stream().filter(f -> f.severity().compareTo(failOn) <= 0).count();
+    if (matching > 0) {
+      System.err.println("perfweave-analyzer: --fail-on " + failOn.name().toLowerCase(Locale.ROOT) + ": "
+          + matching + " finding(s) at that severity or worse");
+    }
+    return matching > 0;
+  }
+
 }

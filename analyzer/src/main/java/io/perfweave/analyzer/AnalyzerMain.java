@@ -1,5 +1,6 @@
 package io.perfweave.analyzer;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,14 +11,19 @@ import picocli.CommandLine.Command;
     version = "perfweave-analyzer 0.1.0",
     description = "Turns perfweave, JDK and async-profiler recordings into ranked recommendations.",
     subcommands = {AnalyzeCommand.class, CompareCommand.class})
-public final class AnalyzerMain implements Runnable {
+public final class AnalyzerMain implements Callable<Integer> {
 
-  /** Exit code for input that cannot be used (or was only partly readable). */
+  /** Exit code for input that cannot be used (or was only partly readable), and usage errors. */
   static final int BAD_INPUT = 2;
 
+  /** Exit code when {@code --fail-on} or {@code --fail-on-regression} found what it looks for. */
+  static final int FAILED_CHECK = 3;
+
+  /** No command: the usage, as for any other usage error. */
   @Override
-  public void run() {
+  public Integer call() {
     new CommandLine(this).usage(System.err);
+    return BAD_INPUT;
   }
 
   public static void main(String[] args) {
@@ -26,7 +32,7 @@ public final class AnalyzerMain implements Runnable {
 
   /** Runs the command line and returns the exit code, without exiting (for tests). */
   public static int execute(String... args) {
-    CommandLine commandLine = new CommandLine(new AnalyzerMain());
+    CommandLine commandLine = new CommandLine(new AnalyzerMain()).setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parseResult) -> {
           cmd.getErr().println("perfweave-analyzer: internal error: " + e);

@@ -180,6 +180,12 @@ final class AnalyzerIT {
       assertEquals(0, comparison.path("pairing").path("onlyAfter").size(), comparison.path("pairing").toString() + comparison.path("sites"));
       assertTrue(compare.stdout().startsWith(" ") && compare.stdout().contains("RPCs sent"), compare.stdout());
       assertTrue(compare.stdout().indexOf("RPCs sent") < compare.stdout().indexOf("Improved:"), compare.stdout());
+
+      // for CI: the runs the other way round are a regression, and --fail-on-regression says so
+      AnalyzerRun backwards = AnalyzerRun.of("compare", work.resolve("after").toString(), work.resolve("out").toString(),
+          "-o", work.resolve("backwards").toString(), "--fail-on-regression", "20");
+      assertEquals(3, backwards.exitCode(), backwards.stderr());
+      assertTrue(backwards.stderr().contains("getBalance rpcsSent"), backwards.stderr());
     }
   }
 

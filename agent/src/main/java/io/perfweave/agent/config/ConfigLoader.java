@@ -49,6 +49,7 @@ public final class ConfigLoader {
   private final Map<String, String> agentArguments;
   private final Map<String, String> environment;
   private final Map<String, String> systemProperties;
+  private final List<String> warnings = new ArrayList<>();
 
   /**
    * @param agentArguments the {@code -javaagent:...=ARGS} string, {@code key=value} pairs
@@ -67,6 +68,11 @@ public final class ConfigLoader {
     String key = "failFast";
     String value = systemProperties.getOrDefault("perfweave." + key, environment.get(envName(key)));
     return Boolean.parseBoolean(value) || rawFileFailFast();
+  }
+
+  /** What {@link #load} found to warn about without refusing the config, one line each. */
+  public List<String> warnings() {
+    return warnings;
   }
 
   /** Loads and validates the whole config. */
@@ -110,9 +116,11 @@ public final class ConfigLoader {
       }
       String key = known.get(name);
       if (key == null) {
-        throw new ConfigException(
-            "environment variable " + name + " is not a known key (known: "
-                + String.join(", ", known.keySet()) + ")");
+        // a variable of the same prefix may belong to something else (PERFWEAVE_HOME of a
+        // script): said, not fatal
+        warnings.add("environment variable " + name + " is not a perfweave key, ignored (known: "
+            + String.join(", ", known.keySet()) + ")");
+        continue;
       }
       override(tree, origins, key, variable.getValue(), "environment " + name);
     }

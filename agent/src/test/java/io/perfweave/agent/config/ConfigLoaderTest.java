@@ -165,6 +165,17 @@ final class ConfigLoaderTest {
   }
 
   @Test
+  void strayEnvironmentVariable_ofOurPrefix_isWarnedAbout_notFatal() throws Exception {
+    ConfigLoader loader = new ConfigLoader(null, Map.of("PERFWEAVE_HOME", "/opt/pw", "PERFWEAVE_OUTPUT", "out-env"), Map.of());
+
+    PerfweaveConfig config = loader.load();
+
+    assertEquals(Path.of("out-env"), config.output());
+    assertEquals(1, loader.warnings().size(), loader.warnings().toString());
+    assertTrue(loader.warnings().get(0).startsWith("environment variable PERFWEAVE_HOME is not a perfweave key, ignored"));
+  }
+
+  @Test
   void configFile_namedBySystemProperty() throws Exception {
     Path file = write("output: named-by-property\n");
 

@@ -64,6 +64,33 @@ public final class Comparison {
     return root;
   }
 
+  /**
+   * The paired sites whose RPCs sent, errors or p95 got worse by more than {@code share} of their
+   * before value (from nothing to something counts as 100 %) and by more than noise (a call, a
+   * millisecond), one line each.
+   */
+  @SuppressWarnings("unchecked")
+  public static List<String> regressionsBeyond(Map<String, Object> comparison, double share) {
+    List<String> worse = new ArrayList<>();
+    for (Object item : (List<Object>) comparison.get("sites")) {
+      Map<String, Object> site = (Map<String, Object>) item;
+      if (site.get("beforeName") == null || site.get("afterName") == null) {
+        continue;
+      }
+      Map<String, Object> change = (Map<String, Object>) site.get("change");
+      Map<String, Object> before = (Map<String, Object>) site.get("before");
+      Map<String, Object> after = (Map<String, Object>) site.get("after");
+      for (String metric : List.of("rpcsSent", "errors", "p95Ms")) {
+        double ratio = ((Number) change.get(metric)).doubleValue();
+        double grew = ((Number) after.get(metric)).doubleValue() - ((Number) before.get(metric)).doubleValue();
+        if (ratio > share && grew > (metric.equals("p95Ms") ? LATENCY_NOISE_MS : 0.5)) {
+          worse.add(site.get("name") + " " + metric + " " + Numbers.percentText(ratio) + " worse");
+        }
+      }
+    }
+    return worse;
+  }
+
   /** Sites with calls: an older recording's retry decisions can name a route nothing called. */
   private static Set<String> called(Model model) {
     Set<String> names = new TreeSet<>();

@@ -75,6 +75,20 @@ public final class Bridge {
     }
   }
 
+  /** {@link #exit} for a method returning an integral primitive, hashed without boxing. */
+  public static void exitLong(int site, Object scope, long returned, Throwable thrown, String target) {
+    boolean[] inside = INSIDE.get();
+    if (scope == null || inside[0]) {
+      return;
+    }
+    inside[0] = true;
+    try {
+      dispatcher.exitLong(site, scope, returned, thrown, target);
+    } finally {
+      inside[0] = false;
+    }
+  }
+
   /** Called on entry of a method with a cache or retry policy; null while perfweave runs. */
   public static Object enterPolicy(int site, Object receiver, Object[] arguments) {
     boolean[] inside = INSIDE.get();

@@ -15,6 +15,9 @@ public interface Dispatcher {
    */
   void exit(int site, Object scope, Object returned, Throwable thrown, String target);
 
+  /** {@link #exit} of a method returning an integral primitive (widened to long). */
+  void exitLong(int site, Object scope, long returned, Throwable thrown, String target);
+
   /**
    * Starts one call of a site with a cache or retry policy; returns a {@link Served} when the call
    * is answered without running the method.

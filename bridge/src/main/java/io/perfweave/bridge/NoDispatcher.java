@@ -16,6 +16,9 @@ final class NoDispatcher implements Dispatcher {
   public void exit(int site, Object scope, Object returned, Throwable thrown, String target) {}
 
   @Override
+  public void exitLong(int site, Object scope, long returned, Throwable thrown, String target) {}
+
+  @Override
   public Object enterPolicy(int site, Object receiver, Object[] arguments) {
     return null;
   }

@@ -3,7 +3,7 @@ package com.example.testbed;
 /**
  * Quotes whose value type's {@code hashCode} is itself a woven site: perfweave hashes each quote
  * for the event's resultHash, and must not time (or recurse into) that hashCode as the
- * application's own call. The application never calls hashCode itself.
+ * application's own call. The application calls hashCode itself five times.
  */
 public final class ReentryApp {
 
@@ -41,6 +41,10 @@ public final class ReentryApp {
     for (int i = 0; i < 50; i++) {
       total += quotes.quote("SYM" + (i % 3)).cents;
     }
-    System.out.println("quotes 50 total " + total);
+    int hashes = 0;
+    for (int i = 0; i < 5; i++) {
+      hashes += new Price(i).hashCode();
+    }
+    System.out.println("quotes 50 total " + total + ", hashes 5 sum " + hashes);
   }
 }

@@ -66,39 +66,38 @@ public final class ResultHash {
       return sipHash(K0, K1, message);
     }
 
-    /** SipHash-2-4 of one 8-byte little-endian message word. */
+    /**
+     * SipHash-2-4 of one 8-byte little-endian message word: the message's two compression rounds,
+     * the length block's two, then four finalization rounds, in locals (no allocation).
+     */
     static long sipHash(long k0, long k1, long message) {
-      long[] v = {
-        k0 ^ 0x736f6d6570736575L, k1 ^ 0x646f72616e646f6dL,
-        k0 ^ 0x6c7967656e657261L, k1 ^ 0x7465646279746573L
-      };
-      compress(v, message);
-      compress(v, 8L << 56);
-      v[2] ^= 0xff;
-      for (int i = 0; i < 4; i++) {
-        round(v);
+      long v0 = k0 ^ 0x736f6d6570736575L;
+      long v1 = k1 ^ 0x646f72616e646f6dL;
+      long v2 = k0 ^ 0x6c7967656e657261L;
+      long v3 = k1 ^ 0x7465646279746573L;
+      long lengthBlock = 8L << 56;
+      for (int round = 0; round < 8; round++) {
+        if (round == 0) {
+          v3 ^= message;
+        } else if (round == 2) {
+          v0 ^= message;
+          v3 ^= lengthBlock;
+        } else if (round == 4) {
+          v0 ^= lengthBlock;
+          v2 ^= 0xff;
+        }
+        v0 += v1;
+        v1 = Long.rotateLeft(v1, 13) ^ v0;
+        v0 = Long.rotateLeft(v0, 32);
+        v2 += v3;
+        v3 = Long.rotateLeft(v3, 16) ^ v2;
+        v0 += v3;
+        v3 = Long.rotateLeft(v3, 21) ^ v0;
+        v2 += v1;
+        v1 = Long.rotateLeft(v1, 17) ^ v2;
+        v2 = Long.rotateLeft(v2, 32);
       }
-      return v[0] ^ v[1] ^ v[2] ^ v[3];
-    }
-
-    private static void compress(long[] v, long word) {
-      v[3] ^= word;
-      round(v);
-      round(v);
-      v[0] ^= word;
-    }
-
-    private static void round(long[] v) {
-      v[0] += v[1];
-      v[1] = Long.rotateLeft(v[1], 13) ^ v[0];
-      v[0] = Long.rotateLeft(v[0], 32);
-      v[2] += v[3];
-      v[3] = Long.rotateLeft(v[3], 16) ^ v[2];
-      v[0] += v[3];
-      v[3] = Long.rotateLeft(v[3], 21) ^ v[0];
-      v[2] += v[1];
-      v[1] = Long.rotateLeft(v[1], 17) ^ v[2];
-      v[2] = Long.rotateLeft(v[2], 32);
+      return v0 ^ v1 ^ v2 ^ v3;
     }
   }
 }

@@ -289,7 +289,8 @@ public final class PolicyRun<K, A> extends Served {
 
   private void end(String outcome, Attempt attempt, long cacheAgeNanos) {
     event.status = attempt.status();
-    if (!attempt.failed() && event.isEnabled()) {
+    // a served call returns what a sent one did: its hash would tell the analyzer nothing new
+    if (Outcome.sent(outcome) && !attempt.failed() && event.isEnabled()) {
       event.resultHash = resultHash(attempt);
     }
     site.finish(event, target, outcome, attempt.error(), attempts, keyHash, cacheAgeNanos);

@@ -29,6 +29,11 @@ final class SiteDispatcher implements Dispatcher {
   }
 
   @Override
+  public void exitLong(int site, Object scope, long returned, Throwable thrown, String target) {
+    sites[site].endLong((RpcCall) scope, returned, thrown, target);
+  }
+
+  @Override
   public Object enterPolicy(int site, Object receiver, Object[] arguments) {
     return policies[site].enter(receiver, arguments);
   }

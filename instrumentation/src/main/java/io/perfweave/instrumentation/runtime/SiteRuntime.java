@@ -43,6 +43,14 @@ public final class SiteRuntime {
     finish(event, target, thrown == null ? Outcome.SUCCESS : Outcome.ERROR, errorName(thrown), 1, 0, 0);
   }
 
+  /** {@link #end} for an integral primitive value, hashed as it is. */
+  void endLong(RpcCall event, long returned, Throwable thrown, String target) {
+    if (thrown == null && event.isEnabled()) {
+      event.resultHash = ResultHash.of(returned);
+    }
+    finish(event, target, thrown == null ? Outcome.SUCCESS : Outcome.ERROR, errorName(thrown), 1, 0, 0);
+  }
+
   /** A value's {@code resultHash}; 0 where its own hashCode fails. */
   private static long resultHash(Object returned) {
     try {

@@ -57,7 +57,8 @@ public final class Weaver {
 
   /**
    * The advice of one site on its methods: the policy's, or timing; a timed site that hashes values
-   * hands the bridge the value of its methods that return one (a primitive boxed).
+   * hands the bridge the value of its methods that return one (an integral primitive as a long,
+   * a boolean or floating-point one boxed).
    */
   private static AsmVisitorWrapper siteAdvice(SiteConfig site, int index, Advice.ExceptionHandler toBridge) {
     ElementMatcher.Junction<MethodDescription> methods = SiteMatchers.methods(site.match());
@@ -68,8 +69,12 @@ public final class Weaver {
       return advice(TimingAdvice.class, index, toBridge).on(methods);
     }
     ElementMatcher.Junction<MethodDescription> returnsVoid = ElementMatchers.returns(void.class);
+    ElementMatcher.Junction<MethodDescription> returnsIntegral =
+        ElementMatchers.returns(ElementMatchers.anyOf(long.class, int.class, short.class, byte.class, char.class));
     return new AsmVisitorWrapper.Compound(
-        advice(ValueTimingAdvice.class, index, toBridge).on(methods.and(ElementMatchers.not(returnsVoid))),
+        advice(LongTimingAdvice.class, index, toBridge).on(methods.and(returnsIntegral)),
+        advice(ValueTimingAdvice.class, index, toBridge)
+            .on(methods.and(ElementMatchers.not(returnsVoid.or(returnsIntegral)))),
         advice(TimingAdvice.class, index, toBridge).on(methods.and(returnsVoid)));
   }
 
@@ -85,6 +90,7 @@ public final class Weaver {
   public static void warmUp() {
     Advice.to(TimingAdvice.class);
     Advice.withCustomMapping().bind(SiteId.class, 0).to(ValueTimingAdvice.class);
+    Advice.withCustomMapping().bind(SiteId.class, 0).to(LongTimingAdvice.class);
     Advice.withCustomMapping().bind(SiteId.class, 0).to(PolicyAdvice.class);
     Advice.withCustomMapping().bind(ClientId.class, 0).to(HttpClientAdvice.class);
     new AgentBuilder.Default()

@@ -29,6 +29,7 @@ final class SiteReplay {
   private final SplittableRandom random;
   private final Map<Long, long[]> entries = new HashMap<>(); // key -> {sent, end, kept, result}
   private final Map<Long, long[]> budget = new HashMap<>(); // second -> {calls, retries}
+  private final Map<Long, long[]> staleByKey = new HashMap<>(); // key -> {calls, stale}
   private final Latencies before = new Latencies();
   private final Latencies after = new Latencies();
   private long sentBefore;
@@ -37,7 +38,6 @@ final class SiteReplay {
   private long errorsAfter;
   private long answered;
   private long stale;
-  private final Map<Long, long[]> staleByKey = new HashMap<>(); // key -> {calls, stale}
   private boolean resultsKnown;
 
   SiteReplay(SiteModel site, SitePlan plan) {

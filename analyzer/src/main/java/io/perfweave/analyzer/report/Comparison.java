@@ -27,6 +27,9 @@ import java.util.TreeSet;
  */
 public final class Comparison {
 
+  /** compare.json's per-site list, written by {@link #build} and read back for CI checks. */
+  static final String SITES = "sites";
+
   /** A change under this share either way is "unchanged". */
   static final double NOISE = 0.05;
   /** A measure further than this from its prediction is flagged. */
@@ -56,7 +59,7 @@ public final class Comparison {
       Plans.Planned planned = pair.before() == null ? null : plans.sites().get(pair.before());
       sites.add(site(pair, b, a, planned, improved, regressed));
     }
-    root.put("sites", sites);
+    root.put(SITES, sites);
     root.put("cpuHotSpots", sideBySide(before.jvm().cpu().byApplicationFrame(), after.jvm().cpu().byApplicationFrame()));
     root.put("allocationHotSpots", sideBySide(before.jvm().allocation().byApplicationFrame(), after.jvm().allocation().byApplicationFrame()));
     root.put("improved", improved);
@@ -72,7 +75,7 @@ public final class Comparison {
   @SuppressWarnings("unchecked")
   public static List<String> regressionsBeyond(Map<String, Object> comparison, double share) {
     List<String> worse = new ArrayList<>();
-    for (Object item : (List<Object>) comparison.get("sites")) {
+    for (Object item : (List<Object>) comparison.get(SITES)) {
       Map<String, Object> site = (Map<String, Object>) item;
       if (site.get("beforeName") == null || site.get("afterName") == null) {
         continue;

@@ -44,13 +44,25 @@ public final class Bridge {
     dispatcher = runtime;
   }
 
-  /** Called on entry of an instrumented method; null while perfweave itself is running. */
-  public static Object enter(int site) {
+  /**
+   * Marks this thread as inside perfweave and returns its flag, to be cleared when done; null when
+   * it is inside already.
+   */
+  private static boolean[] markInside() {
     boolean[] inside = INSIDE.get();
     if (inside[0]) {
       return null;
     }
     inside[0] = true;
+    return inside;
+  }
+
+  /** Called on entry of an instrumented method; null while perfweave itself is running. */
+  public static Object enter(int site) {
+    boolean[] inside = markInside();
+    if (inside == null) {
+      return null;
+    }
     try {
       return dispatcher.enter(site);
     } finally {
@@ -63,11 +75,10 @@ public final class Bridge {
    * where the site hashes values, else null.
    */
   public static void exit(int site, Object scope, Object returned, Throwable thrown, String target) {
-    boolean[] inside = INSIDE.get();
-    if (scope == null || inside[0]) {
+    boolean[] inside = scope == null ? null : markInside();
+    if (inside == null) {
       return;
     }
-    inside[0] = true;
     try {
       dispatcher.exit(site, scope, returned, thrown, target);
     } finally {
@@ -77,11 +88,10 @@ public final class Bridge {
 
   /** {@link #exit} for a method returning an integral primitive, hashed without boxing. */
   public static void exitLong(int site, Object scope, long returned, Throwable thrown, String target) {
-    boolean[] inside = INSIDE.get();
-    if (scope == null || inside[0]) {
+    boolean[] inside = scope == null ? null : markInside();
+    if (inside == null) {
       return;
     }
-    inside[0] = true;
     try {
       dispatcher.exitLong(site, scope, returned, thrown, target);
     } finally {
@@ -91,11 +101,10 @@ public final class Bridge {
 
   /** Called on entry of a method with a cache or retry policy; null while perfweave runs. */
   public static Object enterPolicy(int site, Object receiver, Object[] arguments) {
-    boolean[] inside = INSIDE.get();
-    if (inside[0]) {
+    boolean[] inside = markInside();
+    if (inside == null) {
       return null;
     }
-    inside[0] = true;
     try {
       return dispatcher.enterPolicy(site, receiver, arguments);
     } finally {
@@ -106,11 +115,10 @@ public final class Bridge {
   /** Called on each exit of a policy method; true means run the method again. */
   public static boolean exitPolicy(
       int site, Object scope, Object returned, Throwable thrown, String target) {
-    boolean[] inside = INSIDE.get();
-    if (scope == null || inside[0]) {
+    boolean[] inside = scope == null ? null : markInside();
+    if (inside == null) {
       return false;
     }
-    inside[0] = true;
     try {
       return dispatcher.exitPolicy(site, scope, returned, thrown, target);
     } finally {
@@ -123,11 +131,10 @@ public final class Bridge {
    * while perfweave runs, as when it sends a request of its own through the same client.
    */
   public static Object enterHttp(int client, Object receiver, Object[] arguments) {
-    boolean[] inside = INSIDE.get();
-    if (inside[0]) {
+    boolean[] inside = markInside();
+    if (inside == null) {
       return null;
     }
-    inside[0] = true;
     try {
       return dispatcher.enterHttp(client, receiver, arguments);
     } finally {
@@ -137,11 +144,10 @@ public final class Bridge {
 
   /** Called on exit of a built-in HTTP client's send method. */
   public static void exitHttp(int client, Object scope, Object returned, Throwable thrown) {
-    boolean[] inside = INSIDE.get();
-    if (scope == null || inside[0]) {
+    boolean[] inside = scope == null ? null : markInside();
+    if (inside == null) {
       return;
     }
-    inside[0] = true;
     try {
       dispatcher.exitHttp(client, scope, returned, thrown);
     } finally {
@@ -151,11 +157,10 @@ public final class Bridge {
 
   /** Called when an HttpURLConnection is about to send its request and read the response. */
   public static Object enterUrlConnection(Object connection, Object poster) {
-    boolean[] inside = INSIDE.get();
-    if (inside[0]) {
+    boolean[] inside = markInside();
+    if (inside == null) {
       return null;
     }
-    inside[0] = true;
     try {
       return dispatcher.enterUrlConnection(connection, poster);
     } finally {
@@ -165,11 +170,10 @@ public final class Bridge {
 
   /** Called when an HttpURLConnection has its response, or failed to get one. */
   public static void exitUrlConnection(Object scope, int status, Throwable thrown) {
-    boolean[] inside = INSIDE.get();
-    if (scope == null || inside[0]) {
+    boolean[] inside = scope == null ? null : markInside();
+    if (inside == null) {
       return;
     }
-    inside[0] = true;
     try {
       dispatcher.exitUrlConnection(scope, status, thrown);
     } finally {

@@ -35,6 +35,36 @@ final class AttachIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void attach_instrumentsLoadedClasses(Path jdk) throws Exception {
+    attachAndCheck(jdk, (pid, arguments) -> {
+      VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
+      try {
+        vm.loadAgent(ForkedJvm.AGENT_JAR.toString(), arguments);
+      } finally {
+        vm.detach();
+      }
+    });
+  }
+
+  /** {@code java -jar perfweave-agent.jar attach PID ARGS}, with no attacher of one's own. */
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void attachCommand_ofTheAgentJar_doesTheSame(Path jdk) throws Exception {
+    attachAndCheck(jdk, (pid, arguments) -> {
+      Process attach = new ProcessBuilder(jdk.resolve("bin/java").toString(), "-jar", ForkedJvm.AGENT_JAR.toString(),
+          "attach", Long.toString(pid), arguments).redirectErrorStream(true).start();
+      String said = readAll(attach.getInputStream());
+      assertTrue(attach.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(0, attach.exitValue(), said);
+      assertTrue(said.contains("perfweave: attached to " + pid), said);
+    });
+  }
+
+  /** How a test loads the agent into the JVM of {@code pid}. */
+  private interface Attacher {
+    void attach(long pid, String agentArguments) throws Exception;
+  }
+
+  private void attachAndCheck(Path jdk, Attacher attacher) throws Exception {
     Path config = TestConfigs.balanceReadSite(work);
     Process app = new ForkedJvm(jdk).main("com.example.testbed.AttachApp").start(work);
     CompletableFuture<String> stderr =
@@ -44,12 +74,7 @@ final class AttachIT {
     assertTrue(stdout.readLine().startsWith("before "));
     assertEquals("ready", stdout.readLine());
 
-    VirtualMachine vm = VirtualMachine.attach(Long.toString(app.pid()));
-    try {
-      vm.loadAgent(ForkedJvm.AGENT_JAR.toString(), "config=" + config);
-    } finally {
-      vm.detach();
-    }
+    attacher.attach(app.pid(), "config=" + config);
     try (OutputStream in = app.getOutputStream()) {
       in.write("go\n".getBytes(StandardCharsets.UTF_8));
     }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class Web3jLoopIT {
 
-  private static final int SECONDS = 12;
+  private static final int SECONDS = 16;
   private static final double FAULT_RATE = 0.15;
   private static final Pattern P95 = Pattern.compile("p95 (\\S+) ([0-9.]+)");
 
@@ -58,8 +58,9 @@ final class Web3jLoopIT {
     assertTrue(measured < sent.path("before").asDouble() / 2, table);
     assertTrue(Math.abs(measured - predicted) <= 0.25 * predicted, "RPCs sent within 25% of the prediction:\n" + table);
     assertTrue(after.readFailures() < before.readFailures() / 5, table);
+    // 10 %, and a millisecond: a p95 of about a hundred calls moves by that from one call's jitter
     before.p95().forEach((method, p95) ->
-        assertTrue(after.p95().get(method) <= p95 * 1.1 + 0.5, method + " p95 rose by more than 10%:\n" + table));
+        assertTrue(after.p95().get(method) <= p95 * 1.1 + 1, method + " p95 rose by more than 10%:\n" + table));
     assertEquals(after.writesSent() - after.writesFailed(), after.writesReceived(), "every write reached the node once: " + after.output());
     assertTrue(after.finalReadsCurrent(), after.output());
     assertTrue(before.finalReadsCurrent(), before.output());

@@ -155,6 +155,30 @@ final class FaultMatrixIT {
   }
 
   @Test
+  void fullDisk_betweenRotations_isSaidWhenTheFileIsClosed() throws Exception {
+    Path tiny = Files.createDirectories(work.resolve("tiny"));
+    assumeTrue(command("mount", "-t", "tmpfs", "-o", "size=128k", "tmpfs", tiny.toString()) == 0,
+        "needs to mount a tiny tmpfs (root), as CI can");
+    try {
+      Path config =
+          Files.writeString(
+              work.resolve("perfweave.yaml"),
+              "output: " + tiny.resolve("out") + "\nprofiling:\n  jfr: { rotate: 1s }\n"
+                  + "  asyncProfiler: { enabled: false }\n");
+      ForkedJvm.Result result =
+          new ForkedJvm(Jdks.current()).withAgent("config=" + config)
+              .main("com.example.testbed.HotApp").args("2500", "100").run(work);
+
+      assertEquals(0, result.exitCode(), result.stderr());
+      assertEquals(1, result.stderr().lines()
+              .filter(l -> l.startsWith("perfweave: warning: a rotated JFR recording was not written whole: ")).count(),
+          "said once, at the first rotation: " + result.stderr());
+    } finally {
+      command("umount", tiny.toString());
+    }
+  }
+
+  @Test
   void tempFilesOfAKilledJvm_removedByTheNextRun() throws Exception {
     Path tmp = Files.createDirectories(work.resolve("tmp"));
     // what a JVM with a pid that no longer runs left behind

@@ -30,6 +30,7 @@ public final class JfrRecorder {
   private final RecordingFiles files;
   private Recording current;
   private Path destination;
+  private boolean rotationProblemSaid;
 
   private JfrRecorder(JfrConfig config, RecordingFiles files) {
     this.config = config;
@@ -88,11 +89,21 @@ public final class JfrRecorder {
     return problem;
   }
 
-  /** Closes the current recording into its file and starts the next, then prunes old files. */
+  /**
+   * Closes the current recording into its file and starts the next, then prunes old files; says
+   * once if a closed file was not written whole (a disk that filled up since the last rotation).
+   */
   synchronized void rotate() throws IOException, ParseException {
+    Path closed = destination;
     // stop first: a new recording overlapping the old one can lose the chunk they share
     current.stop();
     current.close();
+    String problem = RecordingCheck.problem(closed);
+    if (problem != null && !rotationProblemSaid) {
+      rotationProblemSaid = true;
+      System.err.println("perfweave: warning: a rotated JFR recording was not written whole: " + closed
+          + ": " + problem + " (a full disk, or an I/O error); said once, recording continues");
+    }
     current = begin(files.next(""));
     files.prune(config.keep());
   }

@@ -132,47 +132,36 @@ final class FaultMatrixIT {
 
   @Test
   void fullDisk_theSummarySaysTheRecordingWasNotWrittenWhole() throws Exception {
-    Path tiny = Files.createDirectories(work.resolve("tiny"));
-    assumeTrue(command("mount", "-t", "tmpfs", "-o", "size=128k", "tmpfs", tiny.toString()) == 0,
-        "needs to mount a tiny tmpfs (root), as CI can");
-    try {
-      Path config =
-          Files.writeString(
-              work.resolve("perfweave.yaml"),
-              "output: " + tiny.resolve("out") + "\nprofiling:\n  asyncProfiler: { enabled: false }\n");
-      ForkedJvm.Result result =
-          new ForkedJvm(Jdks.current()).withAgent("config=" + config)
-              .main("com.example.testbed.TimedApp").run(work);
+    ForkedJvm.Result result =
+        onTinyDisk("profiling:\n  asyncProfiler: { enabled: false }\n", "com.example.testbed.TimedApp");
 
-      assertEquals(0, result.exitCode(), result.stderr());
-      assertTrue(result.stderr().contains("perfweave: warning: the JFR recording was not written whole: "),
-          result.stderr());
-      assertTrue(result.stderr().contains("(a full disk, or an I/O error)"), result.stderr());
-      assertFalse(result.stderr().contains("perfweave: JFR recording: "), "never named as written");
-    } finally {
-      command("umount", tiny.toString());
-    }
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertTrue(result.stderr().contains("perfweave: warning: the JFR recording was not written whole: "),
+        result.stderr());
+    assertTrue(result.stderr().contains("(a full disk, or an I/O error)"), result.stderr());
+    assertFalse(result.stderr().contains("perfweave: JFR recording: "), "never named as written");
   }
 
   @Test
   void fullDisk_betweenRotations_isSaidWhenTheFileIsClosed() throws Exception {
+    ForkedJvm.Result result =
+        onTinyDisk("profiling:\n  jfr: { rotate: 1s }\n  asyncProfiler: { enabled: false }\n",
+            "com.example.testbed.HotApp", "2500", "100");
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertEquals(1, result.stderr().lines()
+            .filter(l -> l.startsWith("perfweave: warning: a rotated JFR recording was not written whole: ")).count(),
+        "said once, at the first rotation: " + result.stderr());
+  }
+
+  /** Runs {@code mainClass} with its output on a 128 KB tmpfs, mounted for the run (needs root, as CI has). */
+  private ForkedJvm.Result onTinyDisk(String profiling, String mainClass, Object... args) throws Exception {
     Path tiny = Files.createDirectories(work.resolve("tiny"));
     assumeTrue(command("mount", "-t", "tmpfs", "-o", "size=128k", "tmpfs", tiny.toString()) == 0,
         "needs to mount a tiny tmpfs (root), as CI can");
     try {
-      Path config =
-          Files.writeString(
-              work.resolve("perfweave.yaml"),
-              "output: " + tiny.resolve("out") + "\nprofiling:\n  jfr: { rotate: 1s }\n"
-                  + "  asyncProfiler: { enabled: false }\n");
-      ForkedJvm.Result result =
-          new ForkedJvm(Jdks.current()).withAgent("config=" + config)
-              .main("com.example.testbed.HotApp").args("2500", "100").run(work);
-
-      assertEquals(0, result.exitCode(), result.stderr());
-      assertEquals(1, result.stderr().lines()
-              .filter(l -> l.startsWith("perfweave: warning: a rotated JFR recording was not written whole: ")).count(),
-          "said once, at the first rotation: " + result.stderr());
+      Path config = Files.writeString(work.resolve("perfweave.yaml"), "output: " + tiny.resolve("out") + "\n" + profiling);
+      return new ForkedJvm(Jdks.current()).withAgent("config=" + config).main(mainClass).args(args).run(work);
     } finally {
       command("umount", tiny.toString());
     }

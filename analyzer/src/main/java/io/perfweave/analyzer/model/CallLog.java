@@ -168,6 +168,26 @@ public final class CallLog {
     return attempts[call];
   }
 
+  /** Whether any call has a result hash: a recording of agent 0.2 or later, on a hashed site. */
+  public boolean hasResults() {
+    for (int i = 0; i < size; i++) {
+      if (results[i] != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether any call read at a moving block tag. */
+  public boolean hasMovingBlockReads() {
+    for (int i = 0; i < size; i++) {
+      if ((flags[i] & MOVING_BLOCK) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** What a failed call failed with ("" for none). */
   public String error(int call) {
     return errors[call] < 0 ? "" : errorNames.get(errors[call]);

@@ -117,9 +117,9 @@ public final class Planner {
   /** The cache that answers nearly the most calls at the shortest TTL, or null for none. */
   SitePlan.Cache cache(SiteModel site, SitePlan withRetry) {
     CallLog log = site.callLog();
-    boolean resultsKnown = resultsKnown(log);
+    boolean resultsKnown = log.hasResults();
     List<Candidate> allowed = new ArrayList<>();
-    for (boolean blockTags : resultsKnown && readsMovingBlocks(log) ? new boolean[] {false, true} : new boolean[] {false}) {
+    for (boolean blockTags : resultsKnown && log.hasMovingBlockReads() ? new boolean[] {false, true} : new boolean[] {false}) {
       for (long ttl : ttls(site, resultsKnown)) {
         SitePlan.Cache cache = new SitePlan.Cache(ttl, blockTags);
         Prediction prediction = Replay.of(site, withRetry.withCache(cache));
@@ -160,23 +160,5 @@ public final class Planner {
       ttls.add(highest);
     }
     return ttls;
-  }
-
-  private static boolean resultsKnown(CallLog log) {
-    for (int i = 0; i < log.size(); i++) {
-      if (log.result(i) != 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean readsMovingBlocks(CallLog log) {
-    for (int i = 0; i < log.size(); i++) {
-      if (log.movingBlock(i)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,6 +1,5 @@
 package io.perfweave.analyzer.plan;
 
-import io.perfweave.analyzer.model.CallLog;
 import io.perfweave.analyzer.model.Model;
 import io.perfweave.analyzer.model.Numbers;
 import io.perfweave.analyzer.model.SiteModel;
@@ -112,14 +111,8 @@ public record Plans(Map<String, Planned> sites, List<Finding> findings) {
   }
 
   private static String whyNoCache(SiteModel site) {
-    CallLog log = site.callLog();
-    boolean moving = false;
-    boolean hashes = false;
-    for (int i = 0; i < log.size(); i++) {
-      moving |= log.movingBlock(i);
-      hashes |= log.result(i) != 0;
-    }
-    if (moving && !hashes) {
+    boolean hashes = site.callLog().hasResults();
+    if (site.callLog().hasMovingBlockReads() && !hashes) {
       return "its calls read at a moving block tag, and without result hashes in the recording"
           + " (an agent before 0.2) nothing shows how often their values change, so they are not"
           + " cached; record with this agent, or cache in the application what may be that old";

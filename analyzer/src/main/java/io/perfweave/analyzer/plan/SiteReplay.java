@@ -38,7 +38,6 @@ final class SiteReplay {
   private long errorsAfter;
   private long answered;
   private long stale;
-  private boolean resultsKnown;
 
   SiteReplay(SiteModel site, SitePlan plan) {
     this.log = site.callLog();
@@ -66,7 +65,6 @@ final class SiteReplay {
     before.record(log.duration(call));
     sentBefore += log.attempts(call);
     errorsBefore += log.failed(call) ? 1 : 0;
-    resultsKnown |= log.result(call) != 0;
     long key = log.key(call);
     if (key != 0) {
       staleByKey.computeIfAbsent(key, k -> new long[2])[0]++;
@@ -157,6 +155,6 @@ final class SiteReplay {
     return new Prediction(
         before.count(), sentBefore, sentAfter, errorsBefore, errorsAfter,
         before.percentile(50), after.percentile(50), before.percentile(95), after.percentile(95),
-        before.totalNanos(), after.totalNanos(), answered, stale, worstKeyStaleShare(), resultsKnown);
+        before.totalNanos(), after.totalNanos(), answered, stale, worstKeyStaleShare(), log.hasResults());
   }
 }

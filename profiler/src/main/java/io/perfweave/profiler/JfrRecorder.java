@@ -46,6 +46,7 @@ public final class JfrRecorder {
       ChunkSize.fitTo(config.maxSizeBytes());
       JfrRecorder recorder = new JfrRecorder(config, new RecordingFiles(outputDir, app));
       recorder.current = recorder.begin(recorder.files.next(""));
+      TempFiles.noteRepository();
       if (!config.rotate().isZero()) {
         recorder.scheduleRotation();
       }

@@ -4,6 +4,7 @@ import io.perfweave.agent.config.ConfigException;
 import io.perfweave.agent.config.ConfigLoader;
 import io.perfweave.agent.config.PerfweaveConfig;
 import io.perfweave.bridge.Bridge;
+import io.perfweave.instrumentation.metrics.MeterExport;
 import io.perfweave.instrumentation.runtime.PerfweaveRuntime;
 import io.perfweave.instrumentation.weaving.Weaver;
 import io.perfweave.profiler.Profiling;
@@ -107,7 +108,10 @@ public final class PerfweaveAgent {
 
   private static void run(PerfweaveConfig config, Instrumentation instrumentation, StartupPhases phases)
       throws Exception {
-    PerfweaveRuntime runtime = PerfweaveRuntime.install(config.sites(), config.http());
+    MeterExport export =
+        config.metrics().any() ? MeterExport.start(config.metrics(), AppName.current(), System.err) : null;
+    PerfweaveRuntime runtime =
+        PerfweaveRuntime.install(config.sites(), config.http(), export == null ? null : export.registry());
     phases.done("runtime");
     Profiling profiling = Profiling.start(config.profiling(), config.output(), AppName.current());
     runtime.startStats();
@@ -115,11 +119,14 @@ public final class PerfweaveAgent {
     Weaver.install(instrumentation, config.sites(), config.http().enabled(), runtime.counters());
     phases.done("weaving");
     Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> atExit(runtime, profiling), "perfweave-exit-summary"));
+        .addShutdownHook(new Thread(() -> atExit(runtime, profiling, export), "perfweave-exit-summary"));
   }
 
-  private static void atExit(PerfweaveRuntime runtime, Profiling profiling) {
+  private static void atExit(PerfweaveRuntime runtime, Profiling profiling, MeterExport export) {
     runtime.printSummary(System.err);
+    if (export != null) {
+      export.close();
+    }
     profiling.stopAtExit();
   }
 

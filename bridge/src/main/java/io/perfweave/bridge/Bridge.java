@@ -39,6 +39,15 @@ public final class Bridge {
     return claimed.compareAndSet(false, true);
   }
 
+  /**
+   * Marks the calling thread as perfweave's own for the rest of its life (a meter exporter's
+   * thread): advice woven into what it calls does nothing, so perfweave never records its own
+   * requests.
+   */
+  public static void ownThisThread() {
+    INSIDE.get()[0] = true;
+  }
+
   /** Installs the runtime that receives the calls; the agent calls this once. */
   public static void install(Dispatcher runtime) {
     dispatcher = runtime;

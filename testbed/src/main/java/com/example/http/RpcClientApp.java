@@ -48,6 +48,12 @@ public final class RpcClientApp {
         }
     }
     System.out.println("sent " + app.sent + " failed " + app.failed + " wrongAnswers=" + app.wrongAnswers);
+    if (Boolean.getBoolean("rpcclient.wait")) {
+      // a test reads what the running JVM exports before letting it end
+      System.out.println("waiting");
+      System.out.flush();
+      new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
+    }
     System.exit(0);
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.perfweave.instrumentation.config.HttpConfig;
+import io.perfweave.instrumentation.config.MetricsConfig;
 import io.perfweave.instrumentation.config.SiteConfig;
 import io.perfweave.profiler.AsyncProfilerConfig;
 import io.perfweave.profiler.JfrConfig;
@@ -44,7 +45,7 @@ public final class ConfigLoader {
   private static final String INTERNAL = "perfweave.internal.";
 
   private static final Set<String> TOP_KEYS =
-      Set.of("output", "failFast", "profiling", "sites", "http");
+      Set.of("output", "failFast", "profiling", "sites", "http", "metrics");
 
   private final Map<String, String> agentArguments;
   private final Map<String, String> environment;
@@ -171,7 +172,8 @@ public final class ConfigLoader {
     ProfilingConfig profiling = profiling(root.section("profiling"));
     List<SiteConfig> sites = sites(root);
     HttpConfig http = http(root.section("http"));
-    return new PerfweaveConfig(output, failFast, profiling, sites, http);
+    MetricsConfig metrics = MetricsReader.read(root.section("metrics"));
+    return new PerfweaveConfig(output, failFast, profiling, sites, http, metrics);
   }
 
   private static List<SiteConfig> sites(Section root) throws ConfigException {

@@ -1,6 +1,7 @@
 package io.perfweave.agent.config;
 
 import io.perfweave.instrumentation.config.HttpConfig;
+import io.perfweave.instrumentation.config.MetricsConfig;
 import io.perfweave.instrumentation.config.SiteConfig;
 import io.perfweave.profiler.ProfilingConfig;
 import java.nio.file.Path;
@@ -15,13 +16,15 @@ import java.util.List;
  * @param profiling the JFR recording and the async-profiler session
  * @param sites call sites chosen by type and method
  * @param http the built-in HTTP client sites
+ * @param metrics where the sites' meters are exported; default nowhere
  */
 public record PerfweaveConfig(
     Path output,
     boolean failFast,
     ProfilingConfig profiling,
     List<SiteConfig> sites,
-    HttpConfig http) {
+    HttpConfig http,
+    MetricsConfig metrics) {
 
   public PerfweaveConfig {
     sites = List.copyOf(sites);

@@ -1,6 +1,5 @@
 package io.perfweave.instrumentation.http;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.perfweave.instrumentation.config.HttpConfig;
 import io.perfweave.instrumentation.events.RpcCall;
 import io.perfweave.instrumentation.policy.Attempt;
@@ -8,6 +7,7 @@ import io.perfweave.instrumentation.policy.CallDepth;
 import io.perfweave.instrumentation.policy.Clock;
 import io.perfweave.instrumentation.policy.OnceNotes;
 import io.perfweave.instrumentation.policy.PolicyLoops;
+import io.perfweave.instrumentation.runtime.Meters;
 import io.perfweave.instrumentation.runtime.SiteRuntime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,13 +28,13 @@ public final class HttpRuntime {
   private final Clock clock;
   private final OnceNotes notes = new OnceNotes();
 
-  public HttpRuntime(HttpConfig config, Clock clock, MeterRegistry registry) {
+  public HttpRuntime(HttpConfig config, Clock clock, Meters meters) {
     this.libraries = new AtomicReferenceArray<>(HttpEntryPoints.ALL.size());
     for (int i = 0; i < HttpEntryPoints.ALL.size(); i++) {
       libraries.set(i, HttpEntryPoints.ALL.get(i).library());
     }
-    this.sites = new HttpSites(registry, new Routes(config.redact()));
-    this.policies = new MethodPolicies(config.jsonRpcMethods(), clock, registry, notes);
+    this.sites = new HttpSites(meters, new Routes(config.redact()));
+    this.policies = new MethodPolicies(config.jsonRpcMethods(), clock, meters.registry(), notes);
     this.clock = clock;
   }
 

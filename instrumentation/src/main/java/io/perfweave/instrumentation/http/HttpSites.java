@@ -1,6 +1,6 @@
 package io.perfweave.instrumentation.http;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import io.perfweave.instrumentation.runtime.Meters;
 import io.perfweave.instrumentation.runtime.SiteRuntime;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +23,11 @@ final class HttpSites {
   private final ConcurrentHashMap<String, SiteRuntime> sites = new ConcurrentHashMap<>();
   /** Sites by authority and raw path, so that a path is turned into a route once. */
   private final ConcurrentHashMap<String, Addressed> byAddress = new ConcurrentHashMap<>();
-  private final MeterRegistry registry;
+  private final Meters meters;
   private final Routes routes;
 
-  HttpSites(MeterRegistry registry, Routes routes) {
-    this.registry = registry;
+  HttpSites(Meters meters, Routes routes) {
+    this.meters = meters;
     this.routes = routes;
   }
 
@@ -53,7 +53,7 @@ final class HttpSites {
     if (sites.size() >= MAX_SITES) {
       name = "http:" + request.authority() + "/*";
     }
-    return sites.computeIfAbsent(name, n -> new SiteRuntime(n, true, false, registry));
+    return sites.computeIfAbsent(name, n -> new SiteRuntime(n, true, false, meters, request.host()));
   }
 
   List<SiteRuntime> all() {

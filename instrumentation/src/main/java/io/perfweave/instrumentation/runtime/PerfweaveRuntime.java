@@ -47,14 +47,15 @@ public final class PerfweaveRuntime {
   private final HttpRuntime http;
   private final OnceNotes notes = new OnceNotes();
 
-  private PerfweaveRuntime(List<SiteConfig> configs, HttpConfig httpConfig) {
+  private PerfweaveRuntime(List<SiteConfig> configs, HttpConfig httpConfig, MeterRegistry exported) {
     Clock clock = Clock.forThisJvm();
-    this.http = httpConfig.enabled() ? new HttpRuntime(httpConfig, clock, registry) : null;
+    Meters meters = new Meters(registry, exported);
+    this.http = httpConfig.enabled() ? new HttpRuntime(httpConfig, clock, meters) : null;
     this.sites = new SiteRuntime[configs.size()];
     this.policies = new PolicySite[configs.size()];
     for (int i = 0; i < configs.size(); i++) {
       SiteConfig config = configs.get(i);
-      sites[i] = new SiteRuntime(config, registry);
+      sites[i] = new SiteRuntime(config, meters);
       if (hasPolicy(config)) {
         policies[i] = policySite(sites[i], config, clock);
       }
@@ -79,9 +80,12 @@ public final class PerfweaveRuntime {
     return site.idempotent() || site.cache().isPresent() || site.retry().isPresent();
   }
 
-  /** Builds the runtime for {@code sites} and the HTTP sites and makes the bridge dispatch to it. */
-  public static PerfweaveRuntime install(List<SiteConfig> sites, HttpConfig http) {
-    PerfweaveRuntime runtime = new PerfweaveRuntime(sites, http);
+  /**
+   * Builds the runtime for {@code sites} and the HTTP sites and makes the bridge dispatch to it;
+   * {@code exported} is the registry of the configured meter exports, or null.
+   */
+  public static PerfweaveRuntime install(List<SiteConfig> sites, HttpConfig http, MeterRegistry exported) {
+    PerfweaveRuntime runtime = new PerfweaveRuntime(sites, http, exported);
     Bridge.install(new SiteDispatcher(runtime.sites, runtime.policies, runtime.http));
     return runtime;
   }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.perfweave.contract.Outcome;
+import io.perfweave.instrumentation.metrics.ExportedSite;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.AtomicHistogram;
@@ -28,8 +29,11 @@ public final class SiteMeters {
   private final LongAdder coalesced = new LongAdder();
   private final LongAdder shadowHits = new LongAdder();
   private final LongAdder retries = new LongAdder();
+  private final ExportedSite exported;
 
-  SiteMeters(MeterRegistry registry, String site) {
+  /** {@code exported} is null where no export is configured: the hot path then stays as it was. */
+  SiteMeters(MeterRegistry registry, ExportedSite exported, String site) {
+    this.exported = exported;
     FunctionTimer.builder(
             "perfweave.calls", this, SiteMeters::count, SiteMeters::totalNanos, TimeUnit.NANOSECONDS)
         .description("Calls of an instrumented site")
@@ -53,10 +57,13 @@ public final class SiteMeters {
     counter(registry, "perfweave.retry.retries", site, m -> m.retries.sum());
   }
 
-  void record(long nanos, boolean failed, String outcome) {
+  void record(long nanos, String outcome, String error, String rpcMethod, int status) {
     latencies.recordValue(Math.min(Math.max(nanos, 0), HIGHEST_NANOS));
     totalNanos.add(nanos);
-    if (failed) {
+    if (exported != null) {
+      exported.record(nanos, outcome, error, rpcMethod, status);
+    }
+    if (error != null) {
       errors.increment();
     }
     switch (outcome) {
@@ -76,6 +83,9 @@ public final class SiteMeters {
 
   public void retried() {
     retries.increment();
+    if (exported != null) {
+      exported.retried();
+    }
   }
 
   long count() {

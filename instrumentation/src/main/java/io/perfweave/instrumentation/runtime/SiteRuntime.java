@@ -1,6 +1,5 @@
 package io.perfweave.instrumentation.runtime;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.perfweave.contract.Outcome;
 import io.perfweave.instrumentation.config.SiteConfig;
 import io.perfweave.instrumentation.events.ResultHash;
@@ -16,16 +15,20 @@ public final class SiteRuntime {
   private final boolean idempotent;
   private final SiteMeters meters;
 
-  SiteRuntime(SiteConfig config, MeterRegistry registry) {
-    this(config.name(), config.stackTrace(), config.idempotent(), registry);
+  SiteRuntime(SiteConfig config, Meters meters) {
+    this(config.name(), config.stackTrace(), config.idempotent(), meters, "");
   }
 
-  /** A site named at run time (the built-in HTTP sites); idempotence is then set per call. */
-  public SiteRuntime(String name, boolean stackTrace, boolean idempotent, MeterRegistry registry) {
+  /**
+   * A site named at run time (the built-in HTTP sites, which know the server they call);
+   * idempotence is then set per call.
+   */
+  public SiteRuntime(
+      String name, boolean stackTrace, boolean idempotent, Meters meters, String serverAddress) {
     this.name = name;
     this.stackTrace = stackTrace;
     this.idempotent = idempotent;
-    this.meters = new SiteMeters(registry, name);
+    this.meters = meters.forSite(name, serverAddress);
   }
 
   public RpcCall begin() {
@@ -79,7 +82,7 @@ public final class SiteRuntime {
       long cacheAgeNanos) {
     long nanos = System.nanoTime() - event.startNanos;
     event.end();
-    meters.record(nanos, error != null, outcome);
+    meters.record(nanos, outcome, error, event.rpcMethod, event.status);
     if (event.shouldCommit()) {
       event.site = name;
       event.target = target;

@@ -12,6 +12,7 @@ import io.perfweave.instrumentation.config.CacheConfig;
 import io.perfweave.instrumentation.config.Jitter;
 import io.perfweave.instrumentation.config.Mode;
 import io.perfweave.instrumentation.config.RetryConfig;
+import io.perfweave.instrumentation.runtime.Meters;
 import io.perfweave.instrumentation.runtime.SiteRuntime;
 import java.io.IOException;
 import java.time.Duration;
@@ -27,7 +28,7 @@ final class PolicyRunTest {
 
   private final ManualClock clock = new ManualClock();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final SiteRuntime site = new SiteRuntime("s", false, true, registry);
+  private final SiteRuntime site = new SiteRuntime("s", false, true, new Meters(registry, null), "");
   private final OnceNotes notes = new OnceNotes();
   private final AtomicInteger sent = new AtomicInteger();
 

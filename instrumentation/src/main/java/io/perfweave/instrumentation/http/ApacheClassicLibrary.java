@@ -1,7 +1,7 @@
 package io.perfweave.instrumentation.http;
 
+import static io.perfweave.instrumentation.weaving.SuperTypeNamed.superTypeNamed;
 import static io.perfweave.instrumentation.http.Reflection.call;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
@@ -27,7 +27,7 @@ final class ApacheClassicLibrary implements HttpLibrary {
         new WovenMethod(
             nameStartsWith("org.apache.hc.client5.")
                 .and(not(isAbstract()))
-                .and(hasSuperType(named("org.apache.hc.client5.http.impl.classic.CloseableHttpClient"))),
+                .and(superTypeNamed("org.apache.hc.client5.http.impl.classic.CloseableHttpClient")),
             isMethod().and(named("doExecute")).and(not(isAbstract())).and(takesArguments(3)),
             false));
   }

@@ -1,7 +1,7 @@
 package io.perfweave.instrumentation.http;
 
+import static io.perfweave.instrumentation.weaving.SuperTypeNamed.superTypeNamed;
 import static io.perfweave.instrumentation.http.Reflection.call;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
@@ -24,7 +24,7 @@ final class OkHttpLibrary implements HttpLibrary {
   public List<WovenMethod> wovenMethods() {
     return List.of(
         new WovenMethod(
-            nameStartsWith("okhttp3.").and(not(isInterface())).and(hasSuperType(named("okhttp3.Call"))),
+            nameStartsWith("okhttp3.").and(not(isInterface())).and(superTypeNamed("okhttp3.Call")),
             isMethod().and(named("execute")).and(not(isAbstract())).and(takesArguments(0)),
             false));
   }

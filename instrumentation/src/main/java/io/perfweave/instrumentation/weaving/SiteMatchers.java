@@ -1,6 +1,6 @@
 package io.perfweave.instrumentation.weaving;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static io.perfweave.instrumentation.weaving.SuperTypeNamed.superTypeNamed;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
@@ -25,7 +25,7 @@ final class SiteMatchers {
 
   static ElementMatcher.Junction<TypeDescription> types(MatchConfig match) {
     if (!match.subtypesOf().isEmpty()) {
-      return not(isInterface()).and(hasSuperType(named(match.subtypesOf())));
+      return not(isInterface()).and(superTypeNamed(match.subtypesOf()));
     }
     if (!Globs.isGlob(match.type())) {
       return named(match.type());

@@ -7,12 +7,13 @@ import io.perfweave.agent.config.PerfweaveConfig;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The agent jar as a command: {@code java -jar perfweave-agent.jar attach PID [AGENT_ARGS]} loads
  * perfweave into a running JVM; {@code validate CONFIG} checks a perfweave.yaml without starting
- * an application. Exit 0, or 2 with one line saying what is wrong.
+ * an application. Exit 0, or 2 with one line for each thing that is wrong.
  */
 public final class AgentCommand {
 
@@ -65,7 +66,13 @@ public final class AgentCommand {
       return FAILED;
     }
     try {
-      PerfweaveConfig loaded = new ConfigLoader("config=" + config, Map.of(), Map.of()).load();
+      ConfigLoader loader = new ConfigLoader("config=" + config, Map.of(), Map.of());
+      List<ConfigException> problems = loader.allProblems();
+      if (!problems.isEmpty()) {
+        problems.forEach(problem -> err.println("perfweave: config error: " + problem.getMessage()));
+        return FAILED;
+      }
+      PerfweaveConfig loaded = loader.load();
       out.println("perfweave: " + config + " is valid: " + loaded.sites().size() + " site(s), "
           + loaded.http().jsonRpcMethods().size() + " JSON-RPC method entr"
           + (loaded.http().jsonRpcMethods().size() == 1 ? "y" : "ies"));

@@ -40,6 +40,28 @@ final class ValidateCommandIT {
   }
 
   @Test
+  void severalErrors_eachSaid_oneLineEach() throws Exception {
+    Path config = Files.writeString(work.resolve("several.yaml"),
+        "output: out\n"
+            + "colour: blue\n"
+            + "profiling:\n  jfr: { maxSize: lots }\n"
+            + "sites:\n"
+            + "  - name: a\n    match: { type: com.example.A, method: get }\n    retry: { maxAttempts: 2 }\n"
+            + "  - name: b\n    match: { type: com.example.B, method: get }\n    idempotent: true\n"
+            + "    cache: { ttl: -1s }\n"
+            + "metrics:\n  prometheus: { port: 70000 }\n");
+    String[] result = run("validate", config.toString());
+    assertEquals("2", result[0], result[1]);
+    List<String> lines = result[1].lines().filter(l -> l.startsWith("perfweave: config error: ")).toList();
+    assertEquals(5, lines.size(), result[1]);
+    assertTrue(lines.get(0).contains("colour") && lines.get(0).contains("several.yaml:2"), lines.get(0));
+    assertTrue(lines.get(1).contains("profiling.jfr.maxSize") && lines.get(1).contains("several.yaml:4"), lines.get(1));
+    assertTrue(lines.get(2).contains("sites[0].retry") && lines.get(2).contains("several.yaml:"), lines.get(2));
+    assertTrue(lines.get(3).contains("sites[1].cache.ttl") && lines.get(3).contains("several.yaml:"), lines.get(3));
+    assertTrue(lines.get(4).contains("metrics.prometheus.port") && lines.get(4).contains("several.yaml:14"), lines.get(4));
+  }
+
+  @Test
   void noCommand_usage_exit2() throws Exception {
     String[] result = run();
     assertEquals("2", result[0], result[1]);

@@ -85,6 +85,55 @@ public final class ConfigLoader {
     return bind(new Section(tree, "", "", origins));
   }
 
+  /**
+   * Every problem of the config, one line each, in the order of its parts (the top-level keys,
+   * profiling, each site, http, metrics): each part is checked on its own, so one mistake does
+   * not hide the next. Empty when {@link #load} succeeds.
+   */
+  public List<ConfigException> allProblems() {
+    Origins origins = new Origins("defaults");
+    Section root;
+    try {
+      ObjectNode tree = readFile(origins);
+      applyEnvironment(tree, origins);
+      applySystemProperties(tree, origins);
+      root = new Section(tree, "", "", origins);
+    } catch (ConfigException unreadable) {
+      return List.of(unreadable);
+    }
+    List<ConfigException> problems = new ArrayList<>();
+    check(problems, () -> root.allowOnly(TOP_KEYS));
+    check(problems, () -> root.string("output", "perfweave-out"));
+    check(problems, () -> root.bool("failFast", false));
+    check(problems, () -> profiling(root.section("profiling")));
+    check(problems, () -> {
+      for (Section entry : root.list("sites")) {
+        check(problems, () -> SiteReader.read(entry));
+      }
+      return null;
+    });
+    check(problems, () -> http(root.section("http")));
+    check(problems, () -> MetricsReader.read(root.section("metrics")));
+    if (problems.isEmpty()) {
+      // what only the whole config shows (a site name used twice)
+      check(problems, () -> bind(root));
+    }
+    return problems;
+  }
+
+  private static void check(List<ConfigException> problems, Part part) {
+    try {
+      part.read();
+    } catch (ConfigException problem) {
+      problems.add(problem);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Part {
+    Object read() throws ConfigException;
+  }
+
   private boolean rawFileFailFast() {
     try {
       JsonNode failFast = readFile(new Origins("")).get("failFast");

@@ -159,7 +159,7 @@ final class MetricsExportIT {
 
   private Running start(Path jdk, JsonRpcServer node, String metrics) throws Exception {
     Path config = Files.writeString(work.resolve("perfweave.yaml"),
-        "output: out\nprofiling:\n  asyncProfiler: { enabled: false }\n" + metrics);
+        "output: out\nprofiling:\n  jfr: { enabled: false }\n  asyncProfiler: { enabled: false }\n" + metrics);
     Process process = new ForkedJvm(jdk).withAgent("config=" + config)
         .option("-Drpcclient.wait=true")
         .main("com.example.http.RpcClientApp").args("jdk", node.port(), "mixed", 3)
@@ -220,6 +220,7 @@ final class MetricsExportIT {
       String errors = stderr.toString();
       assertEquals(0, process.exitValue(), errors);
       assertFalse(errors.contains("perfweave: warning"), errors);
+      assertFalse(errors.contains("SLF4J"), "no logging library speaks from the agent jar: " + errors);
       assertTrue(errors.contains("0 transform errors, 0 advice errors"), errors);
     }
   }

@@ -24,7 +24,7 @@ public final class ExportedSite {
   public static final String DURATION = "perfweave.client.call.duration";
   public static final String RETRIES = "perfweave.client.retries";
 
-  /** From 100 µs (a cache hit) to 10 s, the upper part OpenTelemetry's default boundaries. */
+  /** From 100 µs (a cache hit) to 10 s; above 5 ms, OpenTelemetry's default boundaries. */
   private static final Duration[] BUCKETS =
       millis(0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 75, 100, 250, 500, 750, 1000, 2500, 5000, 7500, 10000);
 

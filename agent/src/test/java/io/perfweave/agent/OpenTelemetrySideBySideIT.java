@@ -85,4 +85,47 @@ final class OpenTelemetrySideBySideIT {
     }
     assertEquals(CALLS_MADE, events, "perfweave's events");
   }
+
+  static Stream<Arguments> orders() {
+    List<Arguments> orders = new ArrayList<>();
+    for (Path jdk : Jdks.all()) {
+      orders.add(Arguments.of(jdk, true));
+      orders.add(Arguments.of(jdk, false));
+    }
+    return orders.stream();
+  }
+
+  @ParameterizedTest(name = "on {0}, perfweave first: {1}")
+  @MethodSource("orders")
+  void perfweavesEvents_carryTheSpanCurrentWhenTheCallWasMade(Path jdk, boolean perfweaveFirst) throws Exception {
+    Path config = Files.writeString(work.resolve("perfweave.yaml"),
+        "output: out\nprofiling:\n  asyncProfiler: { enabled: false }\n");
+    ForkedJvm.Result result;
+    try (JsonRpcServer node = new JsonRpcServer(Map.of())) {
+      ForkedJvm jvm = new ForkedJvm(jdk);
+      if (perfweaveFirst) {
+        jvm.withAgent("config=" + config).option("-javaagent:" + OTEL_AGENT);
+      } else {
+        jvm.option("-javaagent:" + OTEL_AGENT).withAgent("config=" + config);
+      }
+      result = jvm.option("-Dotel.traces.exporter=logging")
+          .option("-Dotel.metrics.exporter=none")
+          .option("-Dotel.logs.exporter=none")
+          .libraries("otel-api")
+          .main("com.example.http.TracedApp").args(node.port())
+          .run(work);
+    }
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    String[] span = result.stdout().strip().split(" ");
+    assertEquals("span", span[0], result.stdout());
+    assertTrue(result.stderr().lines().anyMatch(l -> l.contains("'refresh-balances' : " + span[1] + " " + span[2])),
+        "OpenTelemetry exported the application's span: " + result.stderr());
+    List<RecordedEvent> calls = Recordings.events(Recordings.only(work.resolve("out")), Events.RPC_CALL);
+    assertEquals(3, calls.size());
+    for (RecordedEvent call : calls) {
+      assertEquals(span[1], call.getString("traceId"), "the trace a tracing backend finds the call in");
+      assertEquals(span[2], call.getString("spanId"));
+    }
+  }
 }

@@ -54,13 +54,22 @@ public final class RpcCallField {
    */
   public static final String MOVING_BLOCK = "movingBlock";
 
+  /**
+   * The trace id of the OpenTelemetry span that was current when the call was made, where the
+   * OpenTelemetry Java agent runs beside perfweave; null where there was none. Added in 0.2.
+   */
+  public static final String TRACE_ID = "traceId";
+
+  /** That span's id; null where there was none. Added in 0.2. */
+  public static final String SPAN_ID = "spanId";
+
   /** Every field, in the order README's recording contract lists them. */
   public static final List<String> ALL =
       List.of(SITE, TARGET, RPC_METHOD, STATUS, OUTCOME, IDEMPOTENT, ATTEMPTS, ERROR, KEY_HASH, CACHE_AGE, RESULT_HASH,
-          MOVING_BLOCK);
+          MOVING_BLOCK, TRACE_ID, SPAN_ID);
 
   /** Fields a recording of an older agent may lack; a reader must not require them. */
-  public static final List<String> OPTIONAL = List.of(STATUS, IDEMPOTENT, CACHE_AGE, RESULT_HASH, MOVING_BLOCK);
+  public static final List<String> OPTIONAL = List.of(STATUS, IDEMPOTENT, CACHE_AGE, RESULT_HASH, MOVING_BLOCK, TRACE_ID, SPAN_ID);
 
   private RpcCallField() {}
 }

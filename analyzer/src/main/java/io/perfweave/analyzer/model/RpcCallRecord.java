@@ -8,6 +8,8 @@ import io.perfweave.contract.Outcome;
  * @param resultHash the hash of the value returned, 0 where not recorded
  * @param movingBlock whether the call read at a block tag that moves on ({@code latest}, ...)
  * @param caller the first application frame under the call, or "" when the event has no stack
+ * @param traceId the OpenTelemetry trace current when the call was made, or ""
+ * @param spanId that span's id, or ""
  */
 public record RpcCallRecord(
     String site,
@@ -24,7 +26,9 @@ public record RpcCallRecord(
     long startNanos,
     long endNanos,
     long threadId,
-    String caller) {
+    String caller,
+    String traceId,
+    String spanId) {
 
   public long durationNanos() {
     return endNanos - startNanos;

@@ -31,6 +31,7 @@ public final class SiteModel {
   private long retries;
   private long firstStart = Long.MAX_VALUE;
   private long lastEnd = Long.MIN_VALUE;
+  private TracedCall slowestTraced;
 
   public SiteModel(String name) {
     this.name = name;
@@ -86,6 +87,10 @@ public final class SiteModel {
     firstStart = Math.min(firstStart, call.startNanos());
     lastEnd = Math.max(lastEnd, call.endNanos());
     callLog.record(call);
+    if (!call.traceId().isEmpty()) {
+      slowestTraced = TracedCall.slower(
+          slowestTraced, new TracedCall(call.durationNanos(), call.traceId(), call.spanId()));
+    }
   }
 
   public void recordRetryDecision(String decision) {
@@ -144,6 +149,12 @@ public final class SiteModel {
     retries += other.retries;
     firstStart = Math.min(firstStart, other.firstStart);
     lastEnd = Math.max(lastEnd, other.lastEnd);
+    slowestTraced = TracedCall.slower(slowestTraced, other.slowestTraced);
+  }
+
+  /** The slowest call recorded with an OpenTelemetry span, or null where none was. */
+  public TracedCall slowestTraced() {
+    return slowestTraced;
   }
 
   /** The most calls of this site in flight at once (over the first million calls). */

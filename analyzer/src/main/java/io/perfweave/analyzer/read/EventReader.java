@@ -96,7 +96,9 @@ final class EventReader {
             nanos(event.getStartTime()),
             nanos(event.getEndTime()),
             threadId(event),
-            cachedCaller(event.getStackTrace(), target));
+            cachedCaller(event.getStackTrace(), target),
+            optional[4] ? string(event, RpcCallField.TRACE_ID) : "",
+            optional[4] ? string(event, RpcCallField.SPAN_ID) : "");
     pending.add(call);
     if (pending.size() > REORDER_WINDOW) {
       emit(pending.poll());
@@ -299,7 +301,8 @@ final class EventReader {
       event.getEventType().getField(RpcCallField.IDEMPOTENT) != null,
       event.getEventType().getField(RpcCallField.CACHE_AGE) != null,
       event.getEventType().getField(RpcCallField.RESULT_HASH) != null,
-      event.getEventType().getField(RpcCallField.MOVING_BLOCK) != null
+      event.getEventType().getField(RpcCallField.MOVING_BLOCK) != null,
+      event.getEventType().getField(RpcCallField.TRACE_ID) != null
     };
   }
 

@@ -8,6 +8,7 @@ import io.perfweave.analyzer.model.Model;
 import io.perfweave.analyzer.model.Numbers;
 import io.perfweave.analyzer.model.RunFacts;
 import io.perfweave.analyzer.model.SiteModel;
+import io.perfweave.analyzer.model.TracedCall;
 import io.perfweave.analyzer.plan.Plans;
 import io.perfweave.analyzer.plan.PredictionJson;
 import io.perfweave.analyzer.rules.Finding;
@@ -188,7 +189,20 @@ public final class JsonReport {
     List<long[]> timeline = new ArrayList<>();
     site.perSecond().forEach((second, counts) -> timeline.add(new long[] {second, counts[0], counts[1]}));
     json.put("timeline", timeline);
+    json.put("slowestTracedCall", tracedCall(site.slowestTraced()));
     json.put("plan", plan(planned));
+    return json;
+  }
+
+  /** Where a tracing backend shows the site's slowest traced call; null where none was traced. */
+  private static Map<String, Object> tracedCall(TracedCall call) {
+    if (call == null) {
+      return null;
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("durationMs", Numbers.millis(call.durationNanos()));
+    json.put("traceId", call.traceId());
+    json.put("spanId", call.spanId());
     return json;
   }
 

@@ -27,7 +27,7 @@ final class Calls {
     site.record(
         new RpcCallRecord(
             name, "Reader#" + name, "", error.isEmpty() ? Outcome.SUCCESS : Outcome.ERROR, true, 1, error,
-            key, error.isEmpty() ? result : 0, movingBlock, 0, start, start + durationMs * MS, thread, ""),
+            key, error.isEmpty() ? result : 0, movingBlock, 0, start, start + durationMs * MS, thread, "", "", ""),
         false);
     return this;
   }

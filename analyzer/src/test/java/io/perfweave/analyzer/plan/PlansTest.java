@@ -53,7 +53,7 @@ final class PlansTest {
       long at = start + i * 20 * MS;
       model.site("read").record(
           new RpcCallRecord("read", "Reader#read", "", failed ? Outcome.ERROR : Outcome.SUCCESS, true, 1,
-              failed ? "java.io.IOException" : "", 42, result, movingBlock, 0, at, at + 5 * MS, 1, ""),
+              failed ? "java.io.IOException" : "", 42, result, movingBlock, 0, at, at + 5 * MS, 1, "", "", ""),
           false);
     }
     return model;

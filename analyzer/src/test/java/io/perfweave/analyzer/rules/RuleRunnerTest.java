@@ -36,6 +36,6 @@ final class RuleRunnerTest {
   }
 
   private static RpcCallRecord call(long start, long end) {
-    return new RpcCallRecord("s", "T#m", "", Outcome.SUCCESS, true, 1, "", 7, 0, false, 0, start, end, 1, "");
+    return new RpcCallRecord("s", "T#m", "", Outcome.SUCCESS, true, 1, "", 7, 0, false, 0, start, end, 1, "", "", "");
   }
 }

@@ -73,6 +73,16 @@ public abstract class RpcCall extends Event {
   @Description("Whether the call read at a block tag that moves on (latest, pending, ...)")
   public boolean movingBlock;
 
+  @Name(RpcCallField.TRACE_ID)
+  @Label("Trace Id")
+  @Description("The OpenTelemetry trace current when the call was made; null where none")
+  public String traceId;
+
+  @Name(RpcCallField.SPAN_ID)
+  @Label("Span Id")
+  @Description("The OpenTelemetry span current when the call was made; null where none")
+  public String spanId;
+
   /** System.nanoTime() at the start of the call; transient, so not recorded. */
   public transient long startNanos;
 }

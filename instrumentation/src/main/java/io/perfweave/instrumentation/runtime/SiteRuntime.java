@@ -2,6 +2,7 @@ package io.perfweave.instrumentation.runtime;
 
 import io.perfweave.contract.Outcome;
 import io.perfweave.instrumentation.config.SiteConfig;
+import io.perfweave.instrumentation.events.CurrentSpan;
 import io.perfweave.instrumentation.events.ResultHash;
 import io.perfweave.instrumentation.events.RpcCall;
 import io.perfweave.instrumentation.events.RpcCallEvent;
@@ -35,6 +36,9 @@ public final class SiteRuntime {
     RpcCall event = stackTrace ? new RpcCallEvent() : new RpcCallNoStackEvent();
     event.startNanos = System.nanoTime();
     event.begin();
+    if (event.isEnabled()) {
+      CurrentSpan.copyTo(event);
+    }
     return event;
   }
 

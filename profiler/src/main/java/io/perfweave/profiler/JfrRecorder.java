@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +18,8 @@ import jdk.jfr.Recording;
 
 /**
  * The agent's JFR recording, named {@code perfweave} (so {@code jcmd <pid> JFR.dump
- * name=perfweave} works): the JDK's "profile" settings, perfweave's events, and every thrown
- * exception; bounded by size and age; written to {@code <output>/<app>-<pid>-<timestamp>.jfr} at
+ * name=perfweave} works): the JDK's "default" settings (or "profile"), perfweave's events, and
+ * every thrown exception; bounded by size and age; written to {@code <output>/<app>-<pid>-<timestamp>.jfr} at
  * exit, or, with rotation, closed into a new file every {@code rotate}, keeping the newest {@code
  * keep}.
  */
@@ -26,25 +30,39 @@ public final class JfrRecorder {
 
   private static final long WHOLE_FILE_WAIT_NANOS = 5_000_000_000L;
 
+  /** JFR's own samplers, by the async-profiler event that samples the same thing. */
+  private static final Map<String, List<String>> SAMPLERS =
+      Map.of(
+          "cpu", List.of("jdk.ExecutionSample", "jdk.NativeMethodSample"),
+          "alloc",
+          List.of("jdk.ObjectAllocationSample", "jdk.ObjectAllocationInNewTLAB", "jdk.ObjectAllocationOutsideTLAB"));
+
   private final JfrConfig config;
   private final RecordingFiles files;
+  private final List<String> sampledElsewhere;
   private Recording current;
   private Path destination;
   private boolean rotationProblemSaid;
 
-  private JfrRecorder(JfrConfig config, RecordingFiles files) {
+  private JfrRecorder(JfrConfig config, RecordingFiles files, Set<String> asyncProfilerEvents) {
     this.config = config;
     this.files = files;
+    this.sampledElsewhere = new ArrayList<>();
+    asyncProfilerEvents.forEach(event -> sampledElsewhere.addAll(SAMPLERS.getOrDefault(event, List.of())));
   }
 
   /**
    * Starts the recording in a directory already known to be writable; returns empty, after one
-   * warning on stderr, when JFR cannot start, so that the application runs on unrecorded.
+   * warning on stderr, when JFR cannot start, so that the application runs on unrecorded. JFR's
+   * own samplers of what async-profiler already samples ({@code asyncProfilerEvents}: cpu, alloc)
+   * are left off: one sampler per kind, and the analyzer reads async-profiler's where it has them.
    */
-  public static Optional<JfrRecorder> start(JfrConfig config, Path outputDir, String app) {
+  public static Optional<JfrRecorder> start(
+      JfrConfig config, Path outputDir, String app, Set<String> asyncProfilerEvents) {
     try {
       ChunkSize.fitTo(config.maxSizeBytes());
-      JfrRecorder recorder = new JfrRecorder(config, new RecordingFiles(outputDir, app));
+      JfrRecorder recorder =
+          new JfrRecorder(config, new RecordingFiles(outputDir, app), asyncProfilerEvents);
       recorder.current = recorder.begin(recorder.files.next(""));
       TempFiles.noteRepository();
       if (!config.rotate().isZero()) {
@@ -110,13 +128,14 @@ public final class JfrRecorder {
   }
 
   private Recording begin(Path file) throws IOException, ParseException {
-    Recording recording = new Recording(Configuration.getConfiguration("profile"));
+    Recording recording = new Recording(Configuration.getConfiguration(config.settings()));
     recording.setName(NAME);
     for (String event : Events.ALL) {
       recording.enable(event).withoutThreshold();
     }
     // the analyzer looks for exceptions used as control flow; "profile" records errors only
     recording.enable("jdk.JavaExceptionThrow").withStackTrace();
+    sampledElsewhere.forEach(recording::disable);
     if (!config.recordEnvironment()) {
       // environment variables, -D values and program arguments hold keys and passwords
       JfrConfig.ENVIRONMENT_EVENTS.forEach(recording::disable);

@@ -2,6 +2,7 @@ package io.perfweave.profiler;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The recordings the agent runs for one JVM: the JDK recording and, beside it, async-profiler's.
@@ -23,14 +24,19 @@ public final class Profiling {
     if (!wanted || !writable(outputDir)) {
       return new Profiling(Optional.empty(), Optional.empty());
     }
-    Optional<JfrRecorder> jfr =
-        config.jfr().enabled() ? JfrRecorder.start(config.jfr(), outputDir, app) : Optional.empty();
+    // async-profiler first: JFR leaves out its own samplers of what async-profiler samples
     Optional<AsyncProfilerSession> asyncProfiler =
         config.asyncProfiler().enabled()
             ? AsyncProfilerSession.start(
                 config.asyncProfiler(),
                 new RecordingFiles(outputDir, app).next("-async"),
                 config.jfr().recordEnvironment())
+            : Optional.empty();
+    Set<String> sampledByAsyncProfiler =
+        asyncProfiler.isPresent() ? Set.copyOf(config.asyncProfiler().events()) : Set.of();
+    Optional<JfrRecorder> jfr =
+        config.jfr().enabled()
+            ? JfrRecorder.start(config.jfr(), outputDir, app, sampledByAsyncProfiler)
             : Optional.empty();
     return new Profiling(jfr, asyncProfiler);
   }

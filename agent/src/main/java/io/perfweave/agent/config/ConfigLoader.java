@@ -241,7 +241,7 @@ public final class ConfigLoader {
   private static ProfilingConfig profiling(java.util.Optional<Section> section)
       throws ConfigException {
     Section profiling = section.orElse(null);
-    JfrConfig jfr = new JfrConfig(true, 256L << 20, Duration.ofMinutes(30), Duration.ZERO, 5, false);
+    JfrConfig jfr = new JfrConfig(true, 256L << 20, Duration.ofMinutes(30), Duration.ZERO, 5, false, "default");
     AsyncProfilerConfig async =
         new AsyncProfilerConfig(true, List.of("cpu", "alloc", "lock"), Duration.ofMillis(10));
     if (profiling == null) {
@@ -250,14 +250,15 @@ public final class ConfigLoader {
     profiling.allowOnly(Set.of("jfr", "asyncProfiler"));
     if (profiling.has("jfr")) {
       Section j = profiling.section("jfr").orElseThrow();
-      j.allowOnly(Set.of("enabled", "maxSize", "maxAge", "rotate", "keep", "recordEnvironment"));
+      j.allowOnly(Set.of("enabled", "maxSize", "maxAge", "rotate", "keep", "recordEnvironment", "settings"));
       boolean enabled = j.bool("enabled", jfr.enabled());
       long maxSize = j.bytes("maxSize", jfr.maxSizeBytes());
       Duration maxAge = j.duration("maxAge", jfr.maxAge());
       Duration rotate = j.duration("rotate", jfr.rotate());
       int keep = (int) j.number("keep", jfr.keep());
       boolean environment = j.bool("recordEnvironment", jfr.recordEnvironment());
-      jfr = j.build(() -> new JfrConfig(enabled, maxSize, maxAge, rotate, keep, environment));
+      String settings = j.string("settings", jfr.settings());
+      jfr = j.build(() -> new JfrConfig(enabled, maxSize, maxAge, rotate, keep, environment, settings));
     }
     if (profiling.has("asyncProfiler")) {
       Section a = profiling.section("asyncProfiler").orElseThrow();

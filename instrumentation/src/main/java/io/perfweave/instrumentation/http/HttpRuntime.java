@@ -34,7 +34,7 @@ public final class HttpRuntime {
       libraries.set(i, HttpEntryPoints.ALL.get(i).library());
     }
     this.sites = new HttpSites(meters, new Routes(config.redact()));
-    this.policies = new MethodPolicies(config.jsonRpcMethods(), clock, meters.registry(), notes);
+    this.policies = new MethodPolicies(config.jsonRpcMethods(), clock, meters.exported(), notes);
     this.clock = clock;
   }
 

@@ -13,18 +13,20 @@ final class Caches {
 
   /**
    * A cache as {@code config} says, ticking on {@code clock}, run on the calling thread (no
-   * executor hand-off), with its statistics in {@code registry} as {@code name}.
+   * executor hand-off); with its statistics in {@code registry} as {@code name} where meters are
+   * exported ({@code registry} not null), without the cost of keeping them otherwise.
    */
   static <K, V> Cache<K, V> build(
       CacheConfig config, Clock clock, MeterRegistry registry, String name) {
-    Cache<K, V> cache =
+    Caffeine<Object, Object> builder =
         Caffeine.newBuilder()
             .expireAfterWrite(config.ttl())
             .maximumSize(config.maxSize())
             .ticker(clock::nanos)
-            .executor(Runnable::run)
-            .recordStats()
-            .build();
-    return CaffeineCacheMetrics.monitor(registry, cache, name);
+            .executor(Runnable::run);
+    if (registry == null) {
+      return builder.build();
+    }
+    return CaffeineCacheMetrics.monitor(registry, builder.recordStats().<K, V>build(), name);
   }
 }

@@ -1,7 +1,6 @@
 package io.perfweave.instrumentation.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.perfweave.bridge.Bridge;
 import io.perfweave.instrumentation.config.HttpConfig;
 import io.perfweave.instrumentation.config.SiteConfig;
@@ -25,7 +24,7 @@ import jdk.jfr.FlightRecorder;
 
 /**
  * The runtime behind the bridge: one {@link SiteRuntime} per configured site, indexed as the sites
- * are listed, the meter registry, and the agent's health counters.
+ * are listed, the exported meters where configured, and the agent's health counters.
  */
 public final class PerfweaveRuntime {
 
@@ -42,14 +41,15 @@ public final class PerfweaveRuntime {
 
   private final SiteRuntime[] sites;
   private final PolicySite[] policies;
-  private final MeterRegistry registry = new SimpleMeterRegistry();
+  private final MeterRegistry exported;
   private final AgentCounters counters = new AgentCounters();
   private final HttpRuntime http;
   private final OnceNotes notes = new OnceNotes();
 
   private PerfweaveRuntime(List<SiteConfig> configs, HttpConfig httpConfig, MeterRegistry exported) {
     Clock clock = Clock.forThisJvm();
-    Meters meters = new Meters(registry, exported);
+    this.exported = exported;
+    Meters meters = new Meters(exported);
     this.http = httpConfig.enabled() ? new HttpRuntime(httpConfig, clock, meters) : null;
     this.sites = new SiteRuntime[configs.size()];
     this.policies = new PolicySite[configs.size()];
@@ -65,7 +65,7 @@ public final class PerfweaveRuntime {
   private PolicySite policySite(SiteRuntime site, SiteConfig config, Clock clock) {
     PolicyCache<CacheKey, Attempt> cache =
         config.cache()
-            .map(c -> new PolicyCache<CacheKey, Attempt>(c, clock, registry, "perfweave." + config.name()))
+            .map(c -> new PolicyCache<CacheKey, Attempt>(c, clock, exported, "perfweave." + config.name()))
             .orElse(null);
     RetryPolicy retry = config.retry().map(r -> new RetryPolicy(r, clock)).orElse(null);
     Policy<CacheKey, Attempt> policy = new Policy<>(cache, retry, Set.of(), clock, notes);
@@ -105,11 +105,6 @@ public final class PerfweaveRuntime {
     return counters;
   }
 
-  /** The registry holding every perfweave meter. */
-  public MeterRegistry registry() {
-    return registry;
-  }
-
   /** Prints the per-site summary (calls, errors, p50/p95/p99) and the agent's health. */
   public void printSummary(PrintStream out) {
     List<SiteRuntime> all = new ArrayList<>(Arrays.asList(sites));
@@ -125,7 +120,7 @@ public final class PerfweaveRuntime {
     event.transformErrors = counters.transformErrors();
     event.adviceErrors = Bridge.adviceErrors();
     event.sites = sites.length + (http == null ? 0 : http.sites().size());
-    event.meters = registry.getMeters().size();
+    event.meters = exported == null ? 0 : exported.getMeters().size();
     for (PolicySite policy : policies) {
       event.cacheEntries += policy == null ? 0 : policy.cacheSize();
     }

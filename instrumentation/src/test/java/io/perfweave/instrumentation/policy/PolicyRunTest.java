@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.perfweave.contract.CallSafety;
 import io.perfweave.instrumentation.config.CacheConfig;
 import io.perfweave.instrumentation.config.Jitter;
@@ -27,8 +26,7 @@ import org.junit.jupiter.api.Test;
 final class PolicyRunTest {
 
   private final ManualClock clock = new ManualClock();
-  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final SiteRuntime site = new SiteRuntime("s", false, true, new Meters(registry, null), "");
+  private final SiteRuntime site = new SiteRuntime("s", false, true, new Meters(null), "");
   private final OnceNotes notes = new OnceNotes();
   private final AtomicInteger sent = new AtomicInteger();
 
@@ -184,7 +182,7 @@ final class PolicyRunTest {
   private Policy<String, Object> cached(RetryPolicy retry) {
     CacheConfig config =
         new CacheConfig(Duration.ofMinutes(1), 100, List.of(), false, Mode.ON, false, false);
-    return new Policy<>(new PolicyCache<>(config, clock, registry, "c"), retry, Set.of(), clock, notes);
+    return new Policy<>(new PolicyCache<>(config, clock, null, "c"), retry, Set.of(), clock, notes);
   }
 
   private RetryPolicy retry() {

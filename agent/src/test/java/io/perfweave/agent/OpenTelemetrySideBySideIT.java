@@ -56,15 +56,7 @@ final class OpenTelemetrySideBySideIT {
         "output: out\nprofiling:\n  asyncProfiler: { enabled: false }\n");
     ForkedJvm.Result result;
     try (JsonRpcServer node = new JsonRpcServer(Map.of())) {
-      ForkedJvm jvm = new ForkedJvm(jdk);
-      if (perfweaveFirst) {
-        jvm.withAgent("config=" + config).option("-javaagent:" + OTEL_AGENT);
-      } else {
-        jvm.option("-javaagent:" + OTEL_AGENT).withAgent("config=" + config);
-      }
-      result = jvm.option("-Dotel.traces.exporter=logging")
-          .option("-Dotel.metrics.exporter=none")
-          .option("-Dotel.logs.exporter=none")
+      result = bothAgents(jdk, perfweaveFirst, config)
           .libraries(client.equals("okhttp") ? "okhttp4" : null)
           .main("com.example.http.RpcClientApp").args(client, node.port(), "mixed", 3)
           .run(work);
@@ -102,15 +94,7 @@ final class OpenTelemetrySideBySideIT {
         "output: out\nprofiling:\n  asyncProfiler: { enabled: false }\n");
     ForkedJvm.Result result;
     try (JsonRpcServer node = new JsonRpcServer(Map.of())) {
-      ForkedJvm jvm = new ForkedJvm(jdk);
-      if (perfweaveFirst) {
-        jvm.withAgent("config=" + config).option("-javaagent:" + OTEL_AGENT);
-      } else {
-        jvm.option("-javaagent:" + OTEL_AGENT).withAgent("config=" + config);
-      }
-      result = jvm.option("-Dotel.traces.exporter=logging")
-          .option("-Dotel.metrics.exporter=none")
-          .option("-Dotel.logs.exporter=none")
+      result = bothAgents(jdk, perfweaveFirst, config)
           .libraries("otel-api")
           .main("com.example.http.TracedApp").args(node.port())
           .run(work);
@@ -127,5 +111,18 @@ final class OpenTelemetrySideBySideIT {
       assertEquals(span[1], call.getString("traceId"), "the trace a tracing backend finds the call in");
       assertEquals(span[2], call.getString("spanId"));
     }
+  }
+
+  /** A JVM with both agents in the order given; OpenTelemetry's spans go to its logging exporter. */
+  private static ForkedJvm bothAgents(Path jdk, boolean perfweaveFirst, Path config) {
+    ForkedJvm jvm = new ForkedJvm(jdk);
+    if (perfweaveFirst) {
+      jvm.withAgent("config=" + config).option("-javaagent:" + OTEL_AGENT);
+    } else {
+      jvm.option("-javaagent:" + OTEL_AGENT).withAgent("config=" + config);
+    }
+    return jvm.option("-Dotel.traces.exporter=logging")
+        .option("-Dotel.metrics.exporter=none")
+        .option("-Dotel.logs.exporter=none");
   }
 }

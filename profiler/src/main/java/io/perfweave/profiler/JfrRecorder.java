@@ -29,6 +29,8 @@ public final class JfrRecorder {
   public static final String NAME = "perfweave";
 
   private static final long WHOLE_FILE_WAIT_NANOS = 5_000_000_000L;
+  private static final long GROWTH_QUIET_NANOS = 1_000_000_000L;
+  private static final long LONGEST_WAIT_NANOS = 60_000_000_000L;
 
   /** JFR's own samplers, by the async-profiler event that samples the same thing. */
   private static final Map<String, List<String>> SAMPLERS =
@@ -81,22 +83,28 @@ public final class JfrRecorder {
   }
 
   /**
-   * Ends the recording at exit and says what is wrong with its file, or null when it is whole.
-   * Stopping it writes the file now, unless JFR's own exit hook got there first and is writing
-   * it: then the file is given a few seconds to become whole (a full disk never lets it).
+   * Waits at exit for JFR's own exit hook to write the recording's file ({@code dumpOnExit}) and
+   * says what is wrong with the file, or null when it is whole. The recording is not stopped
+   * here: stopping it beside that hook races it, and the hook, seeing the recording no longer
+   * running, clears the repository while the chunks are still being written. The wait ends when
+   * the file is whole, or when it has stopped growing after a few seconds (a full disk).
    */
   synchronized String finishAtExit() {
-    boolean writtenHere;
-    try {
-      writtenHere = current.stop();
-    } catch (IllegalStateException stoppedByJfrsOwnHook) {
-      writtenHere = false;
-    } catch (RuntimeException failed) {
-      return "it could not be written (" + failed + ")";
-    }
-    long deadline = System.nanoTime() + WHOLE_FILE_WAIT_NANOS;
+    long start = System.nanoTime();
+    long lastSize = -1;
+    long lastGrowth = start;
     String problem = RecordingCheck.problem(destination);
-    while (problem != null && !writtenHere && System.nanoTime() < deadline) {
+    while (problem != null) {
+      long now = System.nanoTime();
+      long size = sizeOf(destination);
+      if (size != lastSize) {
+        lastSize = size;
+        lastGrowth = now;
+      }
+      boolean settled = now - start > WHOLE_FILE_WAIT_NANOS && now - lastGrowth > GROWTH_QUIET_NANOS;
+      if (settled || now - start > LONGEST_WAIT_NANOS) {
+        break;
+      }
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {
@@ -106,6 +114,14 @@ public final class JfrRecorder {
       problem = RecordingCheck.problem(destination);
     }
     return problem;
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException | RuntimeException notYet) {
+      return -1;
+    }
   }
 
   /**

@@ -17,11 +17,10 @@ public final class SiteMeters {
   private static final long HIGHEST_NANOS = TimeUnit.HOURS.toNanos(1);
 
   private final AtomicHistogram latencies = new AtomicHistogram(HIGHEST_NANOS, 2);
-  private final LongAdder totalNanos = new LongAdder();
   private final LongAdder errors = new LongAdder();
+  /** Hits served, or in shadow mode hits a cache would have served. */
   private final LongAdder cacheHits = new LongAdder();
   private final LongAdder coalesced = new LongAdder();
-  private final LongAdder shadowHits = new LongAdder();
   private final LongAdder retries = new LongAdder();
   private final ExportedSite exported;
 
@@ -32,7 +31,6 @@ public final class SiteMeters {
 
   void record(long nanos, String outcome, String error, String rpcMethod, int status) {
     latencies.recordValue(Math.min(Math.max(nanos, 0), HIGHEST_NANOS));
-    totalNanos.add(nanos);
     if (exported != null) {
       exported.record(nanos, outcome, error, rpcMethod, status);
     }
@@ -41,13 +39,11 @@ public final class SiteMeters {
     }
     switch (outcome) {
       case Outcome.CACHE_HIT:
+      case Outcome.SHADOW_HIT:
         cacheHits.increment();
         break;
       case Outcome.COALESCED:
         coalesced.increment();
-        break;
-      case Outcome.SHADOW_HIT:
-        shadowHits.increment();
         break;
       default:
         break;
@@ -65,10 +61,6 @@ public final class SiteMeters {
     return latencies.getTotalCount();
   }
 
-  double totalNanos() {
-    return totalNanos.sum();
-  }
-
   long percentileNanos(double percentile) {
     return latencies.getValueAtPercentile(percentile * 100);
   }
@@ -79,7 +71,7 @@ public final class SiteMeters {
 
   /** Hits served, or in shadow mode hits a cache would have served. */
   long cacheHitCount() {
-    return cacheHits.sum() + shadowHits.sum();
+    return cacheHits.sum();
   }
 
   long coalescedCount() {

@@ -78,11 +78,16 @@ public final class ConfigLoader {
 
   /** Loads and validates the whole config. */
   public PerfweaveConfig load() throws ConfigException {
+    return bind(root());
+  }
+
+  /** The file, then the environment's and the system properties' overrides over it. */
+  private Section root() throws ConfigException {
     Origins origins = new Origins("defaults");
     ObjectNode tree = readFile(origins);
     applyEnvironment(tree, origins);
     applySystemProperties(tree, origins);
-    return bind(new Section(tree, "", "", origins));
+    return new Section(tree, "", "", origins);
   }
 
   /**
@@ -91,13 +96,9 @@ public final class ConfigLoader {
    * not hide the next. Empty when {@link #load} succeeds.
    */
   public List<ConfigException> allProblems() {
-    Origins origins = new Origins("defaults");
     Section root;
     try {
-      ObjectNode tree = readFile(origins);
-      applyEnvironment(tree, origins);
-      applySystemProperties(tree, origins);
-      root = new Section(tree, "", "", origins);
+      root = root();
     } catch (ConfigException unreadable) {
       return List.of(unreadable);
     }

@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -64,7 +65,7 @@ final class PrometheusEndpoint implements AutoCloseable {
         exchange.sendResponseHeaders(405, -1);
         return;
       }
-      byte[] body = registry.scrape(TEXT_FORMAT).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] body = registry.scrape(TEXT_FORMAT).getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", TEXT_FORMAT);
       exchange.sendResponseHeaders(200, body.length);
       try (OutputStream out = exchange.getResponseBody()) {

@@ -34,6 +34,7 @@ final class EventReader {
    * to the model in start order; the window is counted in calls, so memory stays bounded.
    */
   static final int REORDER_WINDOW = 10_000;
+  private static final String RECORDER_PACKAGE = "jdk.jfr.";
 
   private final Model model;
   private final java.util.PriorityQueue<RpcCallRecord> pending =
@@ -149,7 +150,12 @@ final class EventReader {
   private void monitorEnter(RecordedEvent event) {
     seen(event);
     RecordedClass monitor = event.getClass("monitorClass");
-    lock(event, monitor == null ? "(unknown)" : monitor.getName());
+    String name = monitor == null ? "(unknown)" : monitor.getName();
+    // JFR's own threads wait on its recorder while a recording starts or rotates: the
+    // recorder's cost, not the application's contention
+    if (!name.startsWith(RECORDER_PACKAGE)) {
+      lock(event, name);
+    }
   }
 
   private void threadPark(RecordedEvent event) {

@@ -5,6 +5,7 @@ import io.perfweave.agent.config.ConfigLoader;
 import io.perfweave.agent.config.PerfweaveConfig;
 import io.perfweave.bridge.Bridge;
 import io.perfweave.instrumentation.metrics.MeterExport;
+import io.perfweave.instrumentation.redis.RedisLevel;
 import io.perfweave.instrumentation.runtime.PerfweaveRuntime;
 import io.perfweave.instrumentation.weaving.Weaver;
 import io.perfweave.profiler.Profiling;
@@ -110,8 +111,10 @@ public final class PerfweaveAgent {
       throws Exception {
     MeterExport export =
         config.metrics().any() ? MeterExport.start(config.metrics(), AppName.current(), System.err) : null;
+    RedisLevel redis = config.redis().map(r -> RedisLevel.start(r, System.err)).orElse(null);
     PerfweaveRuntime runtime =
-        PerfweaveRuntime.install(config.sites(), config.http(), export == null ? null : export.registry());
+        PerfweaveRuntime.install(
+            config.sites(), config.http(), export == null ? null : export.registry(), redis);
     phases.done("runtime");
     Profiling profiling = Profiling.start(config.profiling(), config.output(), AppName.current());
     runtime.startStats();
@@ -119,11 +122,17 @@ public final class PerfweaveAgent {
     Weaver.install(instrumentation, config.sites(), config.http().enabled(), runtime.counters());
     phases.done("weaving");
     Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> atExit(runtime, profiling, export), "perfweave-exit-summary"));
+        .addShutdownHook(
+            new Thread(() -> atExit(runtime, profiling, export, redis), "perfweave-exit-summary"));
   }
 
-  private static void atExit(PerfweaveRuntime runtime, Profiling profiling, MeterExport export) {
+  private static void atExit(
+      PerfweaveRuntime runtime, Profiling profiling, MeterExport export, RedisLevel redis) {
     runtime.printSummary(System.err);
+    if (redis != null) {
+      System.err.println("perfweave: " + redis.summary());
+      redis.close();
+    }
     if (export != null) {
       export.close();
     }

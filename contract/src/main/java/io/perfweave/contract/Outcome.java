@@ -14,6 +14,9 @@ public final class Outcome {
   /** The cache answered; nothing was sent. */
   public static final String CACHE_HIT = "CACHE_HIT";
 
+  /** The cache's shared level (Redis) answered, with what another JVM or an earlier run stored. */
+  public static final String L2_HIT = "L2_HIT";
+
   /** The call was sent where a cache in shadow mode would have answered it. */
   public static final String SHADOW_HIT = "SHADOW_HIT";
 
@@ -21,12 +24,12 @@ public final class Outcome {
   public static final String COALESCED = "COALESCED";
 
   /** Every outcome, in the order README's recording contract lists them. */
-  public static final List<String> ALL = List.of(SUCCESS, ERROR, CACHE_HIT, SHADOW_HIT, COALESCED);
+  public static final List<String> ALL = List.of(SUCCESS, ERROR, CACHE_HIT, L2_HIT, SHADOW_HIT, COALESCED);
 
   private Outcome() {}
 
   /** Whether a call with this outcome reached the remote side (not answered here). */
   public static boolean sent(String outcome) {
-    return !CACHE_HIT.equals(outcome) && !COALESCED.equals(outcome);
+    return !CACHE_HIT.equals(outcome) && !L2_HIT.equals(outcome) && !COALESCED.equals(outcome);
   }
 }

@@ -99,7 +99,7 @@ final class RecordingContractTest {
 
   private static List<String> quoted(String text) {
     List<String> values = new ArrayList<>();
-    Matcher value = Pattern.compile("`([A-Z_]+)`").matcher(text);
+    Matcher value = Pattern.compile("`([A-Z][A-Z0-9_]*)`").matcher(text);
     while (value.find()) {
       values.add(value.group(1));
     }

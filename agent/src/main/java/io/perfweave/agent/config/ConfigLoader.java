@@ -3,8 +3,10 @@ package io.perfweave.agent.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.perfweave.instrumentation.config.CacheConfig;
 import io.perfweave.instrumentation.config.HttpConfig;
 import io.perfweave.instrumentation.config.MetricsConfig;
+import io.perfweave.instrumentation.config.RedisConfig;
 import io.perfweave.instrumentation.config.SiteConfig;
 import io.perfweave.profiler.AsyncProfilerConfig;
 import io.perfweave.profiler.JfrConfig;
@@ -16,8 +18,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Loads the config: the file named by {@code -Dperfweave.config}, {@code PERFWEAVE_CONFIG} or the
@@ -39,13 +43,14 @@ public final class ConfigLoader {
           "profiling.jfr.keep",
           "profiling.asyncProfiler.enabled",
           "profiling.asyncProfiler.interval",
-          "http.enabled");
+          "http.enabled",
+          "redis.url");
 
   /** Switches for perfweave's own tests (the test clock), not config. */
   private static final String INTERNAL = "perfweave.internal.";
 
   private static final Set<String> TOP_KEYS =
-      Set.of("output", "failFast", "profiling", "sites", "http", "metrics");
+      Set.of("output", "failFast", "profiling", "sites", "http", "metrics", "redis");
 
   private final Map<String, String> agentArguments;
   private final Map<String, String> environment;
@@ -115,6 +120,7 @@ public final class ConfigLoader {
     });
     check(problems, () -> http(root.section("http")));
     check(problems, () -> MetricsReader.read(root.section("metrics")));
+    check(problems, () -> RedisReader.read(root.section("redis")));
     if (problems.isEmpty()) {
       // what only the whole config shows (a site name used twice)
       check(problems, () -> bind(root));
@@ -223,7 +229,24 @@ public final class ConfigLoader {
     List<SiteConfig> sites = sites(root);
     HttpConfig http = http(root.section("http"));
     MetricsConfig metrics = MetricsReader.read(root.section("metrics"));
-    return new PerfweaveConfig(output, failFast, profiling, sites, http, metrics);
+    Optional<RedisConfig> redis = RedisReader.read(root.section("redis"));
+    requireRedisForL2(root, sites, http, redis);
+    return new PerfweaveConfig(output, failFast, profiling, sites, http, metrics, redis);
+  }
+
+  private static void requireRedisForL2(
+      Section root, List<SiteConfig> sites, HttpConfig http, Optional<RedisConfig> redis)
+      throws ConfigException {
+    if (redis.isPresent()) {
+      return;
+    }
+    Stream<CacheConfig> caches =
+        Stream.concat(
+            sites.stream().flatMap(site -> site.cache().stream()),
+            http.jsonRpcMethods().stream().flatMap(method -> method.cache().stream()));
+    if (caches.anyMatch(cache -> cache.l2Ttl().isPresent())) {
+      throw root.errorHere("a cache has an l2 level but there is no redis: section (its url)");
+    }
   }
 
   private static List<SiteConfig> sites(Section root) throws ConfigException {

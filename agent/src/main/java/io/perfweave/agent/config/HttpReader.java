@@ -17,7 +17,7 @@ final class HttpReader {
 
   private static final Set<String> METHOD_KEYS =
       Set.of("idempotent", "cache", "retry", "cacheBlockTags");
-  private static final Set<String> CACHE_KEYS = Set.of("ttl", "maxSize", "mode");
+  private static final Set<String> CACHE_KEYS = Set.of("ttl", "maxSize", "mode", "l2");
   private static final Set<String> RETRY_KEYS = with(SiteReader.RETRY_KEYS, "onStatus");
 
   private HttpReader() {}

@@ -2,10 +2,12 @@ package io.perfweave.agent.config;
 
 import io.perfweave.instrumentation.config.HttpConfig;
 import io.perfweave.instrumentation.config.MetricsConfig;
+import io.perfweave.instrumentation.config.RedisConfig;
 import io.perfweave.instrumentation.config.SiteConfig;
 import io.perfweave.profiler.ProfilingConfig;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The whole agent config, validated once by {@link ConfigLoader}.
@@ -17,6 +19,7 @@ import java.util.List;
  * @param sites call sites chosen by type and method
  * @param http the built-in HTTP client sites
  * @param metrics where the sites' meters are exported; default nowhere
+ * @param redis the server of the caches' shared level ({@code cache.l2}), or empty
  */
 public record PerfweaveConfig(
     Path output,
@@ -24,7 +27,8 @@ public record PerfweaveConfig(
     ProfilingConfig profiling,
     List<SiteConfig> sites,
     HttpConfig http,
-    MetricsConfig metrics) {
+    MetricsConfig metrics,
+    Optional<RedisConfig> redis) {
 
   public PerfweaveConfig {
     sites = List.copyOf(sites);

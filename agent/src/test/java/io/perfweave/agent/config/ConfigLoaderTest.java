@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.perfweave.instrumentation.config.Jitter;
 import io.perfweave.instrumentation.config.Mode;
+import io.perfweave.instrumentation.config.RedisConfig;
 import io.perfweave.instrumentation.config.RetryConfig;
 import io.perfweave.instrumentation.config.SiteConfig;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,7 +139,7 @@ final class ConfigLoaderTest {
   void jsonRpcCacheKey_isNotAKeyThere() {
     assertTrue(
         error("http:\n  jsonRpc:\n    methods:\n      m: { idempotent: true, cache: { ttl: 1s, key: args } }\n")
-            .startsWith("http.jsonRpc.methods.m.cache.key is not a known key (known here: maxSize, mode, ttl)"));
+            .startsWith("http.jsonRpc.methods.m.cache.key is not a known key (known here: l2, maxSize, mode, ttl)"));
   }
 
   @Test
@@ -249,6 +251,32 @@ final class ConfigLoaderTest {
 
     assertThrows(ConfigException.class, loader::load);
     assertTrue(loader.failFastRequested());
+  }
+
+  @Test
+  void sharedLevel_readWithItsRedis_andRefusedWithout() throws Exception {
+    String methods =
+        "http:\n  jsonRpc:\n    methods:\n      eth_chainId: { idempotent: true, cache: { ttl: 1s, l2: { ttl: 30s } } }\n";
+    PerfweaveConfig config = load(methods + "redis: { url: \"redis://127.0.0.1:6390/2\" }\n");
+
+    assertEquals(Optional.of(Duration.ofSeconds(30)),
+        config.http().jsonRpcMethods().get(0).cache().orElseThrow().l2Ttl());
+    assertEquals("127.0.0.1:6390", config.redis().orElseThrow().address());
+    assertEquals(Duration.ofMillis(5), config.redis().orElseThrow().timeout());
+    assertTrue(error(methods).contains("no redis: section"));
+    assertTrue(error("sites:\n  - name: a\n    match: {type: x.Y, method: m}\n    idempotent: true\n"
+        + "    cache: { ttl: 1s, l2: { ttl: 5s } }\n").contains("not shared yet"));
+  }
+
+  @Test
+  void redisUrl_fromTheEnvironment_neverEchoedInAnError() throws Exception {
+    PerfweaveConfig config =
+        new ConfigLoader("config=" + write("output: out\n"),
+            Map.of("PERFWEAVE_REDIS_URL", "redis://:pw1@127.0.0.1:6391"), Map.of()).load();
+    assertEquals("redis://***@127.0.0.1:6391", RedisConfig.redacted(config.redis().orElseThrow().url()));
+
+    String error = error("redis: { url: \"http://user:pw2@host\" }\n");
+    assertTrue(error.contains("redis://") && !error.contains("pw2"), error);
   }
 
   private PerfweaveConfig load(String yaml) throws Exception {

@@ -4,6 +4,7 @@ import static io.perfweave.instrumentation.config.Checks.requireArgument;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A site's cache.
@@ -16,6 +17,8 @@ import java.util.List;
  * @param cacheNull whether a {@code null} result is cached; default false
  * @param copy whether each caller gets its own copy of a cached value (by serialization) instead
  *     of the one object all callers share; default false
+ * @param l2Ttl how long an answer lives in the shared second level (Redis, the {@code redis:}
+ *     section), counted from when it was stored there; empty = no second level
  */
 public record CacheConfig(
     Duration ttl,
@@ -24,12 +27,15 @@ public record CacheConfig(
     boolean keyReceiver,
     Mode mode,
     boolean cacheNull,
-    boolean copy) {
+    boolean copy,
+    Optional<Duration> l2Ttl) {
 
   public CacheConfig {
     requireArgument(!ttl.isNegative() && !ttl.isZero(), "ttl must be positive, was %s", ttl);
     requireArgument(maxSize >= 1, "maxSize must be at least 1, was %s", maxSize);
     keyArgs = List.copyOf(keyArgs);
+    l2Ttl.ifPresent(l2 -> requireArgument(
+        l2.toMillis() >= 1, "l2.ttl must be at least 1ms, was %s", l2));
     for (int index : keyArgs) {
       requireArgument(index >= 0, "key indices must not be negative, was %s", index);
     }

@@ -103,6 +103,20 @@ final class ApacheClassicLibrary implements HttpLibrary {
   }
 
   @Override
+  public Object fresh(String contentType, byte[] body, Object client, Object[] arguments)
+      throws Throwable {
+    Class<?> basic = Reflection.type(client, "org.apache.hc.core5.http.message.BasicClassicHttpResponse");
+    Object response = Reflection.construct(basic, new Class<?>[] {int.class, String.class}, 200, "OK");
+    if (contentType != null) {
+      call(response, "setHeader", "Content-Type", contentType);
+    }
+    call(response, "setEntity", byteEntity(client, body, contentType));
+    Class<?> closeable = Reflection.type(client, RESPONSE);
+    Class<?> classic = Reflection.type(client, "org.apache.hc.core5.http.ClassicHttpResponse");
+    return Reflection.callStatic(closeable, "adapt", new Class<?>[] {classic}, response);
+  }
+
+  @Override
   public void discard(Object response) {
     try {
       call(response, "close");

@@ -50,9 +50,12 @@ final class HttpCall implements Exchange<HttpAnswer> {
     event.movingBlock = rpc != null && rpc.namesMovingBlock();
   }
 
-  /** This call through its policy. */
+  /**
+   * This call through its policy. Its cache key is the endpoint and the call's canonical methods
+   * and params: the same call to two nodes (two chains) is two keys.
+   */
   PolicyRun<String, HttpAnswer> run() {
-    String key = policy.policy().cache() == null ? null : rpc.key();
+    String key = policy.policy().cache() == null ? null : target + '\n' + rpc.key();
     return new PolicyRun<>(
         policy.policy(), this, site, event, key, keyHash(), target, startNanos);
   }
@@ -111,6 +114,25 @@ final class HttpCall implements Exchange<HttpAnswer> {
     }
     byte[] body = JsonRpcResponses.withIds(answer.body(), answer.ids(), rpc.ids());
     return attempt(adapter.replay(answer.prototype(), body, receiver, arguments), null);
+  }
+
+  @Override
+  public byte[] sharedBytes(HttpAnswer answer) throws Throwable {
+    if (answer.body() == null) {
+      return null;
+    }
+    return SharedHttpAnswers.write(
+        adapter.header(answer.prototype(), "Content-Type"), answer.ids(), answer.body());
+  }
+
+  @Override
+  public HttpAnswer fromShared(byte[] bytes) throws Throwable {
+    SharedHttpAnswers.Shared shared = SharedHttpAnswers.read(bytes);
+    if (shared.ids().size() != rpc.ids().size()) {
+      return null;
+    }
+    Object prototype = adapter.fresh(shared.contentType(), shared.body(), receiver, arguments);
+    return prototype == null ? null : new HttpAnswer(prototype, shared.body(), shared.ids());
   }
 
   @Override

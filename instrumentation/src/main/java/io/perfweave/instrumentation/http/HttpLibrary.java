@@ -42,6 +42,13 @@ interface HttpLibrary {
   /** A response for this caller: the cached one's status and headers with {@code body}. */
   Object replay(Object prototype, byte[] body, Object receiver, Object[] arguments) throws Throwable;
 
+  /**
+   * A 200 response for this caller built from nothing but a Content-Type and a body: an answer
+   * another JVM stored in the shared cache (no other header of its response travels); null where
+   * this caller's response cannot be built from them.
+   */
+  Object fresh(String contentType, byte[] body, Object receiver, Object[] arguments) throws Throwable;
+
   /** Releases a response the caller will not get (a failed attempt that is retried). */
   void discard(Object response);
 }

@@ -7,6 +7,7 @@ import io.perfweave.instrumentation.policy.CallDepth;
 import io.perfweave.instrumentation.policy.Clock;
 import io.perfweave.instrumentation.policy.OnceNotes;
 import io.perfweave.instrumentation.policy.PolicyLoops;
+import io.perfweave.instrumentation.policy.SharedLevel;
 import io.perfweave.instrumentation.runtime.Meters;
 import io.perfweave.instrumentation.runtime.SiteRuntime;
 import java.util.List;
@@ -28,13 +29,14 @@ public final class HttpRuntime {
   private final Clock clock;
   private final OnceNotes notes = new OnceNotes();
 
-  public HttpRuntime(HttpConfig config, Clock clock, Meters meters) {
+  /** @param shared the caches' shared level, or null where none is configured */
+  public HttpRuntime(HttpConfig config, Clock clock, Meters meters, SharedLevel shared) {
     this.libraries = new AtomicReferenceArray<>(HttpEntryPoints.ALL.size());
     for (int i = 0; i < HttpEntryPoints.ALL.size(); i++) {
       libraries.set(i, HttpEntryPoints.ALL.get(i).library());
     }
     this.sites = new HttpSites(meters, new Routes(config.redact()));
-    this.policies = new MethodPolicies(config.jsonRpcMethods(), clock, meters.exported(), notes);
+    this.policies = new MethodPolicies(config.jsonRpcMethods(), clock, meters.exported(), shared, notes);
     this.clock = clock;
   }
 

@@ -11,8 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -20,9 +22,13 @@ import net.bytebuddy.matcher.ElementMatcher;
  * The JDK's {@code java.net.http.HttpClient}: {@code send} and {@code sendAsync}. A request body
  * is read only from the JDK's in-memory publishers (strings and byte arrays), which give the same
  * bytes to every subscriber; responses are cached where the body handler buffered a String or a
- * byte array.
+ * byte array. An answer from the shared cache is given to a caller whose body handler this JVM has
+ * already seen buffer a String or a byte array (a handler is the caller's own code: perfweave
+ * never runs it on bytes that did not come from the network).
  */
 final class JdkHttpClientLibrary implements HttpLibrary {
+
+  private static final int MAX_HANDLER_TYPES = 256;
 
   private static final String FACADE = "jdk.internal.net.http.HttpClientFacade";
 
@@ -53,11 +59,24 @@ final class JdkHttpClientLibrary implements HttpLibrary {
         request.method(), uri.getHost(), uri.getPort(), orEmpty(uri.getRawPath()), body);
   }
 
+  /** What each body handler class seen so far buffered its bodies as: String or byte[]. */
+  private final Map<Class<?>, Class<?>> bodyTypes = new ConcurrentHashMap<>();
+
   @Override
   @SuppressWarnings("unchecked")
   public Object send(Object receiver, Object[] arguments, int attempt) throws Exception {
-    return ((HttpClient) receiver)
-        .send((HttpRequest) arguments[0], (HttpResponse.BodyHandler<Object>) arguments[1]);
+    HttpResponse<Object> response =
+        ((HttpClient) receiver)
+            .send((HttpRequest) arguments[0], (HttpResponse.BodyHandler<Object>) arguments[1]);
+    learn(arguments[1], response);
+    return response;
+  }
+
+  private void learn(Object handler, HttpResponse<?> response) {
+    Object body = response.body();
+    if ((body instanceof String || body instanceof byte[]) && bodyTypes.size() < MAX_HANDLER_TYPES) {
+      bodyTypes.putIfAbsent(handler.getClass(), body.getClass());
+    }
   }
 
   /** Sends the call asynchronously, with the push promise handler where the caller gave one. */
@@ -71,7 +90,11 @@ final class JdkHttpClientLibrary implements HttpLibrary {
         arguments.length > 2
             ? client.sendAsync(request, handler, (HttpResponse.PushPromiseHandler<Object>) arguments[2])
             : client.sendAsync(request, handler);
-    return (CompletableFuture<Object>) (CompletableFuture<?>) sent;
+    return (CompletableFuture<Object>) (CompletableFuture<?>)
+        sent.thenApply(response -> {
+          learn(handler, response);
+          return response;
+        });
   }
 
   @Override
@@ -104,6 +127,16 @@ final class JdkHttpClientLibrary implements HttpLibrary {
     HttpResponse<?> cached = (HttpResponse<?>) prototype;
     Object value = cached.body() instanceof String ? new String(body, StandardCharsets.UTF_8) : body;
     return new ReplayedHttpResponse(cached, (HttpRequest) arguments[0], value);
+  }
+
+  @Override
+  public Object fresh(String contentType, byte[] body, Object receiver, Object[] arguments) {
+    Class<?> type = bodyTypes.get(arguments[1].getClass());
+    if (type == null) {
+      return null;
+    }
+    Object value = type == String.class ? new String(body, StandardCharsets.UTF_8) : body;
+    return ReplayedHttpResponse.ok(contentType, (HttpRequest) arguments[0], value);
   }
 
   @Override

@@ -9,6 +9,8 @@ import io.perfweave.instrumentation.policy.OnceNotes;
 import io.perfweave.instrumentation.policy.Policy;
 import io.perfweave.instrumentation.policy.PolicyCache;
 import io.perfweave.instrumentation.policy.RetryPolicy;
+import io.perfweave.instrumentation.policy.SharedCache;
+import io.perfweave.instrumentation.policy.SharedLevel;
 import io.perfweave.instrumentation.weaving.Globs;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,18 +29,26 @@ final class MethodPolicies {
   /** One entry: its pattern, config, and the cache and retry it owns. */
   private record Entry(
       Pattern pattern, JsonRpcMethodConfig config, PolicyCache<String, HttpAnswer> cache,
-      RetryPolicy retry) {}
+      SharedCache<String> shared, RetryPolicy retry) {}
 
   private static final int MAX_REMEMBERED = 10_000;
-  private static final Entry UNLISTED = new Entry(null, null, null, null);
+  /**
+   * A JSON-RPC answer's shared key: its endpoint, methods and canonical params say all of what it
+   * means, whatever the config; the namespace changes only with the format of what is stored.
+   */
+  private static final String SHARED_NAMESPACE =
+      "jsonrpc:" + SharedCache.fingerprint("http-answer/" + SharedHttpAnswers.FORMAT) + ":";
+  private static final Entry UNLISTED = new Entry(null, null, null, null, null);
 
   private final List<Entry> entries = new ArrayList<>();
   private final ConcurrentHashMap<String, Entry> byMethod = new ConcurrentHashMap<>();
   private final Clock clock;
   private final OnceNotes notes;
 
+  /** @param level the shared level of the caches that have {@code l2}, or null where none is configured */
   MethodPolicies(
-      List<JsonRpcMethodConfig> configs, Clock clock, MeterRegistry registry, OnceNotes notes) {
+      List<JsonRpcMethodConfig> configs, Clock clock, MeterRegistry registry, SharedLevel level,
+      OnceNotes notes) {
     this.clock = clock;
     this.notes = notes;
     for (JsonRpcMethodConfig config : configs) {
@@ -47,9 +57,15 @@ final class MethodPolicies {
               .map(c -> new PolicyCache<String, HttpAnswer>(
                   c, clock, registry, "perfweave.jsonrpc." + config.pattern()))
               .orElse(null);
+      SharedCache<String> shared =
+          config.cache()
+              .flatMap(c -> c.l2Ttl())
+              .filter(ttl -> level != null)
+              .map(ttl -> new SharedCache<String>(level, SHARED_NAMESPACE, ttl, key -> key))
+              .orElse(null);
       RetryPolicy retry = config.retry().map(r -> new RetryPolicy(r, clock)).orElse(null);
       Pattern pattern = Globs.toRegex(config.pattern());
-      entries.add(new Entry(pattern, config, cache, retry));
+      entries.add(new Entry(pattern, config, cache, shared, retry));
       if (config.idempotent()) {
         sayWhatWritesItCovers(config.pattern(), pattern);
       }
@@ -84,6 +100,7 @@ final class MethodPolicies {
     boolean retryAll = true;
     boolean cacheable = true;
     PolicyCache<String, HttpAnswer> cache = null;
+    SharedCache<String> shared = null;
     RetryPolicy retry = null;
     List<Integer> statuses = List.of();
     for (JsonRpcCall.Element element : call.elements()) {
@@ -106,6 +123,7 @@ final class MethodPolicies {
       cacheable &= elementCacheable;
       if (elementCacheable && (cache == null || ttl(entry.cache()) < ttl(cache))) {
         cache = entry.cache();
+        shared = entry.shared();
       }
       if (retry == null) {
         retry = entry.retry();
@@ -117,7 +135,8 @@ final class MethodPolicies {
     return new MethodPolicy(
         true,
         new Policy<>(
-            cacheable ? cache : null, retryAll ? retry : null, Set.copyOf(statuses), clock, notes));
+            cacheable ? cache : null, cacheable ? shared : null, retryAll ? retry : null,
+            Set.copyOf(statuses), clock, notes));
   }
 
   long cacheEntries() {

@@ -72,20 +72,44 @@ final class OkHttpLibrary implements HttpLibrary {
   @Override
   public Object replay(Object prototype, byte[] body, Object call, Object[] arguments) throws Throwable {
     Object mediaType = call(call(prototype, "body"), "contentType");
-    Class<?> responseBody = Reflection.type(prototype, "okhttp3.ResponseBody");
-    Class<?> mediaTypeClass = Reflection.type(prototype, "okhttp3.MediaType");
-    Object fresh;
-    try {
-      fresh = Reflection.callStatic(
-          responseBody, "create", new Class<?>[] {byte[].class, mediaTypeClass}, body, mediaType);
-    } catch (NoSuchMethodException okHttp3) {
-      fresh = Reflection.callStatic(
-          responseBody, "create", new Class<?>[] {mediaTypeClass, byte[].class}, mediaType, body);
-    }
     Object builder = call(prototype, "newBuilder");
     call(builder, "request", call(call, "request"));
-    call(builder, "body", fresh);
+    call(builder, "body", responseBody(prototype, mediaType, body));
     return call(builder, "build");
+  }
+
+  @Override
+  public Object fresh(String contentType, byte[] body, Object call, Object[] arguments)
+      throws Throwable {
+    Class<?> mediaTypeClass = Reflection.type(call, "okhttp3.MediaType");
+    Object mediaType =
+        contentType == null
+            ? null
+            : Reflection.callStatic(mediaTypeClass, "parse", new Class<?>[] {String.class}, contentType);
+    Class<?> protocol = Reflection.type(call, "okhttp3.Protocol");
+    Object builder = Reflection.construct(Reflection.type(call, "okhttp3.Response$Builder"), new Class<?>[0]);
+    call(builder, "request", call(call, "request"));
+    call(builder, "protocol", Reflection.callStatic(protocol, "valueOf", new Class<?>[] {String.class}, "HTTP_1_1"));
+    call(builder, "code", 200);
+    call(builder, "message", "OK");
+    if (contentType != null) {
+      call(builder, "header", "Content-Type", contentType);
+    }
+    call(builder, "body", responseBody(call, mediaType, body));
+    return call(builder, "build");
+  }
+
+  /** {@code ResponseBody.create} of OkHttp 4 and 5 (bytes first) or 3 (media type first). */
+  private static Object responseBody(Object libraryObject, Object mediaType, byte[] body) throws Throwable {
+    Class<?> responseBody = Reflection.type(libraryObject, "okhttp3.ResponseBody");
+    Class<?> mediaTypeClass = Reflection.type(libraryObject, "okhttp3.MediaType");
+    try {
+      return Reflection.callStatic(
+          responseBody, "create", new Class<?>[] {byte[].class, mediaTypeClass}, body, mediaType);
+    } catch (NoSuchMethodException okHttp3) {
+      return Reflection.callStatic(
+          responseBody, "create", new Class<?>[] {mediaTypeClass, byte[].class}, mediaType, body);
+    }
   }
 
   @Override

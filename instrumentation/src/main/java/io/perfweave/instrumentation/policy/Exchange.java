@@ -38,4 +38,20 @@ public interface Exchange<A> {
 
   /** Releases a failed attempt's value that no caller will get (a response before a retry). */
   void discard(Attempt failed);
+
+  /**
+   * The bytes another JVM rebuilds {@code answer} from ({@link #fromShared}), or null where it
+   * cannot be shared (it then stays in this JVM's cache only).
+   */
+  default byte[] sharedBytes(A answer) throws Throwable {
+    return null;
+  }
+
+  /**
+   * An answer rebuilt from bytes another JVM stored, or null where this call cannot be answered
+   * from them (it is then sent); throws where they cannot be read.
+   */
+  default A fromShared(byte[] bytes) throws Throwable {
+    return null;
+  }
 }

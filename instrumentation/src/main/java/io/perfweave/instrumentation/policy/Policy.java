@@ -7,6 +7,7 @@ import java.util.Set;
  * single-flight), its retry, and the HTTP statuses retried as transient failures.
  *
  * @param cache the cache, or null
+ * @param shared the cache's shared level (Redis), or null
  * @param retry the retry policy, or null
  * @param retryStatuses the statuses (5xx, 429) retried besides the policy's exception types
  * @param clock the clock of cache ages and retry windows
@@ -14,6 +15,7 @@ import java.util.Set;
  */
 public record Policy<K, A>(
     PolicyCache<K, A> cache,
+    SharedCache<K> shared,
     RetryPolicy retry,
     Set<Integer> retryStatuses,
     Clock clock,

@@ -53,6 +53,8 @@ public final class PolicyRun<K, A> extends Served {
   private boolean waits;
   private Attempt served;
   private String servedOutcome;
+  /** The key of this call's answer in the shared level, or null where it is not shared. */
+  private String sharedKey;
 
   /**
    * @param key the call's cache key, or null where it is not cached
@@ -93,7 +95,7 @@ public final class PolicyRun<K, A> extends Served {
     CompletableFuture<Stored<A>> other = cache.leadOrJoin(key, mine);
     if (other == null) {
       flight = mine;
-      return Step.SEND;
+      return fromShared() ? Step.SERVED : Step.SEND;
     }
     Stored<A> landed = other.getNow(null);
     if (landed != null) {
@@ -236,6 +238,43 @@ public final class PolicyRun<K, A> extends Served {
     return true;
   }
 
+  /**
+   * The leader of a key's flight looks in the shared level: a stored answer is served, fills this
+   * JVM's cache and lands the flight for its waiters. A miss, an unavailable level or an answer
+   * that cannot be rebuilt for this caller: the call is sent.
+   */
+  private boolean fromShared() {
+    SharedCache<K> shared = policy.shared();
+    if (shared == null) {
+      return false;
+    }
+    sharedKey = shared.keyOf(key);
+    SharedCache.Entry entry = sharedKey == null ? null : shared.get(sharedKey);
+    if (entry == null) {
+      return false;
+    }
+    Stored<A> stored;
+    try {
+      A answer = exchange.fromShared(entry.payload());
+      if (answer == null) {
+        return false;
+      }
+      stored = new Stored<>(answer, null, clockNanos(), true);
+    } catch (Throwable unreadable) {
+      policy.notes().say("l2 " + site.name(),
+          "warning: could not read an answer of " + site.name() + " from the shared cache ("
+              + unreadable + "); such calls are sent instead");
+      return false;
+    }
+    if (!serve(stored, Outcome.L2_HIT)) {
+      return false;
+    }
+    ageNanos = entry.ageNanos();
+    policy.cache().land(key, flight, stored);
+    flight = null;
+    return true;
+  }
+
   /** What the caller gets instead of its own call: as the served scope's value or failure too. */
   private void deliver(Attempt answer) {
     served = answer;
@@ -280,7 +319,23 @@ public final class PolicyRun<K, A> extends Served {
       }
       return null;
     }
+    if (keep && sharedKey != null) {
+      share(answer);
+    }
     return new Stored<>(answer, null, clockNanos(), keep);
+  }
+
+  private void share(A answer) {
+    try {
+      byte[] bytes = exchange.sharedBytes(answer);
+      if (bytes != null) {
+        policy.shared().put(sharedKey, bytes);
+      }
+    } catch (Throwable unshareable) {
+      policy.notes().say("l2 write " + site.name(),
+          "warning: could not store an answer of " + site.name() + " in the shared cache ("
+              + unshareable + "); it stays in this JVM's cache only");
+    }
   }
 
   private static <A> Stored<A> failed(Attempt last) {

@@ -12,6 +12,7 @@ import io.perfweave.instrumentation.policy.OnceNotes;
 import io.perfweave.instrumentation.policy.Policy;
 import io.perfweave.instrumentation.policy.PolicyCache;
 import io.perfweave.instrumentation.policy.RetryPolicy;
+import io.perfweave.instrumentation.policy.SharedLevel;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,11 +47,12 @@ public final class PerfweaveRuntime {
   private final HttpRuntime http;
   private final OnceNotes notes = new OnceNotes();
 
-  private PerfweaveRuntime(List<SiteConfig> configs, HttpConfig httpConfig, MeterRegistry exported) {
+  private PerfweaveRuntime(
+      List<SiteConfig> configs, HttpConfig httpConfig, MeterRegistry exported, SharedLevel shared) {
     Clock clock = Clock.forThisJvm();
     this.exported = exported;
     Meters meters = new Meters(exported);
-    this.http = httpConfig.enabled() ? new HttpRuntime(httpConfig, clock, meters) : null;
+    this.http = httpConfig.enabled() ? new HttpRuntime(httpConfig, clock, meters, shared) : null;
     this.sites = new SiteRuntime[configs.size()];
     this.policies = new PolicySite[configs.size()];
     for (int i = 0; i < configs.size(); i++) {
@@ -68,7 +70,7 @@ public final class PerfweaveRuntime {
             .map(c -> new PolicyCache<CacheKey, Attempt>(c, clock, exported, "perfweave." + config.name()))
             .orElse(null);
     RetryPolicy retry = config.retry().map(r -> new RetryPolicy(r, clock)).orElse(null);
-    Policy<CacheKey, Attempt> policy = new Policy<>(cache, retry, Set.of(), clock, notes);
+    Policy<CacheKey, Attempt> policy = new Policy<>(cache, null, retry, Set.of(), clock, notes);
     return new PolicySite(site, policy, new SiteExchange(config.name(), cache), clock);
   }
 
@@ -82,10 +84,12 @@ public final class PerfweaveRuntime {
 
   /**
    * Builds the runtime for {@code sites} and the HTTP sites and makes the bridge dispatch to it;
-   * {@code exported} is the registry of the configured meter exports, or null.
+   * {@code exported} is the registry of the configured meter exports, or null; {@code shared} the
+   * caches' shared level ({@code redis:}), or null.
    */
-  public static PerfweaveRuntime install(List<SiteConfig> sites, HttpConfig http, MeterRegistry exported) {
-    PerfweaveRuntime runtime = new PerfweaveRuntime(sites, http, exported);
+  public static PerfweaveRuntime install(
+      List<SiteConfig> sites, HttpConfig http, MeterRegistry exported, SharedLevel shared) {
+    PerfweaveRuntime runtime = new PerfweaveRuntime(sites, http, exported, shared);
     Bridge.install(new SiteDispatcher(runtime.sites, runtime.policies, runtime.http));
     return runtime;
   }

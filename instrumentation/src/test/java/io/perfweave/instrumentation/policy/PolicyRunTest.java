@@ -16,6 +16,7 @@ import io.perfweave.instrumentation.runtime.SiteRuntime;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -143,7 +144,7 @@ final class PolicyRunTest {
 
   @Test
   void retry_untilSuccess_withinMaxAttempts() {
-    Policy<String, Object> policy = new Policy<>(null, retry(), Set.of(), clock, notes);
+    Policy<String, Object> policy = new Policy<>(null, null, retry(), Set.of(), clock, notes);
     AtomicInteger calls = new AtomicInteger();
     Attempt result =
         PolicyLoops.blocking(
@@ -155,8 +156,8 @@ final class PolicyRunTest {
 
   @Test
   void retry_failedStatus_onlyWhenListed() {
-    Policy<String, Object> listed = new Policy<>(null, retry(), Set.of(503), clock, notes);
-    Policy<String, Object> unlisted = new Policy<>(null, retry(), Set.of(), clock, notes);
+    Policy<String, Object> listed = new Policy<>(null, null, retry(), Set.of(503), clock, notes);
+    Policy<String, Object> unlisted = new Policy<>(null, null, retry(), Set.of(), clock, notes);
     AtomicInteger calls = new AtomicInteger();
     PolicyLoops.Sender unavailableOnce =
         attempt -> new Attempt("r", calls.incrementAndGet() == 1 ? 503 : 200, null);
@@ -181,8 +182,8 @@ final class PolicyRunTest {
 
   private Policy<String, Object> cached(RetryPolicy retry) {
     CacheConfig config =
-        new CacheConfig(Duration.ofMinutes(1), 100, List.of(), false, Mode.ON, false, false);
-    return new Policy<>(new PolicyCache<>(config, clock, null, "c"), retry, Set.of(), clock, notes);
+        new CacheConfig(Duration.ofMinutes(1), 100, List.of(), false, Mode.ON, false, false, Optional.empty());
+    return new Policy<>(new PolicyCache<>(config, clock, null, "c"), null, retry, Set.of(), clock, notes);
   }
 
   private RetryPolicy retry() {

@@ -1,0 +1,153 @@
+package io.perfweave.analyzer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.perfweave.testing.ForkedJvm;
+import io.perfweave.testing.Jdks;
+import io.perfweave.testing.RedisServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The caches' shared level in a real {@code redis-server}, under web3j (OkHttp inside) polling a
+ * jsonrpc4j node: JVMs share what one of them fetched; Redis killed, restarted, paused, behind a
+ * wrong password or out of memory never becomes the application's fault.
+ */
+class SharedCacheIT {
+
+  private static final int L1_TTL_MS = 200;
+  private static final int L2_TTL_MS = 2000;
+  /** ChainReader's keys: the chain id and three balances. */
+  private static final int KEYS = 4;
+  private static final Pattern SUMMARY = Pattern.compile("redis L2 \\S+: (\\d+) hits, (\\d+) misses, (\\d+) stored, (\\d+) errors");
+
+  @TempDir Path work;
+
+  @Test
+  void twoJvms_sendEachCallAboutOncePerL2Ttl_betweenThem() throws Exception {
+    int seconds = 6;
+    try (RedisServer redis = RedisServer.start(work); EthNode node = new EthNode(0, 2, 1000)) {
+      Path config = config(redis.url());
+      Process first = reader(config, node, seconds, 50).start(dir("a"));
+      Process second = reader(config, node, seconds, 50).start(dir("b"));
+      ForkedJvm.Result a = ForkedJvm.Result.of(first);
+      ForkedJvm.Result b = ForkedJvm.Result.of(second);
+      for (ForkedJvm.Result run : new ForkedJvm.Result[] {a, b}) {
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.stdout().contains("wrong=0 failed=0"), run.stdout());
+        assertTrue(hits(run) > 0, run.stderr());
+        assertFalse(run.stderr().contains("perfweave: warning"), run.stderr());
+      }
+      long sent = node.received("eth_chainId") + node.received("eth_getBalance");
+      // without the shared level each JVM sends each key once per L1 TTL; with it the two send a
+      // key once per L2 TTL, twice where both miss at the same moment (no lock across JVMs)
+      long unshared = 2L * KEYS * seconds * 1000 / L1_TTL_MS;
+      long bound = 2L * KEYS * (seconds * 1000 / L2_TTL_MS + 1);
+      System.out.println("shared level: the node received " + sent + " reads from two JVMs ("
+          + hits(a) + " and " + hits(b) + " L2 hits); bound " + bound + ", unshared about " + unshared);
+      assertTrue(sent <= bound, "node received " + sent + " reads, more than " + bound
+          + " (without the shared level about " + unshared + ")\n" + a.stderr() + b.stderr());
+    }
+  }
+
+  @Test
+  void redisKilledRestartedAndPaused_applicationRunsOnWithOneWarning() throws Exception {
+    try (RedisServer redis = RedisServer.start(work); EthNode node = new EthNode(0, 2, 1000)) {
+      Process app = reader(config(redis.url()), node, 12, 20).start(dir("faults"));
+      Thread.sleep(4000);
+      redis.stop();
+      Thread.sleep(2000);
+      redis.restart();
+      Thread.sleep(2500);
+      redis.commandInBackground("DEBUG", "SLEEP", "1.5");
+      ForkedJvm.Result run = ForkedJvm.Result.of(app);
+
+      assertEquals(0, run.exitCode(), run.stderr());
+      assertTrue(run.stdout().contains("wrong=0 failed=0"), run.stdout());
+      assertEquals(1, count(run.stderr(), "the shared cache (redis"), run.stderr());
+      assertTrue(errors(run) > 0, run.stderr());
+      // what the restarted, empty server holds was stored after it came back: perfweave reconnected
+      assertTrue(Long.parseLong(redis.command("DBSIZE").substring(1)) > 0, run.stderr());
+    }
+  }
+
+  @Test
+  void wrongPassword_runsOnItsOwnCacheAndNeverPrintsThePassword() throws Exception {
+    try (RedisServer redis = RedisServer.start(work, "--requirepass", "rightpw123");
+        EthNode node = new EthNode(0, 2, 1000)) {
+      Path config = config("redis://127.0.0.1:1");
+      ForkedJvm.Result run =
+          reader(config, node, 3, 20)
+              .env("PERFWEAVE_REDIS_URL", "redis://:wrongpw456@127.0.0.1:" + redis.port())
+              .run(dir("password"));
+
+      assertEquals(0, run.exitCode(), run.stderr());
+      assertTrue(run.stdout().contains("wrong=0 failed=0"), run.stdout());
+      assertEquals(1, count(run.stderr(), "the shared cache (redis 127.0.0.1:" + redis.port()), run.stderr());
+      assertEquals(0, hits(run), run.stderr());
+      assertFalse(run.stderr().contains("wrongpw456") || run.stdout().contains("wrongpw456"), run.stderr());
+    }
+  }
+
+  @Test
+  void redisOutOfMemory_refusesStores_applicationRunsOn() throws Exception {
+    try (RedisServer redis = RedisServer.start(work); EthNode node = new EthNode(0, 2, 1000)) {
+      redis.command("CONFIG", "SET", "maxmemory-policy", "noeviction");
+      redis.command("CONFIG", "SET", "maxmemory", "1");
+      ForkedJvm.Result run = reader(config(redis.url()), node, 3, 20).run(dir("full"));
+
+      assertEquals(0, run.exitCode(), run.stderr());
+      assertTrue(run.stdout().contains("wrong=0 failed=0"), run.stdout());
+      assertEquals(1, count(run.stderr(), "refused to store an answer"), run.stderr());
+      assertEquals(0, hits(run), run.stderr());
+    }
+  }
+
+  private Path config(String redisUrl) throws Exception {
+    String cache = "{ idempotent: true, cache: { ttl: " + L1_TTL_MS + "ms, l2: { ttl: " + L2_TTL_MS + "ms } } }";
+    return Files.writeString(work.resolve("shared-" + System.nanoTime() + ".yaml"),
+        "output: out\n"
+            + "profiling: { asyncProfiler: { enabled: false } }\n"
+            + "redis: { url: \"" + redisUrl + "\" }\n"
+            + "http:\n  jsonRpc:\n    methods:\n"
+            + "      eth_chainId: " + cache + "\n"
+            + "      eth_getBalance: " + cache + "\n");
+  }
+
+  private static ForkedJvm reader(Path config, EthNode node, int seconds, int periodMillis) {
+    return new ForkedJvm(Jdks.current()).withAgent("config=" + config).libraries("web3j")
+        .main("com.example.web3.ChainReader").args(node.port(), seconds, periodMillis);
+  }
+
+  private Path dir(String name) throws Exception {
+    return Files.createDirectories(work.resolve(name));
+  }
+
+  private static long hits(ForkedJvm.Result run) {
+    return summary(run, 1);
+  }
+
+  private static long errors(ForkedJvm.Result run) {
+    return summary(run, 4);
+  }
+
+  private static long summary(ForkedJvm.Result run, int group) {
+    Matcher summary = SUMMARY.matcher(run.stderr());
+    assertTrue(summary.find(), run.stderr());
+    return Long.parseLong(summary.group(group));
+  }
+
+  private static int count(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+      count++;
+    }
+    return count;
+  }
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The tests, on a fresh machine too: installs what they need where it is missing (Debian packages:
-# maven, chromium for the report tests in a real browser, time for the benchmarks' smoke run; as
-# root or through sudo), then runs `mvn -B verify`. The fork tests run on Java 17 and on the
+# maven, chromium for the report tests in a real browser, time for the benchmarks' smoke run,
+# redis-server for the shared-cache tests; as root or through sudo), then runs `mvn -B verify`. The fork tests run on Java 17 and on the
 # Temurin 25 JDK at /usr/lib/jvm/temurin-25-jdk-amd64; where that JDK is missing, the Java 25
 # runs are left out and this says so (CI requires it: .ci/run). Extra arguments go to Maven.
 set -euo pipefail
@@ -11,6 +11,7 @@ need=()
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 [ -x /usr/bin/time ] || need+=(time)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

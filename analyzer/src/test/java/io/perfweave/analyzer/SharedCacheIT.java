@@ -57,6 +57,39 @@ class SharedCacheIT {
   }
 
   @Test
+  void wovenSite_twoJvmsShareRecordValues_andTwoMethodsOfOneSiteKeepTheirOwnKeys() throws Exception {
+    int seconds = 6;
+    try (RedisServer redis = RedisServer.start(work)) {
+      Path config = Files.writeString(work.resolve("woven.yaml"),
+          "output: out\n"
+              + "profiling: { asyncProfiler: { enabled: false } }\n"
+              + "redis: { url: \"" + redis.url() + "\" }\n"
+              + "sites:\n"
+              + "  - name: quotes\n"
+              + "    match: { type: \"com.example.testbed.QuoteBoard$QuoteSource\", method: \"quote*\" }\n"
+              + "    idempotent: true\n"
+              + "    cache: { ttl: " + L1_TTL_MS + "ms, l2: { ttl: " + L2_TTL_MS + "ms } }\n");
+      Process first = quoteBoard(config, seconds).start(dir("qa"));
+      Process second = quoteBoard(config, seconds).start(dir("qb"));
+      long calls = 0;
+      for (ForkedJvm.Result run : new ForkedJvm.Result[] {ForkedJvm.Result.of(first), ForkedJvm.Result.of(second)}) {
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertTrue(run.stdout().contains("wrong=0"), run.stdout());
+        assertTrue(hits(run) > 0, run.stderr());
+        assertTrue(run.stderr().contains("0 advice errors"), run.stderr());
+        Matcher count = Pattern.compile("calls=(\\d+)").matcher(run.stdout());
+        assertTrue(count.find(), run.stdout());
+        calls += Long.parseLong(count.group(1));
+      }
+      // six keys: three symbols, two methods
+      long bound = 2L * 6 * (seconds * 1000 / L2_TTL_MS + 1);
+      System.out.println("shared level, woven site: " + calls + " method runs in two JVMs; bound " + bound
+          + ", unshared about " + 2L * 6 * seconds * 1000 / L1_TTL_MS);
+      assertTrue(calls <= bound, calls + " method runs, more than " + bound);
+    }
+  }
+
+  @Test
   void redisKilledRestartedAndPaused_applicationRunsOnWithOneWarning() throws Exception {
     try (RedisServer redis = RedisServer.start(work); EthNode node = new EthNode(0, 2, 1000)) {
       Process app = reader(config(redis.url()), node, 12, 20).start(dir("faults"));
@@ -123,6 +156,11 @@ class SharedCacheIT {
   private static ForkedJvm reader(Path config, EthNode node, int seconds, int periodMillis) {
     return new ForkedJvm(Jdks.current()).withAgent("config=" + config).libraries("web3j")
         .main("com.example.web3.ChainReader").args(node.port(), seconds, periodMillis);
+  }
+
+  private static ForkedJvm quoteBoard(Path config, int seconds) {
+    return new ForkedJvm(Jdks.current()).withAgent("config=" + config)
+        .main("com.example.testbed.QuoteBoard").args(seconds, 50);
   }
 
   private Path dir(String name) throws Exception {

@@ -109,13 +109,14 @@ public final class Bridge {
   }
 
   /** Called on entry of a method with a cache or retry policy; null while perfweave runs. */
-  public static Object enterPolicy(int site, Object receiver, Object[] arguments) {
+  public static Object enterPolicy(
+      int site, Class<?> type, String method, Object receiver, Object[] arguments) {
     boolean[] inside = markInside();
     if (inside == null) {
       return null;
     }
     try {
-      return dispatcher.enterPolicy(site, receiver, arguments);
+      return dispatcher.enterPolicy(site, type, method, receiver, arguments);
     } finally {
       inside[0] = false;
     }

@@ -19,7 +19,8 @@ final class NoDispatcher implements Dispatcher {
   public void exitLong(int site, Object scope, long returned, Throwable thrown, String target) {}
 
   @Override
-  public Object enterPolicy(int site, Object receiver, Object[] arguments) {
+  public Object enterPolicy(
+      int site, Class<?> type, String method, Object receiver, Object[] arguments) {
     return null;
   }
 

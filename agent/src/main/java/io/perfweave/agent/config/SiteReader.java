@@ -22,8 +22,8 @@ final class SiteReader {
       Set.of("name", "match", "idempotent", "stackTrace", "resultHash", "cache", "retry");
   private static final Set<String> MATCH_KEYS =
       Set.of("type", "subtypesOf", "method", "params", "maxTypes");
-  static final Set<String> CACHE_KEYS =
-      Set.of("ttl", "maxSize", "key", "mode", "cacheNull", "copy");
+  private static final Set<String> WOVEN_CACHE_KEYS =
+      Set.of("ttl", "maxSize", "key", "mode", "cacheNull", "copy", "l2");
   static final Set<String> RETRY_KEYS =
       Set.of(
           "maxAttempts", "backoff", "multiplier", "maxBackoff", "jitter", "on", "budget",
@@ -88,13 +88,12 @@ final class SiteReader {
   }
 
   private static CacheConfig wovenCache(Section cache) throws ConfigException {
-    if (cache.has("l2")) {
-      // serving a woven method a value from another JVM needs a type check against the method's
-      // return type, which the advice does not pass yet: a mismatch would reach the application
-      throw cache.error("l2", "the shared level is built for http.jsonRpc.methods caches; a woven"
-          + " site's values are not shared yet");
+    CacheConfig config = cache(cache, WOVEN_CACHE_KEYS);
+    if (config.l2Ttl().isPresent() && config.keyReceiver()) {
+      throw cache.error("l2", "cannot share a key that holds the receiver (key: this): its identity"
+          + " means nothing in another JVM");
     }
-    return cache(cache, CACHE_KEYS);
+    return config;
   }
 
   static CacheConfig cache(Section cache, Set<String> keys) throws ConfigException {

@@ -264,8 +264,12 @@ final class ConfigLoaderTest {
     assertEquals("127.0.0.1:6390", config.redis().orElseThrow().address());
     assertEquals(Duration.ofMillis(5), config.redis().orElseThrow().timeout());
     assertTrue(error(methods).contains("no redis: section"));
-    assertTrue(error("sites:\n  - name: a\n    match: {type: x.Y, method: m}\n    idempotent: true\n"
-        + "    cache: { ttl: 1s, l2: { ttl: 5s } }\n").contains("not shared yet"));
+    String site = "sites:\n  - name: a\n    match: {type: x.Y, method: m}\n    idempotent: true\n";
+    assertEquals(Optional.of(Duration.ofSeconds(5)),
+        load(site + "    cache: { ttl: 1s, l2: { ttl: 5s } }\nredis: { url: \"redis://h\" }\n")
+            .sites().get(0).cache().orElseThrow().l2Ttl());
+    assertTrue(error(site + "    cache: { ttl: 1s, key: [this], l2: { ttl: 5s } }\nredis: { url: \"redis://h\" }\n")
+        .contains("cannot share a key that holds the receiver"));
   }
 
   @Test

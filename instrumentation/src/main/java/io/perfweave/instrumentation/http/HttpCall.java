@@ -126,7 +126,7 @@ final class HttpCall implements Exchange<HttpAnswer> {
   }
 
   @Override
-  public HttpAnswer fromShared(byte[] bytes) throws Throwable {
+  public HttpAnswer fromShared(byte[] bytes, Object key) throws Throwable {
     SharedHttpAnswers.Shared shared = SharedHttpAnswers.read(bytes);
     if (shared.ids().size() != rpc.ids().size()) {
       return null;

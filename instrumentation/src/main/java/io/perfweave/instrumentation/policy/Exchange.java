@@ -48,10 +48,10 @@ public interface Exchange<A> {
   }
 
   /**
-   * An answer rebuilt from bytes another JVM stored, or null where this call cannot be answered
-   * from them (it is then sent); throws where they cannot be read.
+   * An answer for the call of {@code key} rebuilt from bytes another JVM stored, or null where
+   * this call cannot be answered from them (it is then sent); throws where they cannot be read.
    */
-  default A fromShared(byte[] bytes) throws Throwable {
+  default A fromShared(byte[] bytes, Object key) throws Throwable {
     return null;
   }
 }

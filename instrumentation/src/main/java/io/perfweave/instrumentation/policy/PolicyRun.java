@@ -255,7 +255,7 @@ public final class PolicyRun<K, A> extends Served {
     }
     Stored<A> stored;
     try {
-      A answer = exchange.fromShared(entry.payload());
+      A answer = exchange.fromShared(entry.payload(), key);
       if (answer == null) {
         return false;
       }

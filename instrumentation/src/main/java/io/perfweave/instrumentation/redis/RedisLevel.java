@@ -89,9 +89,21 @@ public final class RedisLevel implements SharedLevel {
     }
   }
 
+  /**
+   * Opens the pool's connections anew and asks Redis once, on the writer thread: callers then
+   * only ever borrow an open connection (waiting at most {@code timeout}), never open one.
+   */
   private void probe() {
-    try (Jedis jedis = pool.getResource()) {
-      jedis.ping();
+    try {
+      // after a restart every idle connection is dead: open them all again
+      pool.clear();
+      int missing = config.maxConnections() - pool.getNumActive();
+      if (missing > 0) {
+        pool.addObjects(missing);
+      }
+      try (Jedis jedis = pool.getResource()) {
+        jedis.ping();
+      }
       health.succeeded();
     } catch (RuntimeException | LinkageError failure) {
       health.failed(failure);

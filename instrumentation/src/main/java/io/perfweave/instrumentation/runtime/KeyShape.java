@@ -18,8 +18,12 @@ final class KeyShape {
     this.receiver = receiver;
   }
 
-  /** The call's key, or null after telling {@code unkeyable} why there is none. */
-  CacheKey build(Object self, Object[] arguments, Consumer<String> unkeyable) {
+  /**
+   * The key of a call of {@code method} (name and descriptor) declared by {@code type}, or null
+   * after telling {@code unkeyable} why there is none.
+   */
+  CacheKey build(
+      Class<?> type, String method, Object self, Object[] arguments, Consumer<String> unkeyable) {
     int count = argumentIndices.isEmpty() ? arguments.length : argumentIndices.size();
     Object[] parts = new Object[count + (receiver ? 1 : 0)];
     for (int i = 0; i < count; i++) {
@@ -41,6 +45,6 @@ final class KeyShape {
     if (receiver) {
       parts[count] = KeyParts.identity(self);
     }
-    return new CacheKey(parts);
+    return new CacheKey(type, method, parts);
   }
 }

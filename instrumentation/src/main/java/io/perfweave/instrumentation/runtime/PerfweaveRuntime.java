@@ -2,6 +2,7 @@ package io.perfweave.instrumentation.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.perfweave.bridge.Bridge;
+import io.perfweave.instrumentation.config.CacheConfig;
 import io.perfweave.instrumentation.config.HttpConfig;
 import io.perfweave.instrumentation.config.SiteConfig;
 import io.perfweave.instrumentation.events.AgentStatsEvent;
@@ -12,6 +13,7 @@ import io.perfweave.instrumentation.policy.OnceNotes;
 import io.perfweave.instrumentation.policy.Policy;
 import io.perfweave.instrumentation.policy.PolicyCache;
 import io.perfweave.instrumentation.policy.RetryPolicy;
+import io.perfweave.instrumentation.policy.SharedCache;
 import io.perfweave.instrumentation.policy.SharedLevel;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -59,19 +61,39 @@ public final class PerfweaveRuntime {
       SiteConfig config = configs.get(i);
       sites[i] = new SiteRuntime(config, meters);
       if (hasPolicy(config)) {
-        policies[i] = policySite(sites[i], config, clock);
+        policies[i] = policySite(sites[i], config, clock, shared);
       }
     }
   }
 
-  private PolicySite policySite(SiteRuntime site, SiteConfig config, Clock clock) {
+  private PolicySite policySite(
+      SiteRuntime site, SiteConfig config, Clock clock, SharedLevel level) {
     PolicyCache<CacheKey, Attempt> cache =
         config.cache()
             .map(c -> new PolicyCache<CacheKey, Attempt>(c, clock, exported, "perfweave." + config.name()))
             .orElse(null);
     RetryPolicy retry = config.retry().map(r -> new RetryPolicy(r, clock)).orElse(null);
-    Policy<CacheKey, Attempt> policy = new Policy<>(cache, null, retry, Set.of(), clock, notes);
+    SharedCache<CacheKey> shared =
+        config.cache()
+            .flatMap(CacheConfig::l2Ttl)
+            .filter(ttl -> level != null)
+            .map(ttl -> new SharedCache<CacheKey>(level, sharedNamespace(config), ttl, CacheKey::sharedText))
+            .orElse(null);
+    Policy<CacheKey, Attempt> policy = new Policy<>(cache, shared, retry, Set.of(), clock, notes);
     return new PolicySite(site, policy, new SiteExchange(config.name(), cache), clock);
+  }
+
+  /**
+   * Where a woven site's answers live in the shared level: what gives its keys their meaning (the
+   * site, what it matches, which arguments make the key) and the format of its values, so that a
+   * changed site never reads another's entries; its values' own classes are checked when read.
+   */
+  private static String sharedNamespace(SiteConfig config) {
+    CacheConfig cache = config.cache().orElseThrow();
+    return "site:" + config.name() + ":"
+        + SharedCache.fingerprint(config.match() + "|" + cache.keyArgs() + "|" + cache.keyReceiver()
+            + "|java-serialization/1")
+        + ":";
   }
 
   /**

@@ -33,13 +33,13 @@ final class PolicySite {
     this.clock = clock;
   }
 
-  Object enter(Object receiver, Object[] arguments) {
+  Object enter(Class<?> type, String method, Object receiver, Object[] arguments) {
     RpcCall event = site.begin();
     if (!CallDepth.enter()) {
       return new NestedCall(event);
     }
     try {
-      CacheKey key = exchange.key(receiver, arguments);
+      CacheKey key = exchange.key(type, method, receiver, arguments);
       PolicyRun<CacheKey, Attempt> run =
           new PolicyRun<>(policy, exchange, site, event, key, key == null ? 0 : key.hash64(), null,
               clock.at(event.startNanos));

@@ -34,8 +34,9 @@ final class SiteDispatcher implements Dispatcher {
   }
 
   @Override
-  public Object enterPolicy(int site, Object receiver, Object[] arguments) {
-    return policies[site].enter(receiver, arguments);
+  public Object enterPolicy(
+      int site, Class<?> type, String method, Object receiver, Object[] arguments) {
+    return policies[site].enter(type, method, receiver, arguments);
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.perfweave.instrumentation.events.ResultHash;
 import io.perfweave.instrumentation.policy.Attempt;
 import io.perfweave.instrumentation.policy.Exchange;
 import io.perfweave.instrumentation.policy.PolicyCache;
+import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -20,6 +21,7 @@ final class SiteExchange implements Exchange<Attempt> {
   private final PolicyCache<CacheKey, Attempt> cache;
   private final KeyShape shape;
   private final AtomicBoolean off = new AtomicBoolean();
+  private final AtomicBoolean unshareableSaid = new AtomicBoolean();
 
   /** @param cache the site's cache, or null where it has none */
   SiteExchange(String site, PolicyCache<CacheKey, Attempt> cache) {
@@ -36,11 +38,11 @@ final class SiteExchange implements Exchange<Attempt> {
    * (recorded only as a hash, for the analyzer's repeated-read rules); null once the site stopped
    * caching.
    */
-  CacheKey key(Object receiver, Object[] arguments) {
+  CacheKey key(Class<?> type, String method, Object receiver, Object[] arguments) {
     if (cache == null) {
-      return shape.build(receiver, arguments, reason -> {});
+      return shape.build(type, method, receiver, arguments, reason -> {});
     }
-    return off.get() ? null : shape.build(receiver, arguments, this::turnOff);
+    return off.get() ? null : shape.build(type, method, receiver, arguments, this::turnOff);
   }
 
   @Override
@@ -65,6 +67,26 @@ final class SiteExchange implements Exchange<Attempt> {
   @Override
   public Attempt serve(Attempt answer) {
     return copies() ? Attempt.of(ValueCopies.copy(answer.value()), null) : answer;
+  }
+
+  /** A value's bytes for the shared level; null (kept in this JVM only) where it is not Serializable. */
+  @Override
+  public byte[] sharedBytes(Attempt answer) throws IOException {
+    Object value = answer.value();
+    byte[] bytes = SharedValues.write(value);
+    if (bytes == null && value != null && unshareableSaid.compareAndSet(false, true)) {
+      System.err.println("perfweave: note: site " + site + " returns a " + value.getClass().getName()
+          + ", which is not Serializable: its values stay in this JVM's cache, not the shared one");
+    }
+    return bytes;
+  }
+
+  /** A value another JVM stored, if it is of the called method's return type; else null (sent). */
+  @Override
+  public Attempt fromShared(byte[] bytes, Object key) throws Exception {
+    CacheKey call = (CacheKey) key;
+    Object value = SharedValues.read(bytes, ReturnTypes.of(call.type(), call.method()), call.type());
+    return value == null ? null : Attempt.of(value, null);
   }
 
   @Override

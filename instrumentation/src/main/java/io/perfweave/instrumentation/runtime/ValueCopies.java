@@ -3,10 +3,8 @@ package io.perfweave.instrumentation.runtime;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.Serializable;
 import java.util.Set;
 
@@ -50,25 +48,5 @@ final class ValueCopies {
 
   private static boolean needsNoCopy(Object value) {
     return IMMUTABLE.contains(value.getClass()) || value instanceof Enum;
-  }
-
-  /** Resolves classes through the value's own class loader, not perfweave's. */
-  private static final class LoaderInputStream extends ObjectInputStream {
-    private final ClassLoader loader;
-
-    LoaderInputStream(InputStream in, ClassLoader loader) throws IOException {
-      super(in);
-      this.loader = loader;
-    }
-
-    @Override
-    protected Class<?> resolveClass(ObjectStreamClass description)
-        throws IOException, ClassNotFoundException {
-      try {
-        return Class.forName(description.getName(), false, loader);
-      } catch (ClassNotFoundException e) {
-        return super.resolveClass(description);
-      }
-    }
   }
 }

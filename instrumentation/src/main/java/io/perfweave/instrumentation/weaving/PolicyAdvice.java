@@ -16,9 +16,11 @@ final class PolicyAdvice {
   @Advice.OnMethodEnter(skipOn = Served.class, suppress = Throwable.class)
   static Object enter(
       @SiteId int site,
+      @Advice.Origin Class<?> type,
+      @Advice.Origin("#m#d") String method,
       @Advice.This(optional = true) Object receiver,
       @Advice.AllArguments Object[] arguments) {
-    return Bridge.enterPolicy(site, receiver, arguments);
+    return Bridge.enterPolicy(site, type, method, receiver, arguments);
   }
 
   @Advice.OnMethodExit(

@@ -2,9 +2,11 @@ package io.perfweave.instrumentation.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,10 +49,27 @@ final class KeyPartsTest {
 
   @Test
   void cacheKey_equalPartsEqualHashes() {
-    CacheKey one = new CacheKey(new Object[] {"a", 1});
-    CacheKey two = new CacheKey(new Object[] {"a", 1});
+    CacheKey one = key("get(Ljava/lang/String;I)J", "a", 1);
+    CacheKey two = key("get(Ljava/lang/String;I)J", "a", 1);
     assertEquals(one, two);
     assertEquals(one.hash64(), two.hash64());
-    assertNotEquals(one.hash64(), new CacheKey(new Object[] {"a", 2}).hash64());
+    assertNotEquals(one.hash64(), key("get(Ljava/lang/String;I)J", "a", 2).hash64());
+  }
+
+  @Test
+  void cacheKey_twoMethodsOfASite_twoKeys() {
+    assertNotEquals(key("balance(Ljava/lang/String;)J", "a"), key("nonce(Ljava/lang/String;)J", "a"));
+  }
+
+  @Test
+  void sharedText_typedAndStable_orNoneForAnObject() {
+    assertEquals("java.lang.String#m(...)|S1:1|Integer:1|[2:Long:2,N,]|Ejava.util.concurrent.TimeUnit.SECONDS",
+        key("m(...)", "1", 1, Arrays.asList(2L, null), java.util.concurrent.TimeUnit.SECONDS).sharedText());
+    assertNotEquals(key("m", (byte) 5).sharedText(), key("m", java.math.BigInteger.valueOf(5)).sharedText());
+    assertNull(key("m", new Point(1, 2)).sharedText());
+  }
+
+  private static CacheKey key(String method, Object... parts) {
+    return new CacheKey(String.class, method, parts);
   }
 }

@@ -29,10 +29,19 @@ public final class AgentStatsField {
    */
   public static final String JVM = "jvm";
 
+  /** The process id: with {@link #HOST} and {@link #JVM_START}, which JVM recorded (0.3). */
+  public static final String PID = "pid";
+
+  /** The machine's host name. */
+  public static final String HOST = "host";
+
+  /** When the JVM started (epoch milliseconds). */
+  public static final String JVM_START = "jvmStart";
+
   /** Every field, in the order README's recording contract lists them. */
   public static final List<String> ALL =
       List.of(TRANSFORMED_CLASSES, TRANSFORM_ERRORS, ADVICE_ERRORS, SITES, METERS, CACHE_ENTRIES,
-          JVM);
+          JVM, PID, HOST, JVM_START);
 
   private AgentStatsField() {}
 }

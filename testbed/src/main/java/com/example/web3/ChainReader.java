@@ -2,16 +2,20 @@ package com.example.web3;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.http.HttpService;
 
 /**
- * A service instance that polls a node on web3j (OkHttp inside) for what does not change: the
- * chain id and three accounts' balances at a fixed block, every PERIOD_MS for SECONDS, and checks
- * every answer (a balance is the node's: the account's digits 2..6, shifted left by 40). Several
- * of these running at once are a fleet repeating each other's calls. Prints what it read and how
- * many answers were wrong or failed: {@code ChainReader PORT SECONDS PERIOD_MS}.
+ * A service instance that polls a node on web3j (OkHttp inside): what does not change (the chain
+ * id, three accounts' balances at a fixed block) and the head block number, which moves on,
+ * every PERIOD_MS for SECONDS; it checks every answer (a balance is the node's: the account's
+ * digits 2..6, shifted left by 40; a head is at least the node's first). Several of these running
+ * at once are a fleet repeating each other's calls; each waits a random half to one and a half
+ * periods between rounds, so that their calls interleave as independent services' do. Prints what it read and how
+ * many answers were wrong or failed: {@code ChainReader PORT SECONDS PERIOD_MS [DELAY_MS]} (a
+ * delay first: instances of a fleet start one after another).
  */
 public final class ChainReader {
 
@@ -24,6 +28,9 @@ public final class ChainReader {
   private ChainReader() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 3) {
+      Thread.sleep(Long.parseLong(args[3]));
+    }
     Web3j web3 = Web3j.build(new HttpService("http://127.0.0.1:" + args[0] + "/"));
     long end = System.nanoTime() + Long.parseLong(args[1]) * 1_000_000_000L;
     long period = Long.parseLong(args[2]);
@@ -40,11 +47,14 @@ public final class ChainReader {
             wrong++;
           }
         }
-        reads += 1 + ACCOUNTS.size();
+        if (web3.ethBlockNumber().send().getBlockNumber().longValue() < 1000) {
+          wrong++;
+        }
+        reads += 2 + ACCOUNTS.size();
       } catch (Exception e) {
         failed++;
       }
-      Thread.sleep(period);
+      Thread.sleep(period / 2 + ThreadLocalRandom.current().nextLong(period + 1));
     }
     System.out.println("reads=" + reads + " wrong=" + wrong + " failed=" + failed);
     web3.shutdown();

@@ -10,8 +10,8 @@ import java.util.Map;
  * The calls of one site as the application made them, in the order they arrived, for what needs
  * the calls themselves rather than their distribution: concurrency, and the what-if replay of a
  * planned policy. Per call: start, end, thread, key hash, result hash, whether it was sent and
- * failed (and with what), whether it read at a moving block tag. Never arguments or values.
- * Memory: 46 bytes a call, up to {@link #MAX_CALLS} calls a site.
+ * failed (and with what), whether it read at a moving block tag, and which JVM of a fleet made
+ * it. Never arguments or values. Memory: 48 bytes a call, up to {@link #MAX_CALLS} calls a site.
  */
 public final class CallLog {
 
@@ -29,6 +29,7 @@ public final class CallLog {
   private byte[] flags = new byte[256];
   private int[] errors = new int[256];
   private byte[] attempts = new byte[256];
+  private short[] jvms = new short[256];
   private final List<String> errorNames = new ArrayList<>();
   private final Map<String, Integer> errorIndex = new HashMap<>();
   private int size;
@@ -37,7 +38,7 @@ public final class CallLog {
   void record(RpcCallRecord call) {
     add(call.startNanos(), call.endNanos(), call.threadId(), call.keyHash(), call.resultHash(),
         flags(call.sent(), call.failed(), call.movingBlock()), call.failed() ? call.error() : null,
-        call.sent() ? Math.max(1, call.attempts()) : 0);
+        call.sent() ? Math.max(1, call.attempts()) : 0, (short) 0);
   }
 
   private static byte flags(boolean sent, boolean failed, boolean movingBlock) {
@@ -45,7 +46,8 @@ public final class CallLog {
   }
 
   private void add(
-      long start, long end, long thread, long key, long result, byte flag, String error, int tries) {
+      long start, long end, long thread, long key, long result, byte flag, String error, int tries,
+      short jvm) {
     if (size >= MAX_CALLS) {
       capped = true;
       return;
@@ -61,6 +63,7 @@ public final class CallLog {
     flags[size] = flag;
     errors[size] = error == null ? -1 : errorIndex.computeIfAbsent(error, this::newError);
     attempts[size] = (byte) Math.min(tries, Byte.MAX_VALUE);
+    jvms[size] = jvm;
     size++;
   }
 
@@ -79,6 +82,7 @@ public final class CallLog {
     flags = Arrays.copyOf(flags, length);
     errors = Arrays.copyOf(errors, length);
     attempts = Arrays.copyOf(attempts, length);
+    jvms = Arrays.copyOf(jvms, length);
   }
 
   /** Adds the calls of another part or recording of the same site. */
@@ -86,9 +90,33 @@ public final class CallLog {
     for (int i = 0; i < other.size; i++) {
       add(other.starts[i], other.ends[i], other.threads[i], other.keys[i], other.results[i],
           other.flags[i], other.errors[i] < 0 ? null : other.errorNames.get(other.errors[i]),
-          other.attempts[i]);
+          other.attempts[i], other.jvms[i]);
     }
     capped |= other.capped;
+  }
+
+  /** Marks every call as made by JVM {@code jvm} of a fleet (0 for the first or only one). */
+  void tagJvm(int jvm) {
+    Arrays.fill(jvms, 0, size, (short) jvm);
+  }
+
+  /** The JVM of a fleet that made the call; 0 in a recording of one JVM. */
+  public int jvm(int call) {
+    return jvms[call];
+  }
+
+  /** How many JVMs of a fleet made these calls. */
+  public int jvmCount() {
+    java.util.BitSet seen = new java.util.BitSet();
+    for (int i = 0; i < size; i++) {
+      seen.set(jvms[i]);
+    }
+    return seen.cardinality();
+  }
+
+  /** The calling thread, told apart across the JVMs of a fleet (thread ids repeat there). */
+  public long caller(int call) {
+    return threads[call] ^ ((long) jvms[call] << 48);
   }
 
   /** The calls' indexes in the order they started. */

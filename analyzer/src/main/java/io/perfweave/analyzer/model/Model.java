@@ -10,6 +10,7 @@ public final class Model {
   private final Map<String, SiteModel> sites = new TreeMap<>();
   private final JvmModel jvm = new JvmModel();
   private final java.util.Set<String> eventTypes = new java.util.TreeSet<>();
+  private final java.util.List<JvmRun> jvms = new java.util.ArrayList<>();
 
   public RunFacts run() {
     return run;
@@ -46,6 +47,25 @@ public final class Model {
     other.sites.forEach((name, site) -> site(name).merge(site));
     jvm.merge(other.jvm);
     eventTypes.addAll(other.eventTypes);
+  }
+
+  /**
+   * Adds the recordings of one JVM of a fleet: its calls are marked as that JVM's (the what-if
+   * replay keeps each JVM's own cache apart), and it gets a row of the per-JVM breakdown.
+   */
+  public void mergeJvm(Model jvm, JvmRun row) {
+    int index = jvms.size();
+    jvms.add(row);
+    jvm.sites.values().forEach(site -> site.callLog().tagJvm(index));
+    run.mergeJvm(jvm.run);
+    jvm.sites.forEach((name, site) -> site(name).merge(site));
+    this.jvm.merge(jvm.jvm);
+    eventTypes.addAll(jvm.eventTypes);
+  }
+
+  /** The JVMs whose recordings these are, one row each; empty before {@link #mergeJvm}. */
+  public java.util.List<JvmRun> jvms() {
+    return jvms;
   }
 
   /** Wall time spent in RPC calls, all sites, over the run's duration and threads. */

@@ -20,6 +20,9 @@ public final class RunFacts {
   private long adviceErrors;
   private long transformErrors;
   private String sampleSource = "none";
+  private long pid;
+  private String host = "";
+  private long jvmStartMillis;
 
   public void addFile(InputFile file) {
     files.add(file);
@@ -47,6 +50,41 @@ public final class RunFacts {
     lostBytes += other.lostBytes;
     adviceErrors = Math.max(adviceErrors, other.adviceErrors);
     transformErrors = Math.max(transformErrors, other.transformErrors);
+    if (pid == 0) {
+      identity(other.pid, other.host, other.jvmStartMillis);
+    }
+  }
+
+  /**
+   * Adds another JVM's facts: its agent's error counts add up (within one JVM they are running
+   * totals, merged by their maximum); the fleet has no single identity.
+   */
+  public void mergeJvm(RunFacts other) {
+    long advice = adviceErrors + other.adviceErrors;
+    long transform = transformErrors + other.transformErrors;
+    merge(other);
+    adviceErrors = advice;
+    transformErrors = transform;
+    identity(0, "", 0);
+  }
+
+  /** Which JVM recorded, as its agent said (0.3 and later; 0 and "" before). */
+  public void identity(long pid, String host, long startMillis) {
+    this.pid = pid;
+    this.host = host;
+    this.jvmStartMillis = startMillis;
+  }
+
+  public long pid() {
+    return pid;
+  }
+
+  public String host() {
+    return host;
+  }
+
+  public long jvmStartMillis() {
+    return jvmStartMillis;
   }
 
   public List<InputFile> files() {

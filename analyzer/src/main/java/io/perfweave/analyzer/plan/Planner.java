@@ -30,6 +30,12 @@ public final class Planner {
           0.05,
           "share of one key's calls a planned cache may answer with a value that had changed "
               + "(from the recording's result hashes)");
+  public static final Threshold MIN_SHARED_SHARE =
+      new Threshold(
+          "cache.minSharedShare",
+          0.1,
+          "share of a site's calls the fleet's shared cache (l2, through Redis) must answer in the"
+              + " replay, beyond each JVM's own cache, before the plan includes it");
   public static final Threshold RESIDUAL_FAILURES =
       new Threshold(
           "retry.residualFailureRate",
@@ -51,7 +57,7 @@ public final class Planner {
   }
 
   public static List<Threshold> thresholds() {
-    return List.of(MAX_STALE_SHARE, RESIDUAL_FAILURES);
+    return List.of(MAX_STALE_SHARE, MIN_SHARED_SHARE, RESIDUAL_FAILURES);
   }
 
   /** The plan for {@code site}; its cache is null where no TTL would answer anything. */
@@ -61,6 +67,26 @@ public final class Planner {
       plan = plan.withRetry(retry(site));
     }
     return wantsCache ? plan.withCache(cache(site, plan)) : plan;
+  }
+
+  /**
+   * The cache that answers nearly the most calls at the shortest TTL, or null for none. Where the
+   * recordings are a fleet's (several JVMs calling the site), the same choice is made again with a
+   * level the JVMs share (its TTL the cache's), and taken if the replay has that level answer at
+   * least {@link #MIN_SHARED_SHARE} of the calls: a fleet whose JVMs each call a key too rarely
+   * for their own cache may still repeat each other's calls often.
+   */
+  SitePlan.Cache cache(SiteModel site, SitePlan withRetry) {
+    SitePlan.Cache own = choose(site, withRetry, false);
+    if (site.callLog().jvmCount() < 2) {
+      return own;
+    }
+    SitePlan.Cache shared = choose(site, withRetry, true);
+    if (shared == null) {
+      return own;
+    }
+    Prediction prediction = Replay.of(site, withRetry.withCache(shared));
+    return prediction.sharedAnswered() >= thresholds.get(MIN_SHARED_SHARE) * prediction.calls() ? shared : own;
   }
 
   SitePlan.Retry retry(SiteModel site) {
@@ -114,14 +140,14 @@ public final class Planner {
     return errors.stream().map(TransientErrors::status).filter(s -> s > 0).sorted().toList();
   }
 
-  /** The cache that answers nearly the most calls at the shortest TTL, or null for none. */
-  SitePlan.Cache cache(SiteModel site, SitePlan withRetry) {
+  /** {@link #cache}'s choice, with or without the shared level. */
+  private SitePlan.Cache choose(SiteModel site, SitePlan withRetry, boolean shared) {
     CallLog log = site.callLog();
     boolean resultsKnown = log.hasResults();
     List<Candidate> allowed = new ArrayList<>();
     for (boolean blockTags : resultsKnown && log.hasMovingBlockReads() ? new boolean[] {false, true} : new boolean[] {false}) {
       for (long ttl : ttls(site, resultsKnown)) {
-        SitePlan.Cache cache = new SitePlan.Cache(ttl, blockTags);
+        SitePlan.Cache cache = new SitePlan.Cache(ttl, blockTags, shared ? ttl : 0);
         Prediction prediction = Replay.of(site, withRetry.withCache(cache));
         if (prediction.worstKeyStaleShare() > thresholds.get(MAX_STALE_SHARE)) {
           break;

@@ -128,6 +128,7 @@ public record Plans(Map<String, Planned> sites, List<Finding> findings) {
         + p.rpcsSentBefore() + " → " + p.rpcsSentAfter() + ", errors " + p.errorsBefore() + " → "
         + p.errorsAfter() + ", p95 " + Numbers.millisText(p.p95Before()) + " → "
         + Numbers.millisText(p.p95After())
+        + (p.sharedAnswered() > 0 ? ", " + p.sharedAnswered() + " answered by the shared level" : "")
         + (p.resultsKnown() ? ", stale reads " + p.staleReads() : "")
         + "; the saving is the time no longer spent in calls, plus each error avoided at twice a call's mean time (the failed call and the application's own redo)";
   }
@@ -137,7 +138,10 @@ public record Plans(Map<String, Planned> sites, List<Finding> findings) {
     List<String> parts = new ArrayList<>();
     if (plan.cache() != null) {
       parts.add("cache ttl " + Numbers.configDuration(plan.cache().ttlNanos())
-          + (plan.cache().cacheBlockTags() ? " including reads at moving block tags" : ""));
+          + (plan.cache().cacheBlockTags() ? " including reads at moving block tags" : "")
+          + (plan.cache().l2TtlNanos() > 0
+              ? " shared by the JVMs through Redis for " + Numbers.configDuration(plan.cache().l2TtlNanos())
+              : ""));
     }
     if (plan.retry() != null) {
       parts.add("retry " + plan.retry().maxAttempts() + " attempts from "

@@ -16,6 +16,8 @@ package io.perfweave.analyzer.plan;
  * @param timeBeforeNanos the application's time in these calls, as recorded
  * @param timeAfterNanos its time in them with the plan
  * @param answered calls the cache would answer (hits and calls joining one in flight)
+ * @param sharedAnswered of those, calls the shared level (Redis) would answer: another JVM's
+ *     call had fetched the answer
  * @param staleReads answered calls whose value had changed by then, where results were recorded
  * @param worstKeyStaleShare the largest share of one key's calls answered stale (keys with at
  *     least 10 calls): a site's few changing keys can be stale often while its share stays low
@@ -34,6 +36,7 @@ public record Prediction(
     long timeBeforeNanos,
     long timeAfterNanos,
     long answered,
+    long sharedAnswered,
     long staleReads,
     double worstKeyStaleShare,
     boolean resultsKnown) {

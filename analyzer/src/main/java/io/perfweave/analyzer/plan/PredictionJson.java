@@ -21,6 +21,7 @@ public final class PredictionJson {
     json.put("p95MsBefore", Numbers.millis(p.p95Before()));
     json.put("p95MsAfter", Numbers.millis(p.p95After()));
     json.put("answeredByCache", p.answered());
+    json.put("answeredBySharedCache", p.sharedAnswered());
     json.put("staleReads", p.resultsKnown() ? p.staleReads() : null);
     json.put("worstKeyStaleShare", p.resultsKnown() ? Numbers.share(p.worstKeyStaleShare()) : null);
     json.put("savingMs", Numbers.millis(p.savingNanos()));

@@ -69,7 +69,7 @@ public final class Replay {
     for (int s = 0; s < replays.size(); s++) {
       CallLog log = replays.get(s).log();
       for (int call = 0; call < log.size(); call++) {
-        byThread.computeIfAbsent(log.thread(call), t -> new ArrayList<>()).add(((long) s << 32) | call);
+        byThread.computeIfAbsent(log.caller(call), t -> new ArrayList<>()).add(((long) s << 32) | call);
       }
     }
     Map<Long, long[]> sorted = new HashMap<>();

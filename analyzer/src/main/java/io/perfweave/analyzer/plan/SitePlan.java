@@ -23,12 +23,25 @@ public record SitePlan(Cache cache, Retry retry) {
    *
    * @param ttlNanos how long an answer is served, counted from when its call was sent
    * @param cacheBlockTags whether reads at a moving block tag are cached too
+   * @param l2TtlNanos how long the shared level (Redis) keeps an answer for the fleet's other
+   *     JVMs, counted from when it was stored; 0 for no shared level
    */
-  public record Cache(long ttlNanos, boolean cacheBlockTags) {
+  public record Cache(long ttlNanos, boolean cacheBlockTags, long l2TtlNanos) {
+
+    public Cache(long ttlNanos, boolean cacheBlockTags) {
+      this(ttlNanos, cacheBlockTags, 0);
+    }
+
+    public Cache withL2(long ttl) {
+      return new Cache(ttlNanos, cacheBlockTags, ttl);
+    }
 
     Map<String, Object> yaml() {
       Map<String, Object> yaml = new LinkedHashMap<>();
       yaml.put("ttl", Numbers.configDuration(ttlNanos));
+      if (l2TtlNanos > 0) {
+        yaml.put("l2", Map.of("ttl", Numbers.configDuration(l2TtlNanos)));
+      }
       return yaml;
     }
   }

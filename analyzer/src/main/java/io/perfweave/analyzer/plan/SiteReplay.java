@@ -27,7 +27,10 @@ final class SiteReplay {
   private final long sentMedian;
   private final double failureRate;
   private final SplittableRandom random;
-  private final Map<Long, long[]> entries = new HashMap<>(); // key -> {sent, end, kept, result}
+  // a JVM's key -> {sent, end, kept, result, the fetching call}
+  private final Map<Long, long[]> entries = new HashMap<>();
+  private final Map<Long, long[]> shared = new HashMap<>(); // key -> {stored, result, the fetching call}
+  private Map<Long, long[]> changes; // key -> when its value changed, as the JVMs saw it, sorted
   private final Map<Long, long[]> budget = new HashMap<>(); // second -> {calls, retries}
   private final Map<Long, long[]> staleByKey = new HashMap<>(); // key -> {calls, stale}
   private final Latencies before = new Latencies();
@@ -37,6 +40,7 @@ final class SiteReplay {
   private long errorsBefore;
   private long errorsAfter;
   private long answered;
+  private long sharedAnswered;
   private long stale;
 
   SiteReplay(SiteModel site, SitePlan plan) {
@@ -71,11 +75,40 @@ final class SiteReplay {
     }
     boolean cacheable =
         plan.cache() != null && key != 0 && (!log.movingBlock(call) || plan.cache().cacheBlockTags());
-    long[] entry = cacheable ? entries.get(key) : null;
+    long ownKey = ownKey(call, key);
+    long[] entry = cacheable ? entries.get(ownKey) : null;
     if (entry != null && answeredFromCache(call, start, entry)) {
       return start < entry[1] ? entry[1] - start : 0;
     }
-    return send(call, start, key, cacheable);
+    if (cacheable && answeredFromShared(call, start, key, ownKey)) {
+      return 0;
+    }
+    return send(call, start, key, ownKey, cacheable);
+  }
+
+  /** A key of one JVM's own cache: the JVMs of a fleet do not share their first level. */
+  private long ownKey(int call, long key) {
+    int jvm = log.jvm(call);
+    return jvm == 0 ? key : key ^ (0x9E3779B97F4A7C15L * jvm);
+  }
+
+  /**
+   * The shared level answers with what any JVM's call stored there once it ended, until
+   * {@code l2.ttl} after; the answer fills this JVM's own cache. Nothing is in flight there: a
+   * call of another JVM for the same key is not joined.
+   */
+  private boolean answeredFromShared(int call, long start, long key, long ownKey) {
+    long l2Ttl = plan.cache().l2TtlNanos();
+    long[] stored = l2Ttl == 0 ? null : shared.get(key);
+    if (stored == null || start < stored[0] || start >= stored[0] + l2Ttl) {
+      return false;
+    }
+    answered++;
+    sharedAnswered++;
+    after.record(0);
+    countStale(call, stored[1], (int) stored[2]);
+    entries.put(ownKey, new long[] {start, start, 1, stored[1], stored[2]});
+    return true;
   }
 
   /** Serves the call from a kept entry or a flight in progress, if one is there. */
@@ -90,14 +123,62 @@ final class SiteReplay {
     answered++;
     after.record(inFlight ? entry[1] - start : 0);
     errorsAfter += entry[2] == 0 ? 1 : 0;
-    if (!inFlight && log.result(call) != 0 && entry[3] != 0 && log.result(call) != entry[3]) {
-      stale++;
-      staleByKey.get(log.key(call))[1]++;
+    if (!inFlight) {
+      countStale(call, entry[3], (int) entry[4]);
     }
     return true;
   }
 
-  private long send(int call, long start, long key, boolean cacheable) {
+  /**
+   * Counts the call stale where the answer fetched by call {@code fetch} was: its value
+   * ({@code result}) differs from what the call returned. Result hashes are keyed per process, so
+   * across a fleet's JVMs they cannot be compared: there the answer was stale where the key's value
+   * changed, as any JVM's own consecutive calls show it, after the fetch and by the call.
+   */
+  private void countStale(int call, long result, int fetch) {
+    boolean stale =
+        log.jvm(fetch) == log.jvm(call)
+            ? log.result(call) != 0 && result != 0 && log.result(call) != result
+            : changedBetween(log.key(call), log.start(fetch), log.start(call));
+    if (stale) {
+      this.stale++;
+      staleByKey.get(log.key(call))[1]++;
+    }
+  }
+
+  private boolean changedBetween(long key, long after, long byTime) {
+    long[] times = changes().get(key);
+    if (times == null) {
+      return false;
+    }
+    int next = java.util.Arrays.binarySearch(times, after + 1);
+    int first = next >= 0 ? next : -next - 1;
+    return first < times.length && times[first] <= byTime;
+  }
+
+  /** Per key, the midpoints between two calls of one JVM that returned different values. */
+  private Map<Long, long[]> changes() {
+    if (changes == null) {
+      Map<Long, java.util.List<Long>> found = new HashMap<>();
+      Map<Long, Integer> lastByOwnKey = new HashMap<>();
+      for (int call : log.byStart()) {
+        long key = log.key(call);
+        if (key == 0 || log.result(call) == 0) {
+          continue;
+        }
+        Integer last = lastByOwnKey.put(ownKey(call, key), call);
+        if (last != null && log.result(last) != log.result(call)) {
+          found.computeIfAbsent(key, k -> new java.util.ArrayList<>())
+              .add((log.start(last) + log.start(call)) / 2);
+        }
+      }
+      changes = new HashMap<>();
+      found.forEach((key, times) -> changes.put(key, times.stream().mapToLong(Long::longValue).sorted().toArray()));
+    }
+    return changes;
+  }
+
+  private long send(int call, long start, long key, long ownKey, boolean cacheable) {
     long latency = log.sent(call) ? log.duration(call) : sentMedian;
     boolean failed = log.sent(call) && log.failed(call);
     int attempts = 1;
@@ -113,7 +194,10 @@ final class SiteReplay {
     errorsAfter += failed ? 1 : 0;
     after.record(latency);
     if (cacheable) {
-      entries.put(key, new long[] {start, start + latency, failed ? 0 : 1, log.result(call)});
+      entries.put(ownKey, new long[] {start, start + latency, failed ? 0 : 1, log.result(call), call});
+      if (!failed && plan.cache().l2TtlNanos() > 0) {
+        shared.put(key, new long[] {start + latency, log.result(call), call});
+      }
     }
     return latency;
   }
@@ -155,6 +239,7 @@ final class SiteReplay {
     return new Prediction(
         before.count(), sentBefore, sentAfter, errorsBefore, errorsAfter,
         before.percentile(50), after.percentile(50), before.percentile(95), after.percentile(95),
-        before.totalNanos(), after.totalNanos(), answered, stale, worstKeyStaleShare(), log.hasResults());
+        before.totalNanos(), after.totalNanos(), answered, sharedAnswered, stale, worstKeyStaleShare(),
+        log.hasResults());
   }
 }

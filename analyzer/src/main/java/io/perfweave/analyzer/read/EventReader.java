@@ -138,6 +138,11 @@ final class EventReader {
     if (!jvm.isEmpty() && model.run().jvmVersion().isEmpty()) {
       model.run().jvm(jvm, "");
     }
+    if (model.run().pid() == 0 && event.hasField(AgentStatsField.PID)) {
+      Instant start = event.getInstant(AgentStatsField.JVM_START);
+      model.run().identity(
+          event.getLong(AgentStatsField.PID), text(event, AgentStatsField.HOST), start.toEpochMilli());
+    }
   }
 
   private void garbageCollection(RecordedEvent event) {

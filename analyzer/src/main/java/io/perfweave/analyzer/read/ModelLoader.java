@@ -1,5 +1,6 @@
 package io.perfweave.analyzer.read;
 
+import io.perfweave.analyzer.model.JvmRun;
 import io.perfweave.analyzer.model.Model;
 import io.perfweave.analyzer.model.RunFacts;
 import java.io.IOException;
@@ -63,8 +64,7 @@ public final class ModelLoader {
       for (Path file : files) {
         events.add(readEventsByChunk(pool, file));
       }
-      Model model = new Model();
-      events.forEach(r -> model.merge(r.model));
+      Model model = byJvm(events);
       Map<String, String> siteByTarget = siteByTarget(model);
       List<Path> sampleFiles = sampleSource(events, model.run());
       List<FileResult> samples = new ArrayList<>();
@@ -91,6 +91,27 @@ public final class ModelLoader {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * The files' models merged JVM by JVM (a JVM's files as independent recordings, as before), then
+   * the JVMs into one model, each with its row of the per-JVM breakdown.
+   */
+  private static Model byJvm(List<FileResult> events) {
+    Map<Path, FileResult> byPath = new HashMap<>();
+    List<JvmGroups.File> files = new ArrayList<>();
+    for (FileResult result : events) {
+      byPath.put(result.file, result);
+      files.add(new JvmGroups.File(result.file, result.model.run()));
+    }
+    Model fleet = new Model();
+    for (JvmGroups.Group group : JvmGroups.of(files)) {
+      Model jvm = new Model();
+      group.files().forEach(path -> jvm.merge(byPath.get(path).model));
+      List<String> names = group.files().stream().map(Path::toString).toList();
+      fleet.mergeJvm(jvm, JvmRun.of(group.fallbackName(), names, jvm));
+    }
+    return fleet;
   }
 
   private static final class FileResult {

@@ -2,6 +2,7 @@ package io.perfweave.analyzer.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.perfweave.analyzer.model.JvmRun;
 import io.perfweave.analyzer.model.Latencies;
 import io.perfweave.analyzer.model.LongCounts;
 import io.perfweave.analyzer.model.Model;
@@ -43,6 +44,7 @@ public final class JsonReport {
     root.put("generator", "perfweave-analyzer");
     root.put("partial", model.run().partial());
     root.put("run", run(model.run()));
+    root.put("jvms", jvms(model));
     root.put("quality", quality(model, rules.findings()));
     root.put("summary", summary(model));
     root.put("prediction", prediction(model, plans));
@@ -79,6 +81,25 @@ public final class JsonReport {
     json.put("cpuEngine", run.cpuEngine());
     json.put("debugNonSafepoints", run.debugNonSafepoints());
     return json;
+  }
+
+  /** One row per JVM whose recordings these are (a fleet's, or one). */
+  private static List<Map<String, Object>> jvms(Model model) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (JvmRun jvm : model.jvms()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("id", jvm.id());
+      row.put("pid", jvm.pid() == 0 ? null : jvm.pid());
+      row.put("host", jvm.host().isEmpty() ? null : jvm.host());
+      row.put("start", jvm.startMillis() == 0 ? null : Instant.ofEpochMilli(jvm.startMillis()).toString());
+      row.put("files", jvm.files());
+      row.put("calls", jvm.calls());
+      row.put("rpcsSent", jvm.rpcsSent());
+      row.put("answeredByCaches", jvm.answeredHere());
+      row.put("errors", jvm.errors());
+      rows.add(row);
+    }
+    return rows;
   }
 
   private static Map<String, Object> quality(Model model, List<Finding> findings) {

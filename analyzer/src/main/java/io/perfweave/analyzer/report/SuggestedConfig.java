@@ -50,6 +50,10 @@ public final class SuggestedConfig {
     }
     yaml.append("# Check that each cached site may serve data as old as its ttl, and that each\n");
     yaml.append("# site marked idempotent really is. Try a cache first with mode: shadow.\n");
+    if (plans.sites().values().stream().anyMatch(p -> p.plan().cache() != null && p.plan().cache().l2TtlNanos() > 0)) {
+      yaml.append("# A cache with l2 is shared by the fleet's JVMs through Redis: point redis.url at\n");
+      yaml.append("# yours (PERFWEAVE_REDIS_URL=redis://:password@host:6379 keeps the password out).\n");
+    }
     yaml.append(sites.isEmpty() ? "sites: []\n" : SuggestionYaml.sites(new ArrayList<>(sites.values())));
     return yaml.toString();
   }

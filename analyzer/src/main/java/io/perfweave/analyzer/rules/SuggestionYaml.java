@@ -21,8 +21,14 @@ public final class SuggestionYaml {
   private SuggestionYaml() {}
 
   /**
-   * A config with {@code sites:} holding the given sites, and {@code http.jsonRpc.methods} the
-   * given JSON-RPC methods.
+   * Where a suggested shared cache ({@code l2}) is: the agent needs a {@code redis:} section; this
+   * one names a local Redis, for the user to point at theirs (or {@code PERFWEAVE_REDIS_URL}).
+   */
+  static final String REDIS_URL = "redis://127.0.0.1:6379";
+
+  /**
+   * A config with {@code sites:} holding the given sites, {@code http.jsonRpc.methods} the given
+   * JSON-RPC methods, and {@code redis:} where a cache has a shared level.
    */
   public static String sites(List<SiteSuggestion> sites) {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -35,6 +41,9 @@ public final class SuggestionYaml {
     sites.stream().filter(SiteSuggestion::jsonRpc).forEach(s -> methods.put(s.method(), method(s)));
     if (!methods.isEmpty()) {
       root.put("http", Map.of("jsonRpc", Map.of("methods", methods)));
+    }
+    if (sites.stream().anyMatch(s -> s.cache().containsKey("l2"))) {
+      root.put("redis", Map.of("url", REDIS_URL));
     }
     return write(root);
   }

@@ -3,6 +3,8 @@ package io.perfweave.analyzer.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.perfweave.analyzer.model.JvmRun;
+import io.perfweave.analyzer.model.Model;
 import io.perfweave.analyzer.model.SiteModel;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,35 @@ final class ReplayTest {
     assertEquals(100, hundred.answered());
     assertEquals(0, fifty.answered(), "a repeat exactly one TTL after the send misses");
     assertEquals(0, hundred.p50After(), "the hits take no time");
+  }
+
+  @Test
+  void sharedLevel_answersOneJvmsCallWithWhatAnotherFetched_eachJvmsOwnCacheApart() {
+    Calls a = new Calls();
+    Calls b = new Calls();
+    for (int i = 0; i < 50; i++) {
+      a.call(i * 200L, 5, 42);
+      b.call(i * 200L + 100, 5, 42);
+    }
+    SiteModel fleet = fleet(a.site(), b.site());
+
+    Prediction own = Replay.of(fleet, new SitePlan(new SitePlan.Cache(150 * MS, false), null));
+    Prediction shared = Replay.of(fleet, new SitePlan(new SitePlan.Cache(150 * MS, false, 150 * MS), null));
+
+    assertEquals(100, own.rpcsSentAfter(), "neither JVM calls again within its own cache's TTL");
+    assertEquals(50, shared.rpcsSentAfter(), "each of B's calls comes 100 ms after A fetched the key");
+    assertEquals(50, shared.sharedAnswered());
+  }
+
+  /** The sites of JVMs' recordings merged as the analyzer merges a fleet's. */
+  static SiteModel fleet(SiteModel... jvms) {
+    Model model = new Model();
+    for (SiteModel site : jvms) {
+      Model jvm = new Model();
+      jvm.site(site.name()).merge(site);
+      model.mergeJvm(jvm, new JvmRun("jvm", 0, "", 0, List.of(), 0, 0, 0, 0));
+    }
+    return model.sites().values().iterator().next();
   }
 
   @Test

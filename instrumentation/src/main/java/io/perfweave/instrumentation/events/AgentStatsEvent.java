@@ -9,6 +9,7 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.Period;
 import jdk.jfr.StackTrace;
+import jdk.jfr.Timestamp;
 
 /**
  * {@code perfweave.AgentStats}: the agent's own health. JFR emits it at the start and end of every
@@ -50,4 +51,17 @@ public final class AgentStatsEvent extends Event {
   @Label("JVM Version")
   @Description("The JVM's name and version (the JDK's JVM Information event is left out)")
   public String jvmVersion;
+
+  @Name(AgentStatsField.PID)
+  @Label("Process Id")
+  public long pid;
+
+  @Name(AgentStatsField.HOST)
+  @Label("Host")
+  public String host;
+
+  @Name(AgentStatsField.JVM_START)
+  @Label("JVM Start")
+  @Timestamp(Timestamp.MILLISECONDS_SINCE_EPOCH)
+  public long jvmStart;
 }

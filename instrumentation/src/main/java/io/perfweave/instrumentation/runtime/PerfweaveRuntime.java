@@ -152,6 +152,9 @@ public final class PerfweaveRuntime {
     }
     event.cacheEntries += http == null ? 0 : http.cacheEntries();
     event.jvmVersion = JVM_VERSION;
+    event.pid = ThisJvm.PID;
+    event.host = ThisJvm.HOST;
+    event.jvmStart = ThisJvm.START_MILLIS;
     event.commit();
   }
 }

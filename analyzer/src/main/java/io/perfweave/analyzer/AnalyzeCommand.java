@@ -1,6 +1,7 @@
 package io.perfweave.analyzer;
 
 import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.plan.Planner;
 import io.perfweave.analyzer.plan.Plans;
 import io.perfweave.analyzer.read.BadInputException;
 import io.perfweave.analyzer.read.ModelLoader;
@@ -12,6 +13,7 @@ import io.perfweave.analyzer.rules.Finding;
 import io.perfweave.analyzer.rules.RuleRunner;
 import io.perfweave.analyzer.rules.Severity;
 import io.perfweave.analyzer.rules.Thresholds;
+import io.perfweave.analyzer.summary.ModelSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +29,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code analyze RECORDING_OR_DIR... [-o DIR]}: report.json, report.html, suggested-config.yaml.
- * Exit 0, 2 for bad or partly read input (and usage errors), 3 when {@code --fail-on} matched.
+ * {@code analyze RECORDING_OR_DIR... [-o DIR]}: report.json, report.html, suggested-config.yaml;
+ * with {@code --summary-only}, model.json alone; with {@code --merge}, summaries in and the
+ * fleet's model.json and fleet.json out. Exit 0, 2 for bad or partly read input (and usage
+ * errors), 3 when {@code --fail-on} matched.
  */
 @Command(
     name = "analyze",
@@ -67,10 +71,25 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "overrides a rule threshold (repeatable); docs/analyzer.md lists them")
   Map<String, String> thresholdSettings = Map.of();
 
+  @Option(
+      names = "--summary-only",
+      description = "write only model.json: a compact summary (counts, histograms, per-key seconds; no"
+          + " event) that analyze --merge adds up with other JVMs'")
+  boolean summaryOnly;
+
+  @Option(
+      names = "--merge",
+      description = "the inputs are model.json summaries (or directories holding one): write the"
+          + " fleet's model.json and fleet.json (per-JVM rows, per-site shared-cache estimates)")
+  boolean merge;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
+    if (summaryOnly && merge) {
+      throw new ParameterException(spec.commandLine(), "--summary-only and --merge exclude each other");
+    }
     Thresholds thresholds;
     try {
       thresholds = Thresholds.parse(thresholdSettings, RuleRunner.thresholds());
@@ -79,6 +98,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     if (!OutputDirectory.ready(out)) {
       return AnalyzerMain.BAD_INPUT;
+    }
+    if (merge) {
+      return FleetMerge.run(inputs, out, quiet);
     }
     ModelLoader.Loaded loaded;
     try {
@@ -90,6 +112,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     Model model = loaded.model();
     RuleRunner.Result rules = RuleRunner.run(model, thresholds);
     Plans plans = Plans.of(model, rules.findings(), thresholds);
+    if (summaryOnly) {
+      Path summary = out.resolve("model.json");
+      ModelSummary.of(model, plans, new Planner(thresholds)).write(summary);
+      if (!quiet) {
+        System.out.println("Summary: " + summary.toAbsolutePath() + " (" + Files.size(summary) + " bytes)");
+      }
+      loaded.problems().forEach(p -> System.err.println("perfweave-analyzer: " + p));
+      return loaded.problems().isEmpty() ? 0 : AnalyzerMain.BAD_INPUT;
+    }
     Map<String, Object> report = JsonReport.build(model, rules, plans);
     JsonReport.write(report, out.resolve("report.json"));
     Files.writeString(out.resolve("report.html"), HtmlReport.render(report, model));

@@ -1,6 +1,7 @@
 package io.perfweave.analyzer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,6 +41,29 @@ final class AnalyzerCliTest {
     JsonNode printed = new ObjectMapper().readTree(stdout);
     assertEquals(2, printed.path("schemaVersion").asInt());
     assertEquals(printed, new ObjectMapper().readTree(out.resolve("report.json").toFile()));
+  }
+
+  @Test
+  void summaryOnly_thenMerge_ofItselfTwice_countsItTwice() throws Exception {
+    Path summary = work.resolve("s");
+    assertEquals(0, run("analyze", "--summary-only", fixture(), "-o", summary.toString()));
+    JsonNode one = new ObjectMapper().readTree(summary.resolve("model.json").toFile());
+    assertEquals("perfweave-model-summary/1", one.path("format").asText());
+
+    Path fleet = work.resolve("m");
+    assertEquals(0, run("analyze", "--merge", summary.toString(), summary.resolve("model.json").toString(), "-o", fleet.toString()));
+    JsonNode merged = new ObjectMapper().readTree(fleet.resolve("model.json").toFile());
+    assertEquals(2 * one.path("jvms").size(), merged.path("jvms").size());
+    one.path("sites").fields().forEachRemaining(site ->
+        assertEquals(2 * site.getValue().path("calls").asLong(), merged.path("sites").path(site.getKey()).path("calls").asLong()));
+  }
+
+  @Test
+  void merge_ofARecording_isBadInput_exit2_saidPlainly() throws Exception {
+    assertEquals(2, run("analyze", "--merge", fixture(), "-o", work.resolve("bad").toString()));
+    assertTrue(stderr.contains("not a summary written by analyze --summary-only"), stderr);
+    assertFalse(stderr.contains("\tat "), stderr);
+    assertEquals(2, run("analyze", "--merge", "--summary-only", fixture()));
   }
 
   @Test

@@ -52,6 +52,7 @@ class FleetIT {
     assertTrue(finding.path("config").asText().contains("l2:"), finding.toString());
     String suggested = Files.readString(work.resolve("report/suggested-config.yaml"));
     assertTrue(suggested.contains("redis:") && suggested.contains("l2:"), suggested);
+    summariesOfEachJvm_mergeIntoTheFleetsCounts(recorded, report);
     long predictedSent = report.path("prediction").path("rpcsSentAfter").asLong();
     long recordedSent = report.path("prediction").path("rpcsSentBefore").asLong();
     assertEquals(callsBefore, recordedSent, "the recordings hold every read the node received");
@@ -73,6 +74,40 @@ class FleetIT {
         assertTrue(run.stderr().contains(" hits, "), run.stderr());
       }
     }
+  }
+
+  /**
+   * Each JVM's recording summarized where it lies (analyze --summary-only), the summaries merged
+   * (analyze --merge): the fleet's JVMs and calls, as the analysis of all recordings together has
+   * them, from files a fraction of the recordings' size.
+   */
+  private void summariesOfEachJvm_mergeIntoTheFleetsCounts(Path recorded, JsonNode report) throws Exception {
+    List<String> merge = new ArrayList<>(List.of("analyze", "--merge", "--out", work.resolve("fleet").toString()));
+    long recordingBytes = 0;
+    long summaryBytes = 0;
+    try (var files = Files.list(recorded)) {
+      for (Path recording : files.sorted().toList()) {
+        Path summary = work.resolve("summary-" + recording.getFileName());
+        AnalyzerRun run = AnalyzerRun.of("analyze", "--summary-only", recording.toString(), "--out", summary.toString());
+        assertEquals(0, run.exitCode(), run.stderr());
+        merge.add(summary.resolve("model.json").toString());
+        recordingBytes += Files.size(recording);
+        summaryBytes += Files.size(summary.resolve("model.json"));
+      }
+    }
+    AnalyzerRun merged = AnalyzerRun.of(merge.toArray(String[]::new));
+    assertEquals(0, merged.exitCode(), merged.stderr());
+    JsonNode fleet = new com.fasterxml.jackson.databind.ObjectMapper().readTree(work.resolve("fleet/fleet.json").toFile());
+    assertEquals(JVMS, fleet.path("jvms").size(), fleet.toString());
+    long calls = 0;
+    for (JsonNode site : fleet.path("sites")) {
+      calls += site.path("calls").asLong();
+      assertEquals(JVMS, site.path("jvmsCalling").asInt(), site.toString());
+    }
+    assertEquals(report.path("summary").path("calls").asLong(), calls, fleet.toString());
+    System.out.println("fleet summaries: " + summaryBytes + " bytes for " + recordingBytes + " bytes of recordings; "
+        + merged.stdout().lines().findFirst().orElse(""));
+    assertTrue(summaryBytes * 10 < recordingBytes, summaryBytes + " bytes of summaries");
   }
 
   /** Starts the fleet, one JVM a second after the other, and waits for all of it. */

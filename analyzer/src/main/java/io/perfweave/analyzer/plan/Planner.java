@@ -142,6 +142,34 @@ public final class Planner {
 
   /** {@link #cache}'s choice, with or without the shared level. */
   private SitePlan.Cache choose(SiteModel site, SitePlan withRetry, boolean shared) {
+    List<Candidate> allowed = allowed(site, withRetry, shared);
+    if (allowed.stream().allMatch(c -> c.answered() == 0)) {
+      return null;
+    }
+    long fewest = allowed.stream().mapToLong(Candidate::unanswered).min().orElseThrow();
+    // candidates come without block tags first, each by rising TTL
+    return allowed.stream()
+        .filter(c -> c.unanswered() <= CLOSE_TO_BEST * fewest)
+        .findFirst()
+        .orElseThrow()
+        .cache();
+  }
+
+  /**
+   * The longest TTL a cache of this site may have by the stale bound alone (no more, where the
+   * recording has no result hashes, than twice the time most repeats take); 0 where none may.
+   * What a summary carries so that a fleet's shared cache is not proposed for longer.
+   */
+  public long longestAllowedTtl(SiteModel site) {
+    return allowed(site, SitePlan.NONE, false).stream()
+        .filter(c -> !c.cache().cacheBlockTags())
+        .mapToLong(c -> c.cache().ttlNanos())
+        .max()
+        .orElse(0);
+  }
+
+  /** The candidate caches within the stale bound: without block tags first, each by rising TTL. */
+  private List<Candidate> allowed(SiteModel site, SitePlan withRetry, boolean shared) {
     CallLog log = site.callLog();
     boolean resultsKnown = log.hasResults();
     List<Candidate> allowed = new ArrayList<>();
@@ -155,16 +183,7 @@ public final class Planner {
         allowed.add(new Candidate(cache, prediction.answered(), prediction.calls() - prediction.answered()));
       }
     }
-    if (allowed.stream().allMatch(c -> c.answered() == 0)) {
-      return null;
-    }
-    long fewest = allowed.stream().mapToLong(Candidate::unanswered).min().orElseThrow();
-    // candidates come without block tags first, each by rising TTL
-    return allowed.stream()
-        .filter(c -> c.unanswered() <= CLOSE_TO_BEST * fewest)
-        .findFirst()
-        .orElseThrow()
-        .cache();
+    return allowed;
   }
 
   private record Candidate(SitePlan.Cache cache, long answered, long unanswered) {}

@@ -49,6 +49,7 @@ class FleetIT {
     // the head moves on every second: no JVM's own cache may keep it long enough to answer its
     // own next read, the fleet's reads come close enough for a shared one
     JsonNode finding = finding(report, "fleet-repeats", "eth_blockNumber");
+    System.out.println("fleet: planned for the head: " + finding.path("fix").asText().replaceAll(".*Planned for the site: ", ""));
     assertTrue(finding.path("config").asText().contains("l2:"), finding.toString());
     String suggested = Files.readString(work.resolve("report/suggested-config.yaml"));
     assertTrue(suggested.contains("redis:") && suggested.contains("l2:"), suggested);

@@ -43,6 +43,17 @@ public final class Targets {
     }
   }
 
+  /**
+   * A cache of ten entries with a shared level in Redis (bench-shared.yaml), called with keys
+   * that cycle through far more than ten: every call misses this JVM's cache and, once the keys
+   * are stored, hits the shared one.
+   */
+  public static class Shared {
+    public long get(long key) {
+      return key * 31 + 7;
+    }
+  }
+
   /** Retry policy on a call that never fails. */
   public static class Retried {
     public long get(long key) {

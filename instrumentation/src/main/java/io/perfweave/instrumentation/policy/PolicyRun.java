@@ -245,7 +245,7 @@ public final class PolicyRun<K, A> extends Served {
    */
   private boolean fromShared() {
     SharedCache<K> shared = policy.shared();
-    if (shared == null) {
+    if (shared == null || !shared.available()) {
       return false;
     }
     sharedKey = shared.keyOf(key);

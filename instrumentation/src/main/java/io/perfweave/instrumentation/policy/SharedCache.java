@@ -39,6 +39,11 @@ public final class SharedCache<K> {
     this.keyText = keyText;
   }
 
+  /** Whether the level may be asked now ({@link SharedLevel#available}). */
+  boolean available() {
+    return level.available();
+  }
+
   /** The shared key of {@code key}, or null where it is not shared. */
   String keyOf(K key) {
     String text = keyText.apply(key);

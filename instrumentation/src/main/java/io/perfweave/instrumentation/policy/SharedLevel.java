@@ -9,6 +9,12 @@ import java.time.Duration;
  */
 public interface SharedLevel {
 
+  /**
+   * Whether the level may be asked now; false while it is down, so that a call spends nothing on
+   * it (no key digest, no serialization). Cheap: a volatile read.
+   */
+  boolean available();
+
   /** What is stored under {@code key}, or null: not there, or the level unavailable. */
   byte[] get(String key);
 

@@ -64,11 +64,19 @@ public final class RedisLevel implements SharedLevel {
   }
 
   @Override
+  public boolean available() {
+    if (health.usable()) {
+      return true;
+    }
+    if (health.probeDue()) {
+      writer.execute(this::probe);
+    }
+    return false;
+  }
+
+  @Override
   public byte[] get(String key) {
-    if (!health.usable()) {
-      if (health.probeDue()) {
-        writer.execute(this::probe);
-      }
+    if (!available()) {
       return null;
     }
     try (Jedis jedis = pool.getResource()) {

@@ -33,7 +33,7 @@ public final class AgentStatsField {
   public static final String PID = "pid";
 
   /** The machine's host name. */
-  public static final String HOST = "host";
+  public static final String HOST = "hostName";
 
   /** When the JVM started (epoch milliseconds). */
   public static final String JVM_START = "jvmStart";

@@ -7,22 +7,28 @@ import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.util.Map;
 
 /**
  * A woven site's values in the shared cache: Java serialization of {@code Serializable} values,
  * read back only as the method's own return type and only through a filter. Another JVM's bytes
  * are data, not code to run: the filter admits the JDK's value and collection packages
- * ({@code java.lang}, {@code java.util}, {@code java.math}, {@code java.time}), arrays, and the
- * application's classes in the top-level package (the first two segments) of the return type,
- * or of the method's class where it returns a JDK type: {@code com.example.**} for
- * {@code com.example.web3.Balance}. Anything else (a library's class) is refused and the call is
- * sent.
+ * ({@code java.lang} but for its {@code invoke} and {@code reflect} packages, {@code java.util},
+ * {@code java.math}, {@code java.time}), arrays, and the application's classes in the top-level
+ * package (the first two segments) of the return type, or of the method's class where it returns
+ * a JDK type: {@code com.example.**} for {@code com.example.web3.Balance}. Anything else (a
+ * library's class, a serialized lambda) is refused and the call is sent.
  */
 final class SharedValues {
 
   private static final String[] JDK_PACKAGES = {"java.lang.", "java.util.", "java.math.", "java.time."};
   private static final int MAX_DEPTH = 32;
   private static final int MAX_REFERENCES = 100_000;
+  private static final Map<Class<?>, Class<?>> BOXES =
+      Map.of(
+          int.class, Integer.class, long.class, Long.class, boolean.class, Boolean.class,
+          double.class, Double.class, float.class, Float.class, short.class, Short.class,
+          byte.class, Byte.class, char.class, Character.class, void.class, Void.class);
 
   private SharedValues() {}
 
@@ -77,6 +83,10 @@ final class SharedValues {
   }
 
   private static boolean admitted(String name, String application) {
+    // serialized lambdas and reflective objects run code of the classes they name when read
+    if (name.startsWith("java.lang.invoke.") || name.startsWith("java.lang.reflect.")) {
+      return false;
+    }
     for (String jdk : JDK_PACKAGES) {
       if (name.startsWith(jdk)) {
         return true;
@@ -96,30 +106,6 @@ final class SharedValues {
   }
 
   private static Class<?> boxed(Class<?> type) {
-    if (!type.isPrimitive()) {
-      return type;
-    }
-    if (type == int.class) {
-      return Integer.class;
-    }
-    if (type == long.class) {
-      return Long.class;
-    }
-    if (type == boolean.class) {
-      return Boolean.class;
-    }
-    if (type == double.class) {
-      return Double.class;
-    }
-    if (type == float.class) {
-      return Float.class;
-    }
-    if (type == short.class) {
-      return Short.class;
-    }
-    if (type == byte.class) {
-      return Byte.class;
-    }
-    return type == char.class ? Character.class : Void.class;
+    return type.isPrimitive() ? BOXES.get(type) : type;
   }
 }

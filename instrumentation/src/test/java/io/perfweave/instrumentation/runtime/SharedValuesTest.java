@@ -38,6 +38,14 @@ final class SharedValuesTest {
   }
 
   @Test
+  void aSerializedLambda_isRefused() throws Exception {
+    Runnable lambda = (Runnable & Serializable) () -> {};
+    byte[] bytes = SharedValues.write(lambda);
+
+    assertThrows(InvalidClassException.class, () -> SharedValues.read(bytes, Runnable.class, SharedValuesTest.class));
+  }
+
+  @Test
   void notSerializable_isNotShared() throws Exception {
     assertNull(SharedValues.write(new Object()));
     assertNull(SharedValues.write(null));

@@ -112,6 +112,9 @@ public final class PerfweaveAgent {
     MeterExport export =
         config.metrics().any() ? MeterExport.start(config.metrics(), AppName.current(), System.err) : null;
     RedisLevel redis = config.redis().map(r -> RedisLevel.start(r, System.err)).orElse(null);
+    if (redis != null && export != null) {
+      redis.bindTo(export.registry());
+    }
     PerfweaveRuntime runtime =
         PerfweaveRuntime.install(
             config.sites(), config.http(), export == null ? null : export.registry(), redis);

@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.perfweave.testing.ForkedJvm;
 import io.perfweave.testing.Jdks;
 import io.perfweave.testing.RedisServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -86,6 +92,35 @@ class SharedCacheIT {
       System.out.println("shared level, woven site: " + calls + " method runs in two JVMs; bound " + bound
           + ", unshared about " + 2L * 6 * seconds * 1000 / L1_TTL_MS);
       assertTrue(calls <= bound, calls + " method runs, more than " + bound);
+    }
+  }
+
+  @Test
+  void meters_countTheSharedLevel_inAPrometheusScrape() throws Exception {
+    try (RedisServer redis = RedisServer.start(work); EthNode node = new EthNode(0, 2, 1000)) {
+      Path config = Files.writeString(work.resolve("metered.yaml"),
+          Files.readString(config(redis.url())) + "metrics: { prometheus: { port: 0 } }\n");
+      Process app = reader(config, node, 2, 20).option("-Dapp.wait=true").start(dir("metered"));
+      BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream()));
+      BufferedReader err = new BufferedReader(new InputStreamReader(app.getErrorStream()));
+      String endpoint;
+      while (!(endpoint = err.readLine()).startsWith("perfweave: Prometheus metrics at ")) {
+        // the agent's other start-up lines
+      }
+      while (!out.readLine().equals("waiting")) {
+        // the reader's result line
+      }
+      String scrape = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(endpoint.replaceFirst(".* at ", ""))).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      app.getOutputStream().write('\n');
+      app.getOutputStream().close();
+      app.waitFor();
+
+      Matcher hits = Pattern.compile("(?m)^perfweave_cache_l2_lookups_total\\{result=\"hit\",server_address=\"127.0.0.1:"
+          + redis.port() + "\"} (\\S+)$").matcher(scrape);
+      assertTrue(hits.find() && Double.parseDouble(hits.group(1)) > 0, scrape);
+      assertTrue(scrape.contains("perfweave_cache_l2_errors_total{server_address=\"127.0.0.1:" + redis.port() + "\"} 0.0"), scrape);
     }
   }
 

@@ -15,7 +15,8 @@ import org.web3j.protocol.http.HttpService;
  * at once are a fleet repeating each other's calls; each waits a random half to one and a half
  * periods between rounds, so that their calls interleave as independent services' do. Prints what it read and how
  * many answers were wrong or failed: {@code ChainReader PORT SECONDS PERIOD_MS [DELAY_MS]} (a
- * delay first: instances of a fleet start one after another).
+ * delay first: instances of a fleet start one after another). With {@code -Dapp.wait=true} it
+ * prints "waiting" at the end and waits for a line on stdin, for a test to read what it exports.
  */
 public final class ChainReader {
 
@@ -57,6 +58,11 @@ public final class ChainReader {
       Thread.sleep(period / 2 + ThreadLocalRandom.current().nextLong(period + 1));
     }
     System.out.println("reads=" + reads + " wrong=" + wrong + " failed=" + failed);
+    if (Boolean.getBoolean("app.wait")) {
+      System.out.println("waiting");
+      System.out.flush();
+      new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
+    }
     web3.shutdown();
     System.exit(0);
   }

@@ -1,5 +1,7 @@
 package io.perfweave.instrumentation.redis;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.perfweave.bridge.Bridge;
 import io.perfweave.instrumentation.config.RedisConfig;
 import io.perfweave.instrumentation.policy.SharedLevel;
@@ -133,6 +135,25 @@ public final class RedisLevel implements SharedLevel {
 
   private byte[] bytes(String key) {
     return (config.keyPrefix() + key).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Exports the shared level's counts as {@code perfweave.cache.l2.lookups} (tag {@code result}:
+   * {@code hit}, {@code miss}), {@code perfweave.cache.l2.stores}, {@code perfweave.cache.l2.errors}
+   * and {@code perfweave.cache.l2.stores.dropped}, tagged with the server's {@code server.address}.
+   */
+  public void bindTo(MeterRegistry registry) {
+    String server = config.address();
+    FunctionCounter.builder("perfweave.cache.l2.lookups", hits, LongAdder::doubleValue)
+        .tags("result", "hit", "server.address", server).register(registry);
+    FunctionCounter.builder("perfweave.cache.l2.lookups", misses, LongAdder::doubleValue)
+        .tags("result", "miss", "server.address", server).register(registry);
+    FunctionCounter.builder("perfweave.cache.l2.stores", writes, LongAdder::doubleValue)
+        .tags("server.address", server).register(registry);
+    FunctionCounter.builder("perfweave.cache.l2.stores.dropped", dropped, LongAdder::doubleValue)
+        .tags("server.address", server).register(registry);
+    FunctionCounter.builder("perfweave.cache.l2.errors", health, RedisHealth::errors)
+        .tags("server.address", server).register(registry);
   }
 
   /** One line for the exit summary. */

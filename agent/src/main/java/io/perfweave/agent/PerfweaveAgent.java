@@ -117,7 +117,8 @@ public final class PerfweaveAgent {
     }
     PerfweaveRuntime runtime =
         PerfweaveRuntime.install(
-            config.sites(), config.http(), export == null ? null : export.registry(), redis);
+            config.sites(), config.http(), export == null ? null : export.registry(), redis,
+            config.profiling().jfr().callEventsPerSecond());
     phases.done("runtime");
     Profiling profiling = Profiling.start(config.profiling(), config.output(), AppName.current());
     runtime.startStats();

@@ -17,8 +17,14 @@ public final class Events {
   /** The agent's own health, every chunk and every 10 s; fields in {@link AgentStatsField}. */
   public static final String AGENT_STATS = "perfweave.AgentStats";
 
+  /**
+   * Each second, per site: the calls that got no {@link #RPC_CALL} of their own (beyond the
+   * site's event budget); fields in {@link SiteStatsField}.
+   */
+  public static final String SITE_STATS = "perfweave.SiteStats";
+
   /** Every perfweave event type, in the order README's recording contract lists them. */
-  public static final List<String> ALL = List.of(RPC_CALL, RETRY_ATTEMPT, AGENT_STATS);
+  public static final List<String> ALL = List.of(RPC_CALL, RETRY_ATTEMPT, AGENT_STATS, SITE_STATS);
 
   private Events() {}
 }

@@ -28,6 +28,7 @@ final class RecordingContractTest {
         Map.of(
             Events.RPC_CALL, RpcCallField.ALL,
             Events.RETRY_ATTEMPT, RetryAttemptField.ALL,
+            Events.SITE_STATS, SiteStatsField.ALL,
             Events.AGENT_STATS, AgentStatsField.ALL);
     List<String> headings = new ArrayList<>();
     Matcher heading = Pattern.compile("(?m)^### `([\\w.]+)`$").matcher(section);

@@ -18,6 +18,10 @@ import java.util.List;
  * @param settings the JDK's settings the recording starts from: {@code default} (the JDK's
  *     low-overhead settings; the default) or {@code profile} (lower thresholds, its own sampling
  *     twice as often, allocation events with stacks: about ten times the CPU)
+ * @param callEventsPerSecond per site (a JSON-RPC method of an HTTP site), the calls a second
+ *     that get a {@code perfweave.RpcCall} of their own besides failures, retries and calls of
+ *     20 ms or more, which always do; the others are counted in {@code perfweave.SiteStats}.
+ *     0 = every call; default 1000
  */
 public record JfrConfig(
     boolean enabled,
@@ -26,7 +30,8 @@ public record JfrConfig(
     Duration rotate,
     int keep,
     boolean recordEnvironment,
-    String settings) {
+    String settings,
+    long callEventsPerSecond) {
 
   /** The JDK events that copy the process's environment, arguments and properties. */
   public static final List<String> ENVIRONMENT_EVENTS =
@@ -46,6 +51,9 @@ public record JfrConfig(
     }
     if (rotate.isNegative() || (!rotate.isZero() && rotate.compareTo(Duration.ofSeconds(1)) < 0)) {
       throw new IllegalArgumentException("rotate must be at least 1s (or 0 for none), was " + rotate);
+    }
+    if (callEventsPerSecond < 0) {
+      throw new IllegalArgumentException("callEventsPerSecond must be 0 (every call) or more, was " + callEventsPerSecond);
     }
     if (keep < 1) {
       throw new IllegalArgumentException("keep must be at least 1, was " + keep);

@@ -41,6 +41,7 @@ public final class ConfigLoader {
           "profiling.jfr.maxAge",
           "profiling.jfr.rotate",
           "profiling.jfr.keep",
+          "profiling.jfr.callEventsPerSecond",
           "profiling.asyncProfiler.enabled",
           "profiling.asyncProfiler.interval",
           "http.enabled",
@@ -265,7 +266,8 @@ public final class ConfigLoader {
   private static ProfilingConfig profiling(java.util.Optional<Section> section)
       throws ConfigException {
     Section profiling = section.orElse(null);
-    JfrConfig jfr = new JfrConfig(true, 256L << 20, Duration.ofMinutes(30), Duration.ZERO, 5, false, "default");
+    JfrConfig jfr =
+        new JfrConfig(true, 256L << 20, Duration.ofMinutes(30), Duration.ZERO, 5, false, "default", 1000);
     AsyncProfilerConfig async =
         new AsyncProfilerConfig(true, List.of("cpu", "alloc", "lock"), Duration.ofMillis(10));
     if (profiling == null) {
@@ -274,7 +276,8 @@ public final class ConfigLoader {
     profiling.allowOnly(Set.of("jfr", "asyncProfiler"));
     if (profiling.has("jfr")) {
       Section j = profiling.section("jfr").orElseThrow();
-      j.allowOnly(Set.of("enabled", "maxSize", "maxAge", "rotate", "keep", "recordEnvironment", "settings"));
+      j.allowOnly(Set.of(
+          "enabled", "maxSize", "maxAge", "rotate", "keep", "recordEnvironment", "settings", "callEventsPerSecond"));
       boolean enabled = j.bool("enabled", jfr.enabled());
       long maxSize = j.bytes("maxSize", jfr.maxSizeBytes());
       Duration maxAge = j.duration("maxAge", jfr.maxAge());
@@ -282,7 +285,8 @@ public final class ConfigLoader {
       int keep = (int) j.number("keep", jfr.keep());
       boolean environment = j.bool("recordEnvironment", jfr.recordEnvironment());
       String settings = j.string("settings", jfr.settings());
-      jfr = j.build(() -> new JfrConfig(enabled, maxSize, maxAge, rotate, keep, environment, settings));
+      long perSecond = j.number("callEventsPerSecond", jfr.callEventsPerSecond());
+      jfr = j.build(() -> new JfrConfig(enabled, maxSize, maxAge, rotate, keep, environment, settings, perSecond));
     }
     if (profiling.has("asyncProfiler")) {
       Section a = profiling.section("asyncProfiler").orElseThrow();

@@ -15,6 +15,12 @@ public final class Latencies {
     totalNanos += nanos;
   }
 
+  /** Adds a distribution recorded elsewhere (the agent's count of calls without events). */
+  public void add(Histogram other) {
+    histogram.add(other);
+    totalNanos += (long) (other.getMean() * other.getTotalCount());
+  }
+
   public void merge(Latencies other) {
     histogram.add(other.histogram);
     totalNanos += other.totalNanos;

@@ -29,6 +29,7 @@ public final class SiteModel {
   private String jsonRpcMethod = "";
   private long attempts;
   private long retries;
+  private long unrecorded;
   private long firstStart = Long.MAX_VALUE;
   private long lastEnd = Long.MIN_VALUE;
   private TracedCall slowestTraced;
@@ -93,6 +94,28 @@ public final class SiteModel {
     }
   }
 
+  /**
+   * Adds calls the agent counted without an event of their own (a {@code perfweave.SiteStats}
+   * of second {@code epochSecond}): the site's totals, outcomes and latencies include them; its
+   * per-call analyses (keys, fan-out, the replay) read the calls recorded one by one.
+   */
+  public void recordUnrecorded(long epochSecond, Map<String, Long> byOutcome, org.HdrHistogram.Histogram calls) {
+    byOutcome.forEach((outcome, count) -> {
+      if (count > 0) {
+        outcomes.add(outcome, count);
+      }
+    });
+    latencies.add(calls);
+    attempts += byOutcome.getOrDefault(Outcome.SUCCESS, 0L) + byOutcome.getOrDefault(Outcome.SHADOW_HIT, 0L);
+    unrecorded += calls.getTotalCount();
+    perSecond.computeIfAbsent(epochSecond, s -> new long[2])[0] += calls.getTotalCount();
+  }
+
+  /** Calls counted by the agent without an event of their own (beyond its per-second budget). */
+  public long unrecordedCalls() {
+    return unrecorded;
+  }
+
   public void recordRetryDecision(String decision) {
     retryDecisions.add(decision, 1);
   }
@@ -122,6 +145,7 @@ public final class SiteModel {
   }
 
   private void mergeAllButKeys(SiteModel other) {
+    unrecorded += other.unrecorded;
     targets.merge(other.targets);
     rpcMethods.merge(other.rpcMethods);
     outcomes.merge(other.outcomes);

@@ -7,19 +7,26 @@ import io.perfweave.analyzer.model.RpcCallRecord;
 import io.perfweave.analyzer.model.SiteModel;
 import io.perfweave.contract.AgentStatsField;
 import io.perfweave.contract.Events;
+import io.perfweave.contract.Outcome;
 import io.perfweave.contract.RetryAttemptField;
 import io.perfweave.contract.RpcCallField;
+import io.perfweave.contract.SiteStatsField;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
+import org.HdrHistogram.Histogram;
 
 /**
  * Reads the low-volume events of one recording through the JDK's consumer API, one method per
@@ -58,6 +65,7 @@ final class EventReader {
       stream.onEvent(Events.RPC_CALL, reader::rpcCall);
       stream.onEvent(Events.RETRY_ATTEMPT, reader::retryAttempt);
       stream.onEvent(Events.AGENT_STATS, reader::agentStats);
+      stream.onEvent(Events.SITE_STATS, reader::siteStats);
       stream.onEvent("jdk.GarbageCollection", reader::garbageCollection);
       stream.onEvent("jdk.JavaMonitorEnter", reader::monitorEnter);
       stream.onEvent("jdk.ThreadPark", reader::threadPark);
@@ -143,6 +151,25 @@ final class EventReader {
       model.run().identity(
           event.getLong(AgentStatsField.PID), text(event, AgentStatsField.HOST), start.toEpochMilli());
     }
+  }
+
+  private void siteStats(RecordedEvent event) {
+    seen(event);
+    Histogram latencies;
+    try {
+      latencies = Histogram.decodeFromCompressedByteBuffer(
+          ByteBuffer.wrap(Base64.getDecoder().decode(text(event, SiteStatsField.LATENCIES))), 0);
+    } catch (java.util.zip.DataFormatException | RuntimeException damaged) {
+      throw new IllegalStateException("a perfweave.SiteStats event with a damaged histogram", damaged);
+    }
+    Map<String, Long> byOutcome = new HashMap<>();
+    byOutcome.put(Outcome.SUCCESS, event.getLong(SiteStatsField.SUCCESS));
+    byOutcome.put(Outcome.CACHE_HIT, event.getLong(SiteStatsField.CACHE_HITS));
+    byOutcome.put(Outcome.L2_HIT, event.getLong(SiteStatsField.L2_HITS));
+    byOutcome.put(Outcome.SHADOW_HIT, event.getLong(SiteStatsField.SHADOW_HITS));
+    byOutcome.put(Outcome.COALESCED, event.getLong(SiteStatsField.COALESCED));
+    String site = SiteModel.modelName(text(event, SiteStatsField.SITE), text(event, SiteStatsField.RPC_METHOD));
+    model.site(site).recordUnrecorded(event.getStartTime().getEpochSecond(), byOutcome, latencies);
   }
 
   private void garbageCollection(RecordedEvent event) {

@@ -187,6 +187,7 @@ public final class JsonReport {
     json.put("retries", site.retries());
     json.put("retryDecisions", site.retryDecisions().top(10));
     json.put("outcomes", site.outcomes().top(10));
+    json.put("unrecordedCalls", site.unrecordedCalls());
     json.put("cacheHits", site.outcomes().get(Outcome.CACHE_HIT));
     json.put("coalesced", site.outcomes().get(Outcome.COALESCED));
     json.put("shadowHits", site.outcomes().get(Outcome.SHADOW_HIT));

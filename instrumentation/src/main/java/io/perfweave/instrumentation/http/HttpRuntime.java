@@ -30,12 +30,13 @@ public final class HttpRuntime {
   private final OnceNotes notes = new OnceNotes();
 
   /** @param shared the caches' shared level, or null where none is configured */
-  public HttpRuntime(HttpConfig config, Clock clock, Meters meters, SharedLevel shared) {
+  public HttpRuntime(
+      HttpConfig config, Clock clock, Meters meters, SharedLevel shared, long callEventsPerSecond) {
     this.libraries = new AtomicReferenceArray<>(HttpEntryPoints.ALL.size());
     for (int i = 0; i < HttpEntryPoints.ALL.size(); i++) {
       libraries.set(i, HttpEntryPoints.ALL.get(i).library());
     }
-    this.sites = new HttpSites(meters, new Routes(config.redact()));
+    this.sites = new HttpSites(meters, new Routes(config.redact()), callEventsPerSecond);
     this.policies = new MethodPolicies(config.jsonRpcMethods(), clock, meters.exported(), shared, notes);
     this.clock = clock;
   }

@@ -24,11 +24,13 @@ final class HttpSites {
   /** Sites by authority and raw path, so that a path is turned into a route once. */
   private final ConcurrentHashMap<String, Addressed> byAddress = new ConcurrentHashMap<>();
   private final Meters meters;
+  private final long callEventsPerSecond;
   private final Routes routes;
 
-  HttpSites(Meters meters, Routes routes) {
+  HttpSites(Meters meters, Routes routes, long callEventsPerSecond) {
     this.meters = meters;
     this.routes = routes;
+    this.callEventsPerSecond = callEventsPerSecond;
   }
 
   Addressed of(HttpRequestView request) {
@@ -53,7 +55,8 @@ final class HttpSites {
     if (sites.size() >= MAX_SITES) {
       name = "http:" + request.authority() + "/*";
     }
-    return sites.computeIfAbsent(name, n -> new SiteRuntime(n, true, false, meters, request.host()));
+    return sites.computeIfAbsent(
+        name, n -> new SiteRuntime(n, true, false, meters, request.host(), callEventsPerSecond));
   }
 
   List<SiteRuntime> all() {

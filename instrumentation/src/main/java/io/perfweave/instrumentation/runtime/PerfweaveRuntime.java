@@ -50,16 +50,18 @@ public final class PerfweaveRuntime {
   private final OnceNotes notes = new OnceNotes();
 
   private PerfweaveRuntime(
-      List<SiteConfig> configs, HttpConfig httpConfig, MeterRegistry exported, SharedLevel shared) {
+      List<SiteConfig> configs, HttpConfig httpConfig, MeterRegistry exported, SharedLevel shared,
+      long callEventsPerSecond) {
     Clock clock = Clock.forThisJvm();
     this.exported = exported;
     Meters meters = new Meters(exported);
-    this.http = httpConfig.enabled() ? new HttpRuntime(httpConfig, clock, meters, shared) : null;
+    this.http =
+        httpConfig.enabled() ? new HttpRuntime(httpConfig, clock, meters, shared, callEventsPerSecond) : null;
     this.sites = new SiteRuntime[configs.size()];
     this.policies = new PolicySite[configs.size()];
     for (int i = 0; i < configs.size(); i++) {
       SiteConfig config = configs.get(i);
-      sites[i] = new SiteRuntime(config, meters);
+      sites[i] = new SiteRuntime(config, meters, callEventsPerSecond);
       if (hasPolicy(config)) {
         policies[i] = policySite(sites[i], config, clock, shared);
       }
@@ -107,11 +109,13 @@ public final class PerfweaveRuntime {
   /**
    * Builds the runtime for {@code sites} and the HTTP sites and makes the bridge dispatch to it;
    * {@code exported} is the registry of the configured meter exports, or null; {@code shared} the
-   * caches' shared level ({@code redis:}), or null.
+   * caches' shared level ({@code redis:}), or null; {@code callEventsPerSecond} each site's event
+   * budget ({@code profiling.jfr.callEventsPerSecond}).
    */
   public static PerfweaveRuntime install(
-      List<SiteConfig> sites, HttpConfig http, MeterRegistry exported, SharedLevel shared) {
-    PerfweaveRuntime runtime = new PerfweaveRuntime(sites, http, exported, shared);
+      List<SiteConfig> sites, HttpConfig http, MeterRegistry exported, SharedLevel shared,
+      long callEventsPerSecond) {
+    PerfweaveRuntime runtime = new PerfweaveRuntime(sites, http, exported, shared, callEventsPerSecond);
     Bridge.install(new SiteDispatcher(runtime.sites, runtime.policies, runtime.http));
     return runtime;
   }
@@ -124,6 +128,7 @@ public final class PerfweaveRuntime {
   public void startStats() {
     STATS_TIMER.execute(() -> FlightRecorder.addPeriodicEvent(AgentStatsEvent.class, this::emitStats));
     STATS_TIMER.scheduleAtFixedRate(this::emitStats, 10, 10, TimeUnit.SECONDS);
+    STATS_TIMER.scheduleAtFixedRate(this::commitSiteStats, 1, 1, TimeUnit.SECONDS);
   }
 
   /** The counters weaving reports into. */
@@ -138,6 +143,24 @@ public final class PerfweaveRuntime {
       all.addAll(http.sites());
     }
     ExitSummary.print(all, counters, out);
+  }
+
+  /**
+   * Each site's calls since the last time that had no event of their own: every second, and at
+   * each chunk's end with the AgentStats (so the last second is in the recording written at exit).
+   */
+  private synchronized void commitSiteStats() {
+    try {
+      for (SiteRuntime site : sites) {
+        site.commitStats();
+      }
+      if (http != null) {
+        http.sites().forEach(SiteRuntime::commitStats);
+      }
+    } catch (RuntimeException | Error bug) {
+      // a periodic task that throws is never run again: count it, keep the timer
+      Bridge.adviceError(bug);
+    }
   }
 
   private void emitStats() {
@@ -156,5 +179,6 @@ public final class PerfweaveRuntime {
     event.host = ThisJvm.HOST;
     event.jvmStart = ThisJvm.START_MILLIS;
     event.commit();
+    commitSiteStats();
   }
 }

@@ -7,17 +7,29 @@ import io.perfweave.instrumentation.events.ResultHash;
 import io.perfweave.instrumentation.events.RpcCall;
 import io.perfweave.instrumentation.events.RpcCallEvent;
 import io.perfweave.instrumentation.events.RpcCallNoStackEvent;
+import io.perfweave.instrumentation.events.SiteStatsEvent;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** What happens around one call of a site: its JFR event and its meters. */
+/**
+ * What happens around one call of a site: its meters, and its JFR event where the site's event
+ * budget gives it one ({@link CallEvents}; the others are counted into a SiteStats event).
+ */
 public final class SiteRuntime {
+
+  private static final int MAX_METHODS = 256;
 
   private final String name;
   private final boolean stackTrace;
   private final boolean idempotent;
   private final SiteMeters meters;
+  private final long callEventsPerSecond;
+  private final CallEvents events;
+  /** A built-in HTTP site's budgets per JSON-RPC method, as the analyzer models its calls. */
+  private final Map<String, CallEvents> eventsByMethod = new ConcurrentHashMap<>();
 
-  SiteRuntime(SiteConfig config, Meters meters) {
-    this(config.name(), config.stackTrace(), config.idempotent(), meters, "");
+  SiteRuntime(SiteConfig config, Meters meters, long callEventsPerSecond) {
+    this(config.name(), config.stackTrace(), config.idempotent(), meters, "", callEventsPerSecond);
   }
 
   /**
@@ -25,11 +37,14 @@ public final class SiteRuntime {
    * idempotence is then set per call.
    */
   public SiteRuntime(
-      String name, boolean stackTrace, boolean idempotent, Meters meters, String serverAddress) {
+      String name, boolean stackTrace, boolean idempotent, Meters meters, String serverAddress,
+      long callEventsPerSecond) {
     this.name = name;
     this.stackTrace = stackTrace;
     this.idempotent = idempotent;
     this.meters = meters.forSite(name, serverAddress);
+    this.callEventsPerSecond = callEventsPerSecond;
+    this.events = new CallEvents(callEventsPerSecond);
   }
 
   public RpcCall begin() {
@@ -84,10 +99,12 @@ public final class SiteRuntime {
       int attempts,
       long keyHash,
       long cacheAgeNanos) {
-    long nanos = System.nanoTime() - event.startNanos;
+    long endNanos = System.nanoTime();
+    long nanos = endNanos - event.startNanos;
     event.end();
     meters.record(nanos, outcome, error, event.rpcMethod, event.status);
-    if (event.shouldCommit()) {
+    if (event.isEnabled() && eventsOf(event.rpcMethod).own(endNanos, nanos, outcome, attempts)
+        && event.shouldCommit()) {
       event.site = name;
       event.target = target;
       event.idempotent |= idempotent;
@@ -97,6 +114,32 @@ public final class SiteRuntime {
       event.keyHash = keyHash;
       event.cacheAge = cacheAgeNanos;
       event.commit();
+    }
+  }
+
+  private CallEvents eventsOf(String rpcMethod) {
+    if (rpcMethod == null || rpcMethod.isEmpty() || rpcMethod.indexOf(',') >= 0) {
+      return events;
+    }
+    CallEvents method = eventsByMethod.get(rpcMethod);
+    if (method == null) {
+      if (eventsByMethod.size() >= MAX_METHODS) {
+        return events;
+      }
+      method = eventsByMethod.computeIfAbsent(rpcMethod, m -> new CallEvents(callEventsPerSecond));
+    }
+    return method;
+  }
+
+  /** Commits the SiteStats of the calls counted since the last time, if any. One thread calls it. */
+  void commitStats() {
+    commit(events.drain(name, ""));
+    eventsByMethod.forEach((method, counted) -> commit(counted.drain(name, method)));
+  }
+
+  private static void commit(SiteStatsEvent stats) {
+    if (stats != null) {
+      stats.commit();
     }
   }
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 final class PolicyRunTest {
 
   private final ManualClock clock = new ManualClock();
-  private final SiteRuntime site = new SiteRuntime("s", false, true, new Meters(null), "");
+  private final SiteRuntime site = new SiteRuntime("s", false, true, new Meters(null), "", 0);
   private final OnceNotes notes = new OnceNotes();
   private final AtomicInteger sent = new AtomicInteger();
 

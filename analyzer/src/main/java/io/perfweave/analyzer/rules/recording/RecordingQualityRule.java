@@ -1,7 +1,9 @@
 package io.perfweave.analyzer.rules.recording;
 
 import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.model.Numbers;
 import io.perfweave.analyzer.model.RunFacts;
+import io.perfweave.analyzer.model.SiteModel;
 import io.perfweave.analyzer.rules.Finding;
 import io.perfweave.analyzer.rules.Rule;
 import io.perfweave.analyzer.rules.Threshold;
@@ -89,6 +91,24 @@ public final class RecordingQualityRule implements Rule {
               Map.of("files", run.files()),
               "The numbers cover what could be read.",
               "Make sure the application exits normally so that recordings are complete."));
+    }
+    long unrecorded = model.sites().values().stream().mapToLong(SiteModel::unrecordedCalls).sum();
+    if (unrecorded > 0) {
+      long calls = model.sites().values().stream().mapToLong(SiteModel::calls).sum();
+      List<String> sampled = model.sites().values().stream()
+          .filter(s -> s.unrecordedCalls() > 0).map(SiteModel::name).toList();
+      findings.add(
+          finding(
+              5,
+              "Calls beyond the event budget were counted, not recorded one by one: "
+                  + Numbers.percentText((double) unrecorded / Math.max(1, calls)) + " of the calls",
+              Map.of("unrecordedCalls", unrecorded, "calls", calls, "sites", sampled),
+              "Sites called more than profiling.jfr.callEventsPerSecond times a second (failures, retries"
+                  + " and calls of 20 ms or more always have their event): their calls, outcomes and"
+                  + " latencies are exact (perfweave.SiteStats); repeats, fan-out and the what-if replay"
+                  + " read the calls recorded one by one.",
+              "For a full per-call record of a short run, set profiling.jfr.callEventsPerSecond: 0"
+                  + " (each event costs ~140 ns, and its stack trace more)."));
     }
     if (run.adviceErrors() + run.transformErrors() > 0) {
       findings.add(

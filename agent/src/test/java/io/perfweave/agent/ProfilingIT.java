@@ -107,7 +107,7 @@ final class ProfilingIT {
 
   @Test
   void maxSize_boundsTheRecording() throws Exception {
-    String config = "output: out\nprofiling:\n  jfr: { maxSize: 2MB }\n  asyncProfiler: { enabled: false }\n";
+    String config = "output: out\nprofiling:\n  jfr: { maxSize: 2MB, callEventsPerSecond: 0 }\n  asyncProfiler: { enabled: false }\n";
     hotApp(Jdks.all().get(0), config + SITE, "300", "", "300000");
     long bounded = Files.size(recording(false));
     Files.move(work.resolve("out"), work.resolve("bounded"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.testbed.EvilNamesApp;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -87,6 +88,57 @@ final class ReportBrowserIT {
   }
 
   @Test
+  void headline_showsWhatTheReplayPredicts_andLinksToTheFindings() throws Exception {
+    JsonNode prediction = AnalyzerRun.report(work.resolve("report")).path("prediction");
+    Page page = open(work.resolve("report/report.html"), null).page;
+
+    String sent = page.locator("#predicted li[data-figure=rpcsSent]").textContent();
+    assertTrue(sent.contains(String.format(java.util.Locale.US, "%,d → %,d",
+        prediction.path("rpcsSentBefore").asLong(), prediction.path("rpcsSentAfter").asLong())), sent);
+    String errors = page.locator("#predicted li[data-figure=errors]").textContent();
+    assertTrue(errors.contains(String.format(java.util.Locale.US, "%,d → %,d",
+        prediction.path("errorsBefore").asLong(), prediction.path("errorsAfter").asLong())), errors);
+    assertTrue(page.locator("#top-findings li a").count() >= 3);
+    String target = page.locator("#top-findings li a").first().getAttribute("href");
+    assertEquals(1, page.locator(target).count(), target + " is a finding's card");
+    assertTrue(page.locator("#recs mark").count() > 0, "the numbers the text quotes are marked");
+    assertTrue(page.locator("#recs dd").allTextContents().stream().anyMatch(t -> t.endsWith(" ms") || t.endsWith(" µs")),
+        "evidence in units");
+  }
+
+  @Test
+  void charts_haveLabelledAxes_andALegend() throws Exception {
+    Page page = open(work.resolve("report/report.html"), null).page;
+
+    int histograms = page.locator(".histogram svg").count();
+    assertTrue(histograms > 0);
+    for (int i = 0; i < histograms; i++) {
+      List<String> labels = page.locator(".histogram svg").nth(i).locator("text").allTextContents();
+      assertTrue(labels.contains("latency (log scale)") && labels.contains("calls"), labels.toString());
+      assertTrue(labels.stream().filter(l -> l.matches("[\\d.]+ (ns|µs|ms|s)")).count() >= 2, "tick labels: " + labels);
+    }
+    List<String> timeline = page.locator(".timeline svg").first().locator("text").allTextContents();
+    assertTrue(timeline.contains("seconds since the first call") && timeline.contains("per second"), timeline.toString());
+    assertTrue(page.locator(".timeline .legend").first().textContent().contains("errors"));
+  }
+
+  @Test
+  void darkMode_renders() throws Exception {
+    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        .setViewportSize(1280, 900).setColorScheme(com.microsoft.playwright.options.ColorScheme.DARK));
+    Page page = context.newPage();
+    List<String> errors = new ArrayList<>();
+    page.onPageError(errors::add);
+    page.navigate(work.resolve("report/report.html").toUri().toString());
+    page.waitForLoadState();
+    screenshots(page, "report-dark.png");
+
+    assertEquals(List.of(), errors);
+    assertEquals("rgb(16, 20, 24)", page.evaluate("getComputedStyle(document.body).backgroundColor"));
+    context.close();
+  }
+
+  @Test
   void siteTable_sortsOnClick() throws Exception {
     Page page = open(work.resolve("report/report.html"), null).page;
     page.locator("#site-table th").nth(1).click();
@@ -155,9 +207,15 @@ final class ReportBrowserIT {
     page.navigate(file.toUri().toString());
     page.waitForLoadState();
     if (screenshot != null) {
-      page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(screenshot)).setFullPage(true));
+      screenshots(page, screenshot);
     }
     return new Opened(page, errors, requests);
+  }
+
+  /** The whole page, and what a reader sees first (the first screen: {@code *-top.png}). */
+  private static void screenshots(Page page, String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
+    page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name.replace(".png", "-top.png"))));
   }
 
   private static void record(Path config, String output, String mode) throws Exception {

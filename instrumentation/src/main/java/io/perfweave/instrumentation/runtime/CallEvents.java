@@ -12,7 +12,8 @@ import org.HdrHistogram.Recorder;
 
 /**
  * Which of a site's calls get a {@code perfweave.RpcCall} of their own, as JFR throttles its own
- * high-rate events: every failure, every retried call and every call slower than {@link
+ * high-rate events: every failure (a waiter that got the call's failure too), every retried call
+ * and every call slower than {@link
  * #SLOW_NANOS}; of the others, the first {@code perSecond} each second. The rest are counted,
  * by outcome and in a latency histogram, and handed out once a second as a {@code
  * perfweave.SiteStats} event, so that the analyzer's totals stay exact while its per-call
@@ -43,8 +44,8 @@ final class CallEvents {
   }
 
   /** Whether this call gets its own event; if not, it is counted for the next SiteStats. */
-  boolean own(long endNanos, long nanos, String outcome, int attempts) {
-    if (perSecond == 0 || attempts > 1 || nanos >= SLOW_NANOS || Outcome.ERROR.equals(outcome)
+  boolean own(long endNanos, long nanos, String outcome, boolean failed, int attempts) {
+    if (perSecond == 0 || failed || attempts > 1 || nanos >= SLOW_NANOS || Outcome.ERROR.equals(outcome)
         || withinBudget(endNanos)) {
       return true;
     }

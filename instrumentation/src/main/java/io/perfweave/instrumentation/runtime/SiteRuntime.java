@@ -103,7 +103,7 @@ public final class SiteRuntime {
     long nanos = endNanos - event.startNanos;
     event.end();
     meters.record(nanos, outcome, error, event.rpcMethod, event.status);
-    if (event.isEnabled() && eventsOf(event.rpcMethod).own(endNanos, nanos, outcome, attempts)
+    if (event.isEnabled() && eventsOf(event.rpcMethod).own(endNanos, nanos, outcome, error != null, attempts)
         && event.shouldCommit()) {
       event.site = name;
       event.target = target;

@@ -123,6 +123,21 @@ final class ReportBrowserIT {
   }
 
   @Test
+  void findings_carryTheirSitesCharts_andLinkIntoTheFlameGraph() throws Exception {
+    Page page = open(work.resolve("report/report.html"), null).page;
+
+    assertTrue(page.locator("#recs article[data-rule=repeated-reads] .histogram svg").count() > 0, "a site finding's histogram");
+    assertTrue(page.locator("#recs article[data-rule=repeated-reads] .timeline svg").count() > 0, "and its timeline");
+    var link = page.locator("#recs article[data-rule=hot-cpu-method] a.flame-link").first();
+    assertEquals("com.example.planted.Analytics.crunch", link.getAttribute("data-method"));
+    link.click();
+    Frame flame = page.locator("#flame-cpu").elementHandle().contentFrame();
+    assertEquals("inline-block", flame.evaluate("document.getElementById('match').style.display"));
+    String matched = (String) flame.evaluate("document.getElementById('matchval').textContent");
+    assertTrue(Double.parseDouble(matched.replace("%", "")) > 0, "the method's frames are highlighted: " + matched);
+  }
+
+  @Test
   void darkMode_renders() throws Exception {
     BrowserContext context = browser.newContext(new Browser.NewContextOptions()
         .setViewportSize(1280, 900).setColorScheme(com.microsoft.playwright.options.ColorScheme.DARK));

@@ -58,9 +58,14 @@ final class Web3jLoopIT {
     assertTrue(measured < sent.path("before").asDouble() / 2, table);
     assertTrue(Math.abs(measured - predicted) <= 0.25 * predicted, "RPCs sent within 25% of the prediction:\n" + table);
     assertTrue(after.readFailures() < before.readFailures() / 5, table);
-    // 10 %, and a millisecond: a p95 of about a hundred calls moves by that from one call's jitter
+    // 10 %, and a millisecond: a p95 of about a hundred calls moves by that from one call's
+    // jitter; and 15 % of the reads, which failed before (a fast 503 from the front), now succeed
+    // after a retry (the 503, a ~1 ms backoff, the call again) and join the reads that returned a
+    // value: at that share they are the p95, a few ms above a first-attempt call (CI saw +3.9 ms)
+    long retried = 5;
     before.p95().forEach((method, p95) ->
-        assertTrue(after.p95().get(method) <= p95 * 1.1 + 1, method + " p95 rose by more than 10%:\n" + table));
+        assertTrue(after.p95().get(method) <= p95 * 1.1 + 1 + retried,
+            method + " p95 rose by more than 10% and a retry's cost:\n" + table));
     assertEquals(after.writesSent() - after.writesFailed(), after.writesReceived(), "every write reached the node once: " + after.output());
     assertTrue(after.finalReadsCurrent(), after.output());
     assertTrue(before.finalReadsCurrent(), before.output());

@@ -163,13 +163,6 @@ public final class RedisLevel implements SharedLevel {
         + (dropped.sum() > 0 ? ", " + dropped.sum() + " stores dropped (queue full)" : "");
   }
 
-  public long hits() {
-    return hits.sum();
-  }
-
-  public long errors() {
-    return health.errors();
-  }
 
   public void close() {
     writer.shutdownNow();

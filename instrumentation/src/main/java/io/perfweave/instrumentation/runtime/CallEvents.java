@@ -45,8 +45,8 @@ final class CallEvents {
 
   /** Whether this call gets its own event; if not, it is counted for the next SiteStats. */
   boolean own(long endNanos, long nanos, String outcome, boolean failed, int attempts) {
-    if (perSecond == 0 || failed || attempts > 1 || nanos >= SLOW_NANOS || Outcome.ERROR.equals(outcome)
-        || withinBudget(endNanos)) {
+    // an ERROR outcome always has its error: failed covers it
+    if (perSecond == 0 || failed || attempts > 1 || nanos >= SLOW_NANOS || withinBudget(endNanos)) {
       return true;
     }
     count(nanos, outcome);

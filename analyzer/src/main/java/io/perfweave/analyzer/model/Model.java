@@ -44,9 +44,7 @@ public final class Model {
   /** Adds another, independent recording. */
   public void merge(Model other) {
     run.merge(other.run);
-    other.sites.forEach((name, site) -> site(name).merge(site));
-    jvm.merge(other.jvm);
-    eventTypes.addAll(other.eventTypes);
+    mergeAllButRun(other);
   }
 
   /**
@@ -58,9 +56,13 @@ public final class Model {
     jvms.add(row);
     jvm.sites.values().forEach(site -> site.callLog().tagJvm(index));
     run.mergeJvm(jvm.run);
-    jvm.sites.forEach((name, site) -> site(name).merge(site));
-    this.jvm.merge(jvm.jvm);
-    eventTypes.addAll(jvm.eventTypes);
+    mergeAllButRun(jvm);
+  }
+
+  private void mergeAllButRun(Model other) {
+    other.sites.forEach((name, site) -> site(name).merge(site));
+    jvm.merge(other.jvm);
+    eventTypes.addAll(other.eventTypes);
   }
 
   /** The JVMs whose recordings these are, one row each; empty before {@link #mergeJvm}. */

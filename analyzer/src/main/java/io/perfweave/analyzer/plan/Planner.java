@@ -77,16 +77,13 @@ public final class Planner {
    * for their own cache may still repeat each other's calls often.
    */
   SitePlan.Cache cache(SiteModel site, SitePlan withRetry) {
-    SitePlan.Cache own = choose(site, withRetry, false);
-    if (site.callLog().jvmCount() < 2) {
-      return own;
+    Candidate own = choose(site, withRetry, false);
+    Candidate shared = site.callLog().jvmCount() < 2 ? null : choose(site, withRetry, true);
+    if (shared != null
+        && shared.prediction().sharedAnswered() >= thresholds.get(MIN_SHARED_SHARE) * shared.prediction().calls()) {
+      return shared.cache();
     }
-    SitePlan.Cache shared = choose(site, withRetry, true);
-    if (shared == null) {
-      return own;
-    }
-    Prediction prediction = Replay.of(site, withRetry.withCache(shared));
-    return prediction.sharedAnswered() >= thresholds.get(MIN_SHARED_SHARE) * prediction.calls() ? shared : own;
+    return own == null ? null : own.cache();
   }
 
   SitePlan.Retry retry(SiteModel site) {
@@ -140,8 +137,8 @@ public final class Planner {
     return errors.stream().map(TransientErrors::status).filter(s -> s > 0).sorted().toList();
   }
 
-  /** {@link #cache}'s choice, with or without the shared level. */
-  private SitePlan.Cache choose(SiteModel site, SitePlan withRetry, boolean shared) {
+  /** {@link #cache}'s choice, with or without the shared level, and its replay; null for none. */
+  private Candidate choose(SiteModel site, SitePlan withRetry, boolean shared) {
     List<Candidate> allowed = allowed(site, withRetry, shared);
     if (allowed.stream().allMatch(c -> c.answered() == 0)) {
       return null;
@@ -151,8 +148,7 @@ public final class Planner {
     return allowed.stream()
         .filter(c -> c.unanswered() <= CLOSE_TO_BEST * fewest)
         .findFirst()
-        .orElseThrow()
-        .cache();
+        .orElseThrow();
   }
 
   /**
@@ -180,13 +176,23 @@ public final class Planner {
         if (prediction.worstKeyStaleShare() > thresholds.get(MAX_STALE_SHARE)) {
           break;
         }
-        allowed.add(new Candidate(cache, prediction.answered(), prediction.calls() - prediction.answered()));
+        allowed.add(new Candidate(cache, prediction));
       }
     }
     return allowed;
   }
 
-  private record Candidate(SitePlan.Cache cache, long answered, long unanswered) {}
+  /** A cache the stale bound allows, and its replay. */
+  private record Candidate(SitePlan.Cache cache, Prediction prediction) {
+
+    long answered() {
+      return prediction.answered();
+    }
+
+    long unanswered() {
+      return prediction.calls() - prediction.answered();
+    }
+  }
 
   /** TTLs worth trying: 1, 2 and 5 × 10ⁿ ms from about a call's duration up to the bound. */
   private static List<Long> ttls(SiteModel site, boolean resultsKnown) {

@@ -3,7 +3,10 @@ package io.perfweave.analyzer.plan;
 import io.perfweave.analyzer.model.CallLog;
 import io.perfweave.analyzer.model.Latencies;
 import io.perfweave.analyzer.model.SiteModel;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -151,7 +154,7 @@ final class SiteReplay {
     if (times == null) {
       return false;
     }
-    int next = java.util.Arrays.binarySearch(times, after + 1);
+    int next = Arrays.binarySearch(times, after + 1);
     int first = next >= 0 ? next : -next - 1;
     return first < times.length && times[first] <= byTime;
   }
@@ -159,7 +162,7 @@ final class SiteReplay {
   /** Per key, the midpoints between two calls of one JVM that returned different values. */
   private Map<Long, long[]> changes() {
     if (changes == null) {
-      Map<Long, java.util.List<Long>> found = new HashMap<>();
+      Map<Long, List<Long>> found = new HashMap<>();
       Map<Long, Integer> lastByOwnKey = new HashMap<>();
       for (int call : log.byStart()) {
         long key = log.key(call);
@@ -168,7 +171,7 @@ final class SiteReplay {
         }
         Integer last = lastByOwnKey.put(ownKey(call, key), call);
         if (last != null && log.result(last) != log.result(call)) {
-          found.computeIfAbsent(key, k -> new java.util.ArrayList<>())
+          found.computeIfAbsent(key, k -> new ArrayList<>())
               .add((log.start(last) + log.start(call)) / 2);
         }
       }

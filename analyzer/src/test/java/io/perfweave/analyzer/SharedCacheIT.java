@@ -150,8 +150,9 @@ class SharedCacheIT {
       assertTrue(run.stdout().contains("wrong=0 failed=0"), run.stdout());
       assertEquals(1, count(run.stderr(), "the shared cache (redis"), run.stderr());
       assertTrue(errors(run) > 0, run.stderr());
-      // what the restarted, empty server holds was stored after it came back: perfweave reconnected
-      assertTrue(Long.parseLong(redis.command("DBSIZE").substring(1)) > 0, run.stderr());
+      // the restarted server's own counts (reset by the restart; a key's 2 s expiry does not erase
+      // them) show perfweave reconnected and went on looking up and storing
+      assertTrue(redis.calls("get") > 0 && redis.calls("psetex") > 0, run.stderr());
       // a figure for the record, not an assertion: the slowest call while Redis failed
       System.out.println("shared level under faults (Redis killed at ~+3 s, back at ~+5 s, asleep ~+7.5 to"
           + " +9 s): slowest cached calls after the first second " + slowestCachedCallMillis(faults.resolve("out"))

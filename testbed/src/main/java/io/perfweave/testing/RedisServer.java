@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real {@code redis-server} (the Debian package) on 127.0.0.1 and a free port, without
@@ -59,7 +62,28 @@ public final class RedisServer implements AutoCloseable {
 
   /** Sends one command and returns the first line of its answer. */
   public String command(String... words) throws IOException {
-    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+    try (Socket socket = send(words)) {
+      return readLine(socket.getInputStream());
+    }
+  }
+
+  /**
+   * How many times the server ran a command since it (re)started, from {@code INFO commandstats}:
+   * the server's own count, which its keys' expiry does not erase.
+   */
+  public long calls(String command) throws IOException {
+    try (Socket socket = send(new String[] {"INFO", "commandstats"})) {
+      InputStream in = socket.getInputStream();
+      int length = Integer.parseInt(readLine(in).substring(1));
+      String stats = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+      Matcher calls = Pattern.compile("(?m)^cmdstat_" + command.toLowerCase(Locale.ROOT) + ":calls=(\\d+)").matcher(stats);
+      return calls.find() ? Long.parseLong(calls.group(1)) : 0;
+    }
+  }
+
+  private Socket send(String[] words) throws IOException {
+    Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+    try {
       socket.setSoTimeout(30_000);
       StringBuilder request = new StringBuilder("*" + words.length + "\r\n");
       for (String word : words) {
@@ -68,7 +92,10 @@ public final class RedisServer implements AutoCloseable {
       OutputStream out = socket.getOutputStream();
       out.write(request.toString().getBytes(StandardCharsets.UTF_8));
       out.flush();
-      return readLine(socket.getInputStream());
+      return socket;
+    } catch (IOException e) {
+      socket.close();
+      throw e;
     }
   }
 

@@ -28,7 +28,7 @@ echo "| recording | MB | reader | seconds | MB/s | peak RSS MB |"
 echo "|---|---:|---|---:|---:|---:|"
 for calls in "${sizes[@]}"; do
   dir="$work/rec-$calls"
-  printf 'output: %s\nprofiling:\n  jfr: { maxSize: 4GB }\n  asyncProfiler: { enabled: false }\nsites:\n  - name: balance-read\n    match: { type: com.example.testbed.NodeClient, method: getBalance }\n' "$dir" > "$work/c.yaml"
+  printf 'output: %s\nprofiling:\n  jfr: { maxSize: 4GB, callEventsPerSecond: 0 }\n  asyncProfiler: { enabled: false }\nsites:\n  - name: balance-read\n    match: { type: com.example.testbed.NodeClient, method: getBalance }\n' "$dir" > "$work/c.yaml"
   java -javaagent:agent/target/perfweave-agent.jar=config="$work/c.yaml" \
     -cp testbed/target/testbed.jar com.example.testbed.HotApp 3000 "$calls" >/dev/null 2>&1
   file=$(ls "$dir"/*.jfr | head -1)

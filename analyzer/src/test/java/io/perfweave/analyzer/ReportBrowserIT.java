@@ -1,10 +1,12 @@
 package io.perfweave.analyzer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.testbed.EvilNamesApp;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -138,6 +140,45 @@ final class ReportBrowserIT {
   }
 
   @Test
+  void aCachingFinding_showsWhenKeysRepeat_withTheProposedTtlMarked() throws Exception {
+    JsonNode report = AnalyzerRun.report(work.resolve("report"));
+    Page page = open(work.resolve("report/report.html"), null).page;
+
+    var chart = page.locator("#recs article[data-rule=repeated-reads] .repeats").first();
+    String site = chart.locator("h4").textContent().replace(": time until the same key is called again", "");
+    double ttlMs = 0;
+    for (JsonNode s : report.path("sites")) {
+      if (s.path("name").asText().equals(site)) {
+        ttlMs = s.path("plan").path("cacheTtlMs").asDouble();
+      }
+    }
+    assertTrue(ttlMs > 0, site + " has a planned TTL");
+    assertEquals(ttlMs * 1e6, Double.parseDouble(chart.getAttribute("data-marker-ns")), 1, "the marker is the plan's TTL");
+    List<String> labels = chart.locator("svg text").allTextContents();
+    assertTrue(labels.contains("interval between repeats (log scale)") && labels.contains("repeats"), labels.toString());
+    assertTrue(labels.stream().anyMatch(l -> l.startsWith("proposed TTL ")), labels.toString());
+    assertTrue(chart.locator("svg rect.bar").count() > 0 && chart.locator("svg line.marker").count() == 1);
+    page.locator("#recs article[data-rule=repeated-reads]").first().screenshot(
+        new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("finding.png")));
+  }
+
+  @Test
+  void keyboard_followsAHeadlineLink_andSortsATable() throws Exception {
+    Page page = open(work.resolve("report/report.html"), null).page;
+
+    var link = page.locator("#top-findings li a").first();
+    link.focus();
+    page.keyboard().press("Enter");
+    assertEquals(link.getAttribute("href"), page.evaluate("location.hash"));
+    var calls = page.locator("#site-table th").nth(1);
+    calls.focus();
+    page.keyboard().press("Enter");
+    assertEquals("ascending", calls.getAttribute("aria-sort"));
+    page.keyboard().press(" ");
+    assertEquals("descending", calls.getAttribute("aria-sort"));
+  }
+
+  @Test
   void darkMode_renders() throws Exception {
     BrowserContext context = browser.newContext(new Browser.NewContextOptions()
         .setViewportSize(1280, 900).setColorScheme(com.microsoft.playwright.options.ColorScheme.DARK));
@@ -174,6 +215,65 @@ final class ReportBrowserIT {
     assertTrue(page.locator("#improved li").count() > 0);
     assertTrue(page.locator("#site-table tr").count() > 1);
     assertTrue(page.locator("#flame-cpu-diff").isVisible());
+    assertTrue((Boolean) page.evaluate("(document.getElementById('headline').compareDocumentPosition(document.getElementById('verdict'))"
+        + " & Node.DOCUMENT_POSITION_FOLLOWING) !== 0"), "the headline table leads, the text lists come last");
+  }
+
+  @Test
+  void compare_overlaysEachSitesLatencyBeforeAndAfter() throws Exception {
+    JsonNode comparison = new ObjectMapper().readTree(work.resolve("compare/compare.json").toFile());
+    Page page = open(work.resolve("compare/compare.html"), null).page;
+
+    long paired = 0;
+    for (JsonNode site : comparison.path("sites")) {
+      paired += !site.path("beforeName").isNull() && !site.path("afterName").isNull() ? 1 : 0;
+    }
+    assertTrue(paired > 0);
+    assertEquals(paired, page.locator("#overlays .overlay").count(), "one chart per paired site");
+    var chart = page.locator("#overlays .overlay").first();
+    assertEquals(1, chart.locator("polyline.before").count());
+    assertEquals(1, chart.locator("polyline.after").count());
+    List<String> labels = chart.locator("svg text").allTextContents();
+    assertTrue(labels.contains("latency (log scale)") && labels.contains("share of calls"), labels.toString());
+    assertTrue(labels.stream().anyMatch(l -> l.endsWith(" %")), "shares on the y axis: " + labels);
+    page.locator("#distributions").screenshot(
+        new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("compare-distributions.png")));
+    String legend = chart.locator(".legend").textContent();
+    assertTrue(legend.contains("before (") && legend.contains("after ("), legend);
+  }
+
+  @Test
+  void compare_judgesAPercentileOnlyWithCallsBeyondIt() throws Exception {
+    JsonNode comparison = new ObjectMapper().readTree(work.resolve("compare/compare.json").toFile());
+    Page page = open(work.resolve("compare/compare.html"), null).page;
+
+    int judged = 0;
+    int unjudged = 0;
+    for (JsonNode site : comparison.path("sites")) {
+      long calls = Math.min(site.path("before").path("calls").asLong(), site.path("after").path("calls").asLong());
+      boolean p95Judged = site.path("judged").path("p95Ms").asBoolean();
+      assertEquals(calls * 0.05 >= 5, p95Judged, site.path("name") + ": " + calls + " calls");
+      if (!p95Judged) {
+        unjudged++;
+        String name = site.path("name").asText();
+        for (JsonNode line : comparison.path("regressed")) {
+          assertFalse(line.asText().startsWith(name + " p95Ms"), name + " p95 judged on too few calls: " + line);
+        }
+      } else {
+        judged++;
+      }
+    }
+    assertTrue(judged > 0 && unjudged > 0, "the planted runs have sites of 30 calls and of 400");
+    for (JsonNode site : comparison.path("sites")) {
+      boolean retriedAway = site.path("after").path("retries").asLong() > 0
+          && site.path("after").path("errors").asLong() < site.path("before").path("errors").asLong();
+      for (JsonNode line : comparison.path("regressed")) {
+        if (retriedAway && line.asText().matches(java.util.regex.Pattern.quote(site.path("name").asText()) + " p9[59]Ms: .*")) {
+          assertTrue(line.asText().contains("now succeed after a backoff"), "a tail that retries lengthened says so: " + line);
+        }
+      }
+    }
+    assertTrue(page.locator("#headline-table td.unjudged").count() > 0, "the headline says which p95 it cannot judge");
   }
 
   @Test

@@ -24,7 +24,8 @@ public final class CompareSummary {
       out.println(String.format(Locale.ROOT, "%-48s %12s %12s %8s %12s",
           row.get("metric"), Numbers.plain(number(row, "before")), Numbers.plain(number(row, "after")),
           Numbers.percentText(number(row, "change")),
-          predicted == null ? "" : Numbers.plain((Double) predicted) + (Boolean.TRUE.equals(row.get("offPrediction")) ? " (off)" : "")));
+          predicted == null ? "" : Numbers.plain((Double) predicted) + (Boolean.TRUE.equals(row.get("offPrediction")) ? " (off)" : ""))
+          + (Boolean.FALSE.equals(row.get("judged")) ? "  (too few calls to judge)" : ""));
     }
     list(out, "Improved:", (List<String>) comparison.get("improved"));
     list(out, "Regressed:", (List<String>) comparison.get("regressed"));

@@ -38,6 +38,11 @@ public final class Comparison {
   static final double COUNT_NOISE = 0.005;
   /** Nor a p95 off by less than this, in ms. */
   static final double LATENCY_NOISE_MS = 1;
+  /**
+   * A percentile is judged only where this many calls of each run lie beyond it: a p95 of 30
+   * calls is the second slowest call, and one outlier moves it.
+   */
+  static final int CALLS_BEYOND_PERCENTILE = 5;
 
   private Comparison() {}
 
@@ -83,7 +88,11 @@ public final class Comparison {
       Map<String, Object> change = (Map<String, Object>) site.get("change");
       Map<String, Object> before = (Map<String, Object>) site.get("before");
       Map<String, Object> after = (Map<String, Object>) site.get("after");
+      Map<String, Object> judged = (Map<String, Object>) site.get("judged");
       for (String metric : List.of("rpcsSent", "errors", "p95Ms")) {
+        if (!Boolean.TRUE.equals(judged.get(metric))) {
+          continue;
+        }
         double ratio = ((Number) change.get(metric)).doubleValue();
         double grew = ((Number) after.get(metric)).doubleValue() - ((Number) before.get(metric)).doubleValue();
         if (ratio > share && grew > (metric.equals("p95Ms") ? LATENCY_NOISE_MS : 0.5)) {
@@ -169,8 +178,12 @@ public final class Comparison {
         SiteModel a = after.sites().get(pair.after());
         Plans.Planned planned = plans.sites().get(b.name());
         Double predicted = planned != null && applied(a) ? Numbers.millis(planned.prediction().p95After()) : null;
-        rows.add(row("p95 ms of " + pair.name(), Numbers.millis(b.latencies().percentile(95)),
-            Numbers.millis(a.latencies().percentile(95)), predicted, LATENCY_NOISE_MS));
+        boolean judged = enoughCalls("p95Ms", b, a);
+        Map<String, Object> p95 = row("p95 ms of " + pair.name(), Numbers.millis(b.latencies().percentile(95)),
+            Numbers.millis(a.latencies().percentile(95)), predicted, judged ? LATENCY_NOISE_MS : Double.MAX_VALUE);
+        p95.put("judged", judged);
+        p95.put("changed", judged && (Boolean) p95.get("changed"));
+        rows.add(p95);
       }
     }
     rows.add(row("CPU samples per 1,000 calls", Numbers.ratio(1000.0 * before.jvm().cpu().value() / Math.max(1, calls(before))),
@@ -196,6 +209,8 @@ public final class Comparison {
     json.put("change", Numbers.share(change(before, after)));
     json.put("predicted", predicted == null ? null : Numbers.ratio(predicted));
     json.put("offPrediction", predicted != null && off(predicted, after, noise));
+    json.put("judged", true);
+    json.put("changed", Math.abs(change(before, after)) >= NOISE && Math.abs(after - before) > noise);
     return json;
   }
 
@@ -218,19 +233,21 @@ public final class Comparison {
     Map<String, Object> b = metrics(before);
     Map<String, Object> a = metrics(after);
     Map<String, Object> change = new LinkedHashMap<>();
+    Map<String, Object> judgedMetrics = new LinkedHashMap<>();
     boolean cacheAnswers = answered(before) + answered(after) > 0;
     for (String metric : List.of("rpcsSent", "errors", "p50Ms", "p95Ms", "p99Ms")) {
       double x = ((Number) b.get(metric)).doubleValue();
       double y = ((Number) a.get(metric)).doubleValue();
       double ratio = change(x, y);
       change.put(metric, Numbers.share(ratio));
-      boolean judged = pair.paired() && !(metric.equals("p50Ms") && cacheAnswers);
+      boolean judged = pair.paired() && !(metric.equals("p50Ms") && cacheAnswers) && enoughCalls(metric, before, after);
+      judgedMetrics.put(metric, judged);
       String line = pair.name() + " " + metric + ": " + Numbers.plain(x) + " → " + Numbers.plain(y)
           + " (" + (ratio > 0 ? "+" : "") + Math.round(ratio * 100) + "%)";
       if (judged && ratio <= -NOISE) {
         improved.add(line);
       } else if (judged && ratio >= NOISE && y - x > 0.5) {
-        regressed.add(line);
+        regressed.add(line + retryTradeOff(metric, before, after));
       }
     }
     Map<String, Object> json = new LinkedHashMap<>();
@@ -242,8 +259,34 @@ public final class Comparison {
     json.put("before", b);
     json.put("after", a);
     json.put("change", change);
+    json.put("judged", judgedMetrics);
     json.put("prediction", planned == null || after == null || !applied(after) ? null : prediction(planned, after));
     return json;
+  }
+
+  /**
+   * Whether both runs have {@link #CALLS_BEYOND_PERCENTILE} calls beyond a percentile metric's
+   * rank (counts are always judged).
+   */
+  private static boolean enoughCalls(String metric, SiteModel before, SiteModel after) {
+    double tail = switch (metric) {
+      case "p50Ms" -> 0.5;
+      case "p95Ms" -> 0.05;
+      case "p99Ms" -> 0.01;
+      default -> 1;
+    };
+    long calls = Math.min(before == null ? 0 : before.calls(), after == null ? 0 : after.calls());
+    return tail == 1 || calls * tail >= CALLS_BEYOND_PERCENTILE;
+  }
+
+  /** Why a tail grew where a retry now turns failures into late successes: the price of fewer errors. */
+  private static String retryTradeOff(String metric, SiteModel before, SiteModel after) {
+    boolean tail = metric.equals("p95Ms") || metric.equals("p99Ms");
+    if (!tail || after.retries() == 0 || after.errorCount() >= before.errorCount()) {
+      return "";
+    }
+    return " — " + after.retries() + " retries: calls that failed before now succeed after a backoff (errors "
+        + before.errorCount() + " → " + after.errorCount() + ")";
   }
 
   private static long answered(SiteModel site) {
@@ -279,6 +322,7 @@ public final class Comparison {
     json.put("p50Ms", Numbers.millis(latencies.percentile(50)));
     json.put("p95Ms", Numbers.millis(latencies.percentile(95)));
     json.put("p99Ms", Numbers.millis(latencies.percentile(99)));
+    json.put("latencyHistogramLog2Ns", latencies.log2Buckets());
     return json;
   }
 

@@ -41,6 +41,7 @@ public final class HtmlReport {
 
     static String fill(String name, String title, Object data, String flames) throws IOException {
       return load(name)
+          .replace("/*charts:*/", load("charts.js"))
           .replace("/*title:*/perfweave report", text(title))
           .replace("/*data:*/{}", scriptJson(JsonReport.toJson(data)))
           .replace("<!--flames:-->", flames);

@@ -168,6 +168,7 @@ public final class JsonReport {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("words", Plans.words(planned.plan()));
     json.put("cache", planned.plan().cacheYaml());
+    json.put("cacheTtlMs", planned.plan().cache() == null ? null : Numbers.millis(planned.plan().cache().ttlNanos()));
     json.put("cacheBlockTags", planned.plan().cache() != null && planned.plan().cache().cacheBlockTags());
     json.put("retry", planned.plan().retryYaml());
     json.put("prediction", PredictionJson.of(planned.prediction()));
@@ -201,6 +202,7 @@ public final class JsonReport {
     json.put("repeatIntervalMs", Map.of(
         "p50", Numbers.millis(site.keys().intervals().percentile(50)),
         "p75", Numbers.millis(site.keys().intervals().percentile(75))));
+    json.put("repeatIntervalHistogramLog2Ns", site.keys().intervals().log2Buckets());
     json.put("concurrentDuplicates", site.keys().concurrentDuplicates());
     json.put("maxConcurrency", site.maxConcurrency());
     json.put("callers", site.callers().top(10));

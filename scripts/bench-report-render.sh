@@ -13,7 +13,8 @@ printf 'output: %s\nprofiling:\n  jfr: { maxSize: 4GB, callEventsPerSecond: 0 }\
 java -javaagent:agent/target/perfweave-agent.jar=config="$work/c.yaml" \
   -cp testbed/target/testbed.jar com.example.testbed.HotApp 3000 "$calls" >/dev/null 2>&1
 file=$(ls "$work"/rec/*.jfr | head -1)
-java -jar analyzer/target/perfweave-analyzer.jar analyze "$file" --out "$work/report" >/dev/null
+java -jar analyzer/target/perfweave-analyzer.jar analyze "$file" --out "$work/report" > /dev/null 2> "$work/analyze.err" \
+  || { cat "$work/analyze.err" >&2; exit 1; }
 echo '<!DOCTYPE html><html><body></body></html>' > "$work/blank.html"
 
 render() { # page -> seconds for chromium to start, load, run the page's script and dump the DOM

@@ -185,12 +185,14 @@ final class ReportBrowserIT {
     Page page = context.newPage();
     List<String> errors = new ArrayList<>();
     page.onPageError(errors::add);
-    page.navigate(work.resolve("report/report.html").toUri().toString());
-    page.waitForLoadState();
-    screenshots(page, "report-dark.png");
+    for (String name : List.of("report", "compare")) {
+      page.navigate(work.resolve(name + "/" + name + ".html").toUri().toString());
+      page.waitForLoadState();
+      screenshots(page, name + "-dark.png");
 
-    assertEquals(List.of(), errors);
-    assertEquals("rgb(16, 20, 24)", page.evaluate("getComputedStyle(document.body).backgroundColor"));
+      assertEquals(List.of(), errors, name);
+      assertEquals("rgb(16, 20, 24)", page.evaluate("getComputedStyle(document.body).backgroundColor"), name);
+    }
     context.close();
   }
 

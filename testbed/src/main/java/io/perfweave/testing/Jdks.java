@@ -32,4 +32,24 @@ public final class Jdks {
     }
     return jdks;
   }
+
+  /**
+   * The first of {@link #all} whose feature release is at least {@code feature} (its {@code
+   * release} file says), for tests of what only newer JDKs record; fails when none is.
+   */
+  public static Path atLeast(int feature) {
+    for (Path home : all()) {
+      try {
+        String version = Files.readAllLines(home.resolve("release")).stream()
+            .filter(line -> line.startsWith("JAVA_VERSION=")).findFirst().orElse("JAVA_VERSION=\"0\"");
+        String major = version.replaceAll("JAVA_VERSION=\"?(\\d+).*", "$1");
+        if (Integer.parseInt(major) >= feature) {
+          return home;
+        }
+      } catch (java.io.IOException | NumberFormatException unreadable) {
+        // not this one
+      }
+    }
+    throw new IllegalStateException("no JDK " + feature + " or later among " + all() + " (perfweave.it.extraJdk)");
+  }
 }

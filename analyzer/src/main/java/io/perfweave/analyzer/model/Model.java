@@ -11,6 +11,7 @@ public final class Model {
   private final JvmModel jvm = new JvmModel();
   private final java.util.Set<String> eventTypes = new java.util.TreeSet<>();
   private final java.util.List<JvmRun> jvms = new java.util.ArrayList<>();
+  private final MethodTimings methodTimings = new MethodTimings();
 
   public RunFacts run() {
     return run;
@@ -39,12 +40,14 @@ public final class Model {
     later.sites.forEach((name, site) -> site(name).append(site));
     jvm.merge(later.jvm);
     eventTypes.addAll(later.eventTypes);
+    methodTimings.mergeSameRecording(later.methodTimings);
   }
 
   /** Adds another, independent recording. */
   public void merge(Model other) {
     run.merge(other.run);
     mergeAllButRun(other);
+    methodTimings.mergeSameRecording(other.methodTimings);
   }
 
   /**
@@ -57,12 +60,18 @@ public final class Model {
     jvm.sites.values().forEach(site -> site.callLog().tagJvm(index));
     run.mergeJvm(jvm.run);
     mergeAllButRun(jvm);
+    methodTimings.mergeJvm(jvm.methodTimings);
   }
 
   private void mergeAllButRun(Model other) {
     other.sites.forEach((name, site) -> site(name).merge(site));
     jvm.merge(other.jvm);
     eventTypes.addAll(other.eventTypes);
+  }
+
+  /** JDK 25's method timings: totals per traced method. */
+  public MethodTimings methodTimings() {
+    return methodTimings;
   }
 
   /** The JVMs whose recordings these are, one row each; empty before {@link #mergeJvm}. */

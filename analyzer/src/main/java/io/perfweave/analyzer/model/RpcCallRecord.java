@@ -10,6 +10,8 @@ import io.perfweave.contract.Outcome;
  * @param caller the first application frame under the call, or "" when the event has no stack
  * @param traceId the OpenTelemetry trace current when the call was made, or ""
  * @param spanId that span's id, or ""
+ * @param source the event type it was read from: perfweave's {@code perfweave.RpcCall}, or a
+ *     JDK 25 {@code jdk.MethodTrace} (no arguments, result or outcome: no keys, no errors)
  */
 public record RpcCallRecord(
     String site,
@@ -28,7 +30,17 @@ public record RpcCallRecord(
     long threadId,
     String caller,
     String traceId,
-    String spanId) {
+    String spanId,
+    String source) {
+
+  /** The call as perfweave's own event records it. */
+  public RpcCallRecord(
+      String site, String target, String rpcMethod, String outcome, boolean idempotent, int attempts,
+      String error, long keyHash, long resultHash, boolean movingBlock, long cacheAgeNanos,
+      long startNanos, long endNanos, long threadId, String caller, String traceId, String spanId) {
+    this(site, target, rpcMethod, outcome, idempotent, attempts, error, keyHash, resultHash, movingBlock,
+        cacheAgeNanos, startNanos, endNanos, threadId, caller, traceId, spanId, io.perfweave.contract.Events.RPC_CALL);
+  }
 
   public long durationNanos() {
     return endNanos - startNanos;

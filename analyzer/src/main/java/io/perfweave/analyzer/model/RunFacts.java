@@ -20,6 +20,8 @@ public final class RunFacts {
   private long adviceErrors;
   private long transformErrors;
   private String sampleSource = "none";
+  private String cpuSampleEvent = "";
+  private long lostCpuSamples;
   private long pid;
   private String host = "";
   private long jvmStartMillis;
@@ -48,6 +50,8 @@ public final class RunFacts {
       debugNonSafepoints = other.debugNonSafepoints == null ? debugNonSafepoints : other.debugNonSafepoints;
     }
     lostBytes += other.lostBytes;
+    lostCpuSamples += other.lostCpuSamples;
+    cpuSampleEvent = cpuSampleEvent.isEmpty() ? other.cpuSampleEvent : cpuSampleEvent;
     adviceErrors = Math.max(adviceErrors, other.adviceErrors);
     transformErrors = Math.max(transformErrors, other.transformErrors);
     if (pid == 0) {
@@ -165,5 +169,26 @@ public final class RunFacts {
 
   public void sampleSource(String source) {
     this.sampleSource = source;
+  }
+
+  /**
+   * The event the CPU profile counts: {@code jdk.CPUTimeSample} (JDK 25, CPU time per thread)
+   * where a recording has it, else {@code jdk.ExecutionSample} (async-profiler's or JFR's); "" for none.
+   */
+  public String cpuSampleEvent() {
+    return cpuSampleEvent;
+  }
+
+  public void cpuSampleEvent(String event) {
+    this.cpuSampleEvent = event;
+  }
+
+  /** CPU-time samples the JVM could not take ({@code jdk.CPUTimeSamplesLost}). */
+  public long lostCpuSamples() {
+    return lostCpuSamples;
+  }
+
+  public void lostCpuSamples(long lost) {
+    lostCpuSamples += lost;
   }
 }

@@ -25,6 +25,7 @@ public final class SiteModel {
   private final LongCounts cpuInside = new LongCounts();
   private final LongCounts allocationInside = new LongCounts();
   private final CallLog callLog = new CallLog();
+  private final java.util.TreeSet<String> sources = new java.util.TreeSet<>();
   private boolean idempotent;
   private String jsonRpcMethod = "";
   private long attempts;
@@ -33,6 +34,9 @@ public final class SiteModel {
   private long firstStart = Long.MAX_VALUE;
   private long lastEnd = Long.MIN_VALUE;
   private TracedCall slowestTraced;
+
+  /** JDK 25's per-call event for methods named by {@code method-trace=} (JEP 520). */
+  public static final String METHOD_TRACE = "jdk.MethodTrace";
 
   public SiteModel(String name) {
     this.name = name;
@@ -55,6 +59,7 @@ public final class SiteModel {
    */
   public void record(RpcCallRecord call, boolean followsOtherSite) {
     targets.add(call.target(), 1);
+    sources.add(call.source());
     if (!call.rpcMethod().isEmpty()) {
       rpcMethods.add(call.rpcMethod(), 1);
     }
@@ -106,6 +111,7 @@ public final class SiteModel {
       }
     });
     latencies.add(calls);
+    sources.add(io.perfweave.contract.Events.SITE_STATS);
     attempts += byOutcome.getOrDefault(Outcome.SUCCESS, 0L) + byOutcome.getOrDefault(Outcome.SHADOW_HIT, 0L);
     unrecorded += calls.getTotalCount();
     perSecond.computeIfAbsent(epochSecond, s -> new long[2])[0] += calls.getTotalCount();
@@ -147,6 +153,7 @@ public final class SiteModel {
   private void mergeAllButKeys(SiteModel other) {
     unrecorded += other.unrecorded;
     targets.merge(other.targets);
+    sources.addAll(other.sources);
     rpcMethods.merge(other.rpcMethods);
     outcomes.merge(other.outcomes);
     errors.merge(other.errors);
@@ -242,6 +249,16 @@ public final class SiteModel {
    */
   public boolean canApplyPolicies() {
     return !jsonRpcMethod.isEmpty() || mainTarget().contains("#");
+  }
+
+  /** The event types this site's figures come from ({@code perfweave.RpcCall}, {@code jdk.MethodTrace}, …). */
+  public java.util.SortedSet<String> sources() {
+    return java.util.Collections.unmodifiableSortedSet(sources);
+  }
+
+  /** Whether every call came from a JDK method trace: no keys, results or errors are known. */
+  public boolean tracedByJdkOnly() {
+    return !sources.isEmpty() && sources.stream().allMatch(s -> s.equals(METHOD_TRACE));
   }
 
   public LongCounts targets() {

@@ -2,6 +2,7 @@ package io.perfweave.analyzer.read;
 
 import io.perfweave.analyzer.model.CallerPaths;
 import io.perfweave.analyzer.model.Frames;
+import io.perfweave.analyzer.model.MethodTimings;
 import io.perfweave.analyzer.model.Model;
 import io.perfweave.analyzer.model.RpcCallRecord;
 import io.perfweave.analyzer.model.SiteModel;
@@ -24,6 +25,7 @@ import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import org.HdrHistogram.Histogram;
@@ -66,6 +68,8 @@ final class EventReader {
       stream.onEvent(Events.RETRY_ATTEMPT, reader::retryAttempt);
       stream.onEvent(Events.AGENT_STATS, reader::agentStats);
       stream.onEvent(Events.SITE_STATS, reader::siteStats);
+      stream.onEvent(SiteModel.METHOD_TRACE, reader::methodTrace);
+      stream.onEvent("jdk.MethodTiming", reader::methodTiming);
       stream.onEvent("jdk.GarbageCollection", reader::garbageCollection);
       stream.onEvent("jdk.JavaMonitorEnter", reader::monitorEnter);
       stream.onEvent("jdk.ThreadPark", reader::threadPark);
@@ -76,6 +80,7 @@ final class EventReader {
       stream.onEvent("jdk.BooleanFlag", reader::booleanFlag);
       stream.onEvent("jdk.JVMInformation", reader::jvmInformation);
       stream.onEvent("jdk.DataLoss", reader::dataLoss);
+      stream.onEvent("jdk.CPUTimeSamplesLost", reader::cpuTimeSamplesLost);
       stream.start();
     } finally {
       // what was read before a truncation still counts
@@ -108,6 +113,39 @@ final class EventReader {
             cachedCaller(event.getStackTrace(), target),
             optional[4] ? string(event, RpcCallField.TRACE_ID) : "",
             optional[4] ? string(event, RpcCallField.SPAN_ID) : "");
+    queue(call);
+  }
+
+  /**
+   * A call of a method JDK 25 traces ({@code -XX:StartFlightRecording:method-trace=Type::method},
+   * or async-profiler's {@code --trace}): a site named {@code Type#method} (overloads together),
+   * with its latency, caller and thread, but no arguments, result or outcome.
+   */
+  private void methodTrace(RecordedEvent event) {
+    seen(event);
+    RecordedMethod method = event.getValue("method");
+    if (method == null) {
+      return;
+    }
+    String target = method.getType().getName() + "#" + method.getName();
+    queue(new RpcCallRecord(target, target, "", Outcome.SUCCESS, false, 1, "", 0, 0, false, 0,
+        nanos(event.getStartTime()), nanos(event.getEndTime()), threadId(event),
+        cachedCaller(event.getStackTrace(), target), "", "", SiteModel.METHOD_TRACE));
+  }
+
+  private void methodTiming(RecordedEvent event) {
+    seen(event);
+    RecordedMethod method = event.getValue("method");
+    if (method != null) {
+      // overloads apart: each has counters of its own
+      model.methodTimings().record(method.getType().getName() + "#" + method.getName() + " " + method.getDescriptor(),
+          new MethodTimings.Timing(nanos(event.getStartTime()), event.getLong("invocations"),
+              event.getDuration("minimum").toNanos(), event.getDuration("average").toNanos(),
+              event.getDuration("maximum").toNanos()));
+    }
+  }
+
+  private void queue(RpcCallRecord call) {
     pending.add(call);
     if (pending.size() > REORDER_WINDOW) {
       emit(pending.poll());
@@ -245,6 +283,11 @@ final class EventReader {
   private void dataLoss(RecordedEvent event) {
     seen(event);
     model.run().lost(event.getLong("amount"));
+  }
+
+  private void cpuTimeSamplesLost(RecordedEvent event) {
+    seen(event);
+    model.run().lostCpuSamples(event.getInt("lostSamples"));
   }
 
   private void seen(RecordedEvent event) {

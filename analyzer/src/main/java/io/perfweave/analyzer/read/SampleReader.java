@@ -42,6 +42,9 @@ final class SampleReader {
     "org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator.connect",
   };
 
+  static final String CPU_TIME_SAMPLE = "jdk.CPUTimeSample";
+  static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
+
   private final JfrReader reader;
   private final Model model;
   private final Map<String, String> siteByTarget;
@@ -52,6 +55,7 @@ final class SampleReader {
 
   private final Map<Long, String> methodNames = new HashMap<>();
   private final Map<Integer, long[]> cpuByStack = new HashMap<>();
+  private final Map<Integer, long[]> cpuTimeByStack = new HashMap<>();
   private final Map<Long, long[]> allocationByStackAndType = new HashMap<>();
 
   private SampleReader(JfrReader reader, Model model, Map<String, String> siteByTarget) {
@@ -82,7 +86,11 @@ final class SampleReader {
 
   private void take(Event event) {
     if (event instanceof ExecutionSample) {
-      cpuByStack.computeIfAbsent(event.stackTraceId, id -> new long[1])[0] += event.samples();
+      // JDK 25's CPU-time samples (JEP 509) measure CPU per thread; where a recording has them,
+      // they are the profile, and its execution samples (wall-clock walks of running threads) are not
+      Map<Integer, long[]> counts =
+          ((ExecutionSample) event).threadState == ExecutionSample.CPU_TIME_SAMPLE ? cpuTimeByStack : cpuByStack;
+      counts.computeIfAbsent(event.stackTraceId, id -> new long[1])[0] += event.samples();
     } else if (event instanceof AllocationSample) {
       AllocationSample sample = (AllocationSample) event;
       long key = ((long) sample.stackTraceId << 32) | (sample.classId & 0xffffffffL);
@@ -91,13 +99,15 @@ final class SampleReader {
   }
 
   private void resolve() {
-    if (!cpuByStack.isEmpty()) {
-      model.eventTypes().add("jdk.ExecutionSample");
+    String cpuEvent = !cpuTimeByStack.isEmpty() ? CPU_TIME_SAMPLE : !cpuByStack.isEmpty() ? EXECUTION_SAMPLE : "";
+    if (!cpuEvent.isEmpty()) {
+      model.eventTypes().add(cpuEvent);
+      model.run().cpuSampleEvent(cpuEvent);
     }
     if (!allocationByStackAndType.isEmpty()) {
       model.eventTypes().add("jdk.ObjectAllocationSample");
     }
-    cpuByStack.forEach((stackId, count) -> cpuSample(stackId, count[0]));
+    (cpuTimeByStack.isEmpty() ? cpuByStack : cpuTimeByStack).forEach((stackId, count) -> cpuSample(stackId, count[0]));
     allocationByStackAndType.forEach(
         (key, bytes) -> allocation((int) (key >>> 32), className((int) (long) key), bytes[0]));
   }

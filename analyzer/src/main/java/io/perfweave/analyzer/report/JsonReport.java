@@ -51,6 +51,7 @@ public final class JsonReport {
     List<Object> sites = new ArrayList<>();
     model.sites().values().forEach(s -> sites.add(site(s, model, plans.sites().get(s.name()))));
     root.put("sites", sites);
+    root.put("methodTimings", methodTimings(model));
     root.put("hotMethods", hotMethods(model));
     root.put("allocation", allocation(model));
     root.put("gc", gc(model));
@@ -78,6 +79,8 @@ public final class JsonReport {
     json.put("durationMs", Numbers.millis(run.durationNanos()));
     json.put("jvmVersion", run.jvmVersion());
     json.put("sampleSource", run.sampleSource());
+    json.put("cpuSampleEvent", run.cpuSampleEvent());
+    json.put("lostCpuSamples", run.lostCpuSamples());
     json.put("cpuEngine", run.cpuEngine());
     json.put("debugNonSafepoints", run.debugNonSafepoints());
     return json;
@@ -178,6 +181,7 @@ public final class JsonReport {
   private static Map<String, Object> site(SiteModel site, Model model, Plans.Planned planned) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("name", site.name());
+    json.put("sources", site.sources());
     json.put("targets", site.targets().top(10));
     json.put("rpcMethods", site.rpcMethods().top(20));
     json.put("idempotent", site.idempotent());
@@ -216,6 +220,33 @@ public final class JsonReport {
     json.put("slowestTracedCall", tracedCall(site.slowestTraced()));
     json.put("plan", plan(planned));
     return json;
+  }
+
+  /**
+   * JDK 25's method timings, one row per method (overload), beside the calls a site of the same
+   * method recorded, where one did: the two counts of one run should agree.
+   */
+  private static List<Object> methodTimings(Model model) {
+    List<Object> rows = new ArrayList<>();
+    model.methodTimings().byMethod().forEach((key, timing) -> {
+      int space = key.indexOf(' ');
+      String method = key.substring(0, space);
+      SiteModel site = model.sites().values().stream()
+          .filter(s -> s.targets().get(method) > 0).findFirst().orElse(null);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("method", method);
+      row.put("descriptor", key.substring(space + 1));
+      row.put("invocations", timing.invocations());
+      row.put("minMs", Numbers.millis(timing.minNanos()));
+      row.put("averageMs", Numbers.millis(timing.averageNanos()));
+      row.put("maxMs", Numbers.millis(timing.maxNanos()));
+      row.put("totalMs", Numbers.millis(timing.averageNanos() * timing.invocations()));
+      row.put("emissions", model.methodTimings().emissions(key));
+      row.put("site", site == null ? null : site.name());
+      row.put("siteCalls", site == null ? null : site.targets().get(method));
+      rows.add(row);
+    });
+    return rows;
   }
 
   /** Where a tracing backend shows the site's slowest traced call; null where none was traced. */

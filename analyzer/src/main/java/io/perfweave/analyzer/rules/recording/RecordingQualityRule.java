@@ -110,6 +110,29 @@ public final class RecordingQualityRule implements Rule {
               "For a full per-call record of a short run, set profiling.jfr.callEventsPerSecond: 0"
                   + " (each event costs ~140 ns, and its stack trace more)."));
     }
+    if (run.lostCpuSamples() > 0) {
+      long taken = model.jvm().cpu().value();
+      findings.add(
+          finding(
+              run.lostCpuSamples() > taken / 10 ? 40 : 10,
+              "The JVM lost " + run.lostCpuSamples() + " CPU-time samples (" + taken + " taken)",
+              Map.of("lostCpuSamples", run.lostCpuSamples(), "cpuSamples", taken),
+              "jdk.CPUTimeSamplesLost: the JVM's sample queue was full; the CPU shares stand, the"
+                  + " CPU time they stand for is a lower bound.",
+              "Sample less often (jdk.CPUTimeSample#throttle, say 10ms), or record fewer threads."));
+    }
+    List<String> traced = model.sites().values().stream().filter(SiteModel::tracedByJdkOnly).map(SiteModel::name).toList();
+    if (!traced.isEmpty()) {
+      findings.add(
+          finding(
+              5,
+              traced.size() + (traced.size() == 1 ? " site comes" : " sites come") + " from JDK method traces alone",
+              Map.of("sites", traced),
+              "jdk.MethodTrace records a traced method's time, thread and caller, not its arguments,"
+                  + " result or exception: their latency, callers, fan-out and tail findings hold; repeated"
+                  + " reads, stale data, errors, retries and the what-if replay need perfweave's events.",
+              "Attach perfweave with a site for each such method (Type#method in sites:) to see keys and outcomes."));
+    }
     if (run.adviceErrors() + run.transformErrors() > 0) {
       findings.add(
           finding(

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Recordings a team makes with JDK 25 alone, no agent attached, read by the analyzer (which runs
- * on the build's JDK): {@code method-trace} on a third-party HTTP client's method (web3j against a
- * jsonrpc4j node), {@code method-timing} across several chunks, and CPU-time sampling (JEP 509)
- * on a CPU-heavy workload.
+ * Recordings a team makes with JDK 25 alone, no perfweave agent attached, read by the analyzer
+ * (which runs on the build's JDK): {@code method-trace} on a third-party HTTP client's method
+ * (web3j against a jsonrpc4j node), {@code method-timing} across several chunks, CPU-time
+ * sampling (JEP 509) on a CPU-heavy workload; and async-profiler's {@code trace=}, which writes
+ * the same event type.
  */
 class Jdk25RecordingsIT {
 
@@ -97,6 +98,40 @@ class Jdk25RecordingsIT {
     assertEquals(lost, report.path("run").path("lostCpuSamples").asLong());
     assertEquals(lost > 0, report.path("quality").path("notes").toString().contains("lost " + lost + " CPU-time samples"),
         report.path("quality").toString());
+  }
+
+  @Test
+  void asyncProfilersTrace_isReadAsTheJdksMethodTrace() throws Exception {
+    Path recording = work.resolve("async.jfr");
+    int calls = 1000;
+    ForkedJvm.Result run = new ForkedJvm(Jdks.current())
+        .option("-agentpath:" + asyncProfilerLibrary() + "=start,event=cpu,jfr,file=" + recording
+            + ",trace=com.example.testbed.NodeClient.getBalance")
+        .main("com.example.testbed.HotApp").args(100, calls).run(work);
+    assertTrue(run.stdout().contains("calls " + calls), run.stdout() + run.stderr());
+
+    JsonNode report = analyze(recording, "async-report");
+    // async-profiler's event leaves its method field empty; the stack starts in the traced method
+    JsonNode site = site(report, "com.example.testbed.NodeClient#getBalance");
+    assertEquals(calls, site.path("calls").asLong());
+    assertEquals("[\"jdk.MethodTrace\"]", site.path("sources").toString());
+    assertTrue(site.path("callers").has("com.example.testbed.HotApp.main:17"), site.path("callers").toString());
+  }
+
+  /** async-profiler's Linux library, from the copy of its jar the agent jar carries. */
+  private Path asyncProfilerLibrary() throws Exception {
+    Path library = work.resolve("libasyncProfiler.so");
+    try (java.util.zip.ZipFile agent = new java.util.zip.ZipFile(ForkedJvm.AGENT_JAR.toFile());
+        java.util.zip.ZipInputStream bundled = new java.util.zip.ZipInputStream(
+            agent.getInputStream(agent.getEntry("META-INF/perfweave/async-profiler.jar")))) {
+      for (java.util.zip.ZipEntry entry; (entry = bundled.getNextEntry()) != null; ) {
+        if (entry.getName().equals("linux-x64/libasyncProfiler.so")) {
+          java.nio.file.Files.copy(bundled, library);
+          return library;
+        }
+      }
+    }
+    throw new AssertionError("no linux-x64 library in the agent's async-profiler jar");
   }
 
   private JsonNode analyze(Path recording, String out) throws Exception {

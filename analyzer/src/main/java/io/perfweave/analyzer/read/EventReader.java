@@ -37,18 +37,10 @@ import org.HdrHistogram.Histogram;
  */
 final class EventReader {
 
-  /**
-   * JFR writes a thread's events in the order its buffers are flushed, not the order they
-   * happened (seen here a second apart on one thread), so calls are held in a window and handed
-   * to the model in start order; the window is counted in calls, so memory stays bounded.
-   */
-  static final int REORDER_WINDOW = 10_000;
   private static final String RECORDER_PACKAGE = "jdk.jfr.";
 
   private final Model model;
-  private final java.util.PriorityQueue<RpcCallRecord> pending =
-      new java.util.PriorityQueue<>(java.util.Comparator.comparingLong(RpcCallRecord::startNanos));
-  private final java.util.Map<Long, String> lastSiteByThread = new java.util.HashMap<>();
+  private final CallQueue calls;
   // the consumer API resolves each stack once per chunk and hands out the same object
   private final java.util.Map<RecordedStackTrace, String> callerByStack = new java.util.IdentityHashMap<>();
   private final java.util.Map<RecordedThread, Long> threadIds = new java.util.IdentityHashMap<>();
@@ -56,6 +48,7 @@ final class EventReader {
 
   private EventReader(Model model) {
     this.model = model;
+    this.calls = new CallQueue(model);
   }
 
   static void read(Path file, Model model) throws IOException {
@@ -84,7 +77,7 @@ final class EventReader {
       stream.start();
     } finally {
       // what was read before a truncation still counts
-      reader.drain();
+      reader.calls.drain();
     }
   }
 
@@ -113,24 +106,34 @@ final class EventReader {
             cachedCaller(event.getStackTrace(), target),
             optional[4] ? string(event, RpcCallField.TRACE_ID) : "",
             optional[4] ? string(event, RpcCallField.SPAN_ID) : "");
-    queue(call);
+    calls.add(call);
   }
 
   /**
    * A call of a method JDK 25 traces ({@code -XX:StartFlightRecording:method-trace=Type::method},
-   * or async-profiler's {@code --trace}): a site named {@code Type#method} (overloads together),
+   * or async-profiler's {@code trace=Type.method}): a site named {@code Type#method} (overloads together),
    * with its latency, caller and thread, but no arguments, result or outcome.
    */
   private void methodTrace(RecordedEvent event) {
     seen(event);
-    RecordedMethod method = event.getValue("method");
+    RecordedMethod method = tracedMethod(event);
     if (method == null) {
       return;
     }
     String target = method.getType().getName() + "#" + method.getName();
-    queue(new RpcCallRecord(target, target, "", Outcome.SUCCESS, false, 1, "", 0, 0, false, 0,
+    calls.add(new RpcCallRecord(target, target, "", Outcome.SUCCESS, false, 1, "", 0, 0, false, 0,
         nanos(event.getStartTime()), nanos(event.getEndTime()), threadId(event),
         cachedCaller(event.getStackTrace(), target), "", "", SiteModel.METHOD_TRACE));
+  }
+
+  /** The JDK names the traced method; async-profiler's {@code trace=} leaves it out, its stack starting there. */
+  private static RecordedMethod tracedMethod(RecordedEvent event) {
+    RecordedMethod method = event.getValue("method");
+    RecordedStackTrace stack = event.getStackTrace();
+    if (method == null && stack != null && !stack.getFrames().isEmpty()) {
+      method = stack.getFrames().get(0).getMethod();
+    }
+    return method;
   }
 
   private void methodTiming(RecordedEvent event) {
@@ -142,24 +145,6 @@ final class EventReader {
           new MethodTimings.Timing(nanos(event.getStartTime()), event.getLong("invocations"),
               event.getDuration("minimum").toNanos(), event.getDuration("average").toNanos(),
               event.getDuration("maximum").toNanos()));
-    }
-  }
-
-  private void queue(RpcCallRecord call) {
-    pending.add(call);
-    if (pending.size() > REORDER_WINDOW) {
-      emit(pending.poll());
-    }
-  }
-
-  private void emit(RpcCallRecord call) {
-    boolean followsOtherSite = !call.site().equals(lastSiteByThread.put(call.threadId(), call.site()));
-    model.site(call.site()).record(call, followsOtherSite);
-  }
-
-  private void drain() {
-    while (!pending.isEmpty()) {
-      emit(pending.poll());
     }
   }
 

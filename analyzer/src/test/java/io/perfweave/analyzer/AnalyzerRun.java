@@ -16,8 +16,14 @@ record AnalyzerRun(int exitCode, String stdout, String stderr) {
   static final Path JAR = Path.of(System.getProperty("perfweave.analyzerJar"));
 
   static AnalyzerRun of(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    return withOptions(List.of(), args);
+  }
+
+  /** The analyzer with JVM options before {@code -jar} ({@code -Dperfweave.analyzer.reader=consumer}, say). */
+  static AnalyzerRun withOptions(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toString()));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).start();
     CompletableFuture<String> err =

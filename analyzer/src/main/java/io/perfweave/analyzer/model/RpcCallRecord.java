@@ -31,7 +31,7 @@ public record RpcCallRecord(
     String caller,
     String traceId,
     String spanId,
-    String source) {
+    String source) implements Comparable<RpcCallRecord> {
 
   /** The call as perfweave's own event records it. */
   public RpcCallRecord(
@@ -40,6 +40,12 @@ public record RpcCallRecord(
       long startNanos, long endNanos, long threadId, String caller, String traceId, String spanId) {
     this(site, target, rpcMethod, outcome, idempotent, attempts, error, keyHash, resultHash, movingBlock,
         cacheAgeNanos, startNanos, endNanos, threadId, caller, traceId, spanId, io.perfweave.contract.Events.RPC_CALL);
+  }
+
+  /** Calls in the order they started (the reorder window's order: no comparator object per comparison). */
+  @Override
+  public int compareTo(RpcCallRecord other) {
+    return Long.compare(startNanos, other.startNanos);
   }
 
   public long durationNanos() {

@@ -2,7 +2,6 @@ package io.perfweave.analyzer.read;
 
 import io.perfweave.analyzer.model.Model;
 import io.perfweave.analyzer.model.RpcCallRecord;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -18,7 +17,7 @@ final class CallQueue {
   static final int REORDER_WINDOW = 10_000;
 
   private final Model model;
-  private final PriorityQueue<RpcCallRecord> pending = new PriorityQueue<>(Comparator.comparingLong(RpcCallRecord::startNanos));
+  private final PriorityQueue<RpcCallRecord> pending = new PriorityQueue<>(REORDER_WINDOW + 1);
   private final Map<Long, String> lastSiteByThread = new HashMap<>();
 
   CallQueue(Model model) {

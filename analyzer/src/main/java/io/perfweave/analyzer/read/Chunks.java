@@ -43,6 +43,11 @@ final class Chunks {
     return chunks;
   }
 
+  /** Whether the file is at most one chunk (what {@link #split} hands out, but for a recording it could not split). */
+  static boolean single(Path file) throws IOException {
+    return bounds(file).size() <= 1;
+  }
+
   /** {start, length} of each chunk, from the size each chunk header states. */
   private static List<long[]> bounds(Path recording) throws IOException {
     List<long[]> bounds = new ArrayList<>();

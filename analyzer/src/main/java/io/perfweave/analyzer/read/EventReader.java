@@ -31,9 +31,10 @@ import jdk.jfr.consumer.RecordedThread;
 import org.HdrHistogram.Histogram;
 
 /**
- * Reads the low-volume events of one recording through the JDK's consumer API, one method per
- * event type. Only the types with a handler are parsed, so the high-volume samples (read by
- * {@link SampleReader}) cost almost nothing here.
+ * Reads the events of one recording other than samples: perfweave's calls with {@link
+ * RpcCallFastReader}, the low-volume rest through the JDK's consumer API, one method per event
+ * type. Only the types with a handler are parsed, so the high-volume samples (read by {@link
+ * SampleReader}) cost almost nothing here.
  */
 final class EventReader {
 
@@ -51,33 +52,58 @@ final class EventReader {
     this.calls = new CallQueue(model);
   }
 
+  /**
+   * Reads the recording's events into the model: perfweave's calls positionally where {@link
+   * RpcCallFastReader} can, the rest (and the calls where it cannot) with the consumer API. What
+   * was read before a truncation still counts; the first failure is then thrown.
+   */
   static void read(Path file, Model model) throws IOException {
     EventReader reader = new EventReader(model);
+    boolean callsRead = false;
+    IOException failure = null;
+    try {
+      callsRead = RpcCallFastReader.ENABLED && RpcCallFastReader.read(file, reader.calls, model);
+    } catch (IOException cutShort) {
+      callsRead = true;
+      failure = cutShort;
+    }
+    try {
+      reader.consume(file, !callsRead);
+    } catch (IOException cutShort) {
+      failure = failure == null ? cutShort : failure;
+    } finally {
+      reader.calls.drain();
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private void consume(Path file, boolean withCalls) throws IOException {
     try (EventStream stream = EventStream.openFile(file)) {
       stream.setReuse(true);
       // ordered delivery sorts each chunk's events in memory; a thread's events are in order anyway
       stream.setOrdered(false);
-      stream.onEvent(Events.RPC_CALL, reader::rpcCall);
-      stream.onEvent(Events.RETRY_ATTEMPT, reader::retryAttempt);
-      stream.onEvent(Events.AGENT_STATS, reader::agentStats);
-      stream.onEvent(Events.SITE_STATS, reader::siteStats);
-      stream.onEvent(SiteModel.METHOD_TRACE, reader::methodTrace);
-      stream.onEvent("jdk.MethodTiming", reader::methodTiming);
-      stream.onEvent("jdk.GarbageCollection", reader::garbageCollection);
-      stream.onEvent("jdk.JavaMonitorEnter", reader::monitorEnter);
-      stream.onEvent("jdk.ThreadPark", reader::threadPark);
-      stream.onEvent("jdk.JavaExceptionThrow", reader::exceptionThrow);
-      stream.onEvent("jdk.SocketRead", reader::socket);
-      stream.onEvent("jdk.SocketWrite", reader::socket);
-      stream.onEvent("jdk.ActiveSetting", reader::activeSetting);
-      stream.onEvent("jdk.BooleanFlag", reader::booleanFlag);
-      stream.onEvent("jdk.JVMInformation", reader::jvmInformation);
-      stream.onEvent("jdk.DataLoss", reader::dataLoss);
-      stream.onEvent("jdk.CPUTimeSamplesLost", reader::cpuTimeSamplesLost);
+      if (withCalls) {
+        stream.onEvent(Events.RPC_CALL, this::rpcCall);
+      }
+      stream.onEvent(Events.RETRY_ATTEMPT, this::retryAttempt);
+      stream.onEvent(Events.AGENT_STATS, this::agentStats);
+      stream.onEvent(Events.SITE_STATS, this::siteStats);
+      stream.onEvent(SiteModel.METHOD_TRACE, this::methodTrace);
+      stream.onEvent("jdk.MethodTiming", this::methodTiming);
+      stream.onEvent("jdk.GarbageCollection", this::garbageCollection);
+      stream.onEvent("jdk.JavaMonitorEnter", this::monitorEnter);
+      stream.onEvent("jdk.ThreadPark", this::threadPark);
+      stream.onEvent("jdk.JavaExceptionThrow", this::exceptionThrow);
+      stream.onEvent("jdk.SocketRead", this::socket);
+      stream.onEvent("jdk.SocketWrite", this::socket);
+      stream.onEvent("jdk.ActiveSetting", this::activeSetting);
+      stream.onEvent("jdk.BooleanFlag", this::booleanFlag);
+      stream.onEvent("jdk.JVMInformation", this::jvmInformation);
+      stream.onEvent("jdk.DataLoss", this::dataLoss);
+      stream.onEvent("jdk.CPUTimeSamplesLost", this::cpuTimeSamplesLost);
       stream.start();
-    } finally {
-      // what was read before a truncation still counts
-      reader.calls.drain();
     }
   }
 

@@ -1,0 +1,228 @@
+package io.perfweave.analyzer.read;
+
+import io.perfweave.analyzer.model.CallerPaths;
+import io.perfweave.analyzer.model.Frames;
+import io.perfweave.analyzer.model.Model;
+import io.perfweave.analyzer.model.RpcCallRecord;
+import io.perfweave.analyzer.model.SiteModel;
+import io.perfweave.contract.Events;
+import io.perfweave.contract.RpcCallField;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jdk.jfr.EventType;
+import jdk.jfr.ValueDescriptor;
+import jdk.jfr.consumer.RecordingFile;
+import one.jfr.ClassRef;
+import one.jfr.JfrReader;
+import one.jfr.MethodRef;
+import one.jfr.StackTrace;
+
+/**
+ * Decodes {@code perfweave.RpcCall} events of one chunk from a {@code JfrReader} positioned at
+ * an event's fields: the fields in the order the chunk's metadata has them (so older recordings,
+ * without the fields added since, read too), each kept or skipped by its name. A chunk has up
+ * to two such types, with and without the stack trace field. Times are
+ * converted as the JDK's consumer API converts them, so both readers give the same nanoseconds.
+ */
+final class RpcCallDecoder {
+
+  /** How a field is encoded, from its type in the metadata. */
+  private enum Encoding { VARINT, BYTE, FLOAT, DOUBLE, STRING }
+
+  /** One field of one event type: how to read it, and which of the call's values it is (or -1). */
+  private record Slot(Encoding encoding, int value) {}
+
+  private static final List<String> VALUES = List.of(
+      "startTime", "duration", "eventThread", "stackTrace", RpcCallField.SITE, RpcCallField.TARGET,
+      RpcCallField.RPC_METHOD, RpcCallField.OUTCOME, RpcCallField.IDEMPOTENT, RpcCallField.ATTEMPTS,
+      RpcCallField.ERROR, RpcCallField.KEY_HASH, RpcCallField.RESULT_HASH, RpcCallField.MOVING_BLOCK,
+      RpcCallField.CACHE_AGE, RpcCallField.TRACE_ID, RpcCallField.SPAN_ID);
+  private static final int START = 0;
+  private static final int DURATION = 1;
+  private static final int THREAD = 2;
+  private static final int STACK = 3;
+  private static final int SITE = 4;
+  private static final int TARGET = 5;
+  private static final int RPC_METHOD = 6;
+  private static final int OUTCOME = 7;
+  private static final int IDEMPOTENT = 8;
+  private static final int ATTEMPTS = 9;
+  private static final int ERROR = 10;
+  private static final int KEY_HASH = 11;
+  private static final int RESULT_HASH = 12;
+  private static final int MOVING_BLOCK = 13;
+  private static final int CACHE_AGE = 14;
+  private static final int TRACE_ID = 15;
+  private static final int SPAN_ID = 16;
+
+  private final JfrReader reader;
+  private final Slot[][] layouts;
+  private final double ticksPerNano;
+  private final Map<Long, String> callerByStack = new HashMap<>();
+  private final Map<Long, String> methodNames = new HashMap<>();
+  private final long[] longs = new long[VALUES.size()];
+  private final String[] strings = new String[VALUES.size()];
+  private long firstStart = Long.MAX_VALUE;
+  private long lastEnd = Long.MIN_VALUE;
+
+  private RpcCallDecoder(JfrReader reader, Slot[][] layouts) {
+    this.reader = reader;
+    this.layouts = layouts;
+    this.ticksPerNano = reader.ticksPerSec / 1_000_000_000.0;
+    java.util.Arrays.fill(strings, "");
+  }
+
+  /**
+   * The decoder for a chunk's {@code perfweave.RpcCall} types (their fields as the consumer API
+   * describes the chunk's metadata), registered with the reader: an empty one where the chunk has
+   * none; null where a field's type is not one this reads, or the reader cannot take them.
+   */
+  static RpcCallDecoder of(JfrReader reader, Path chunk) throws IOException {
+    List<Long> ids = new ArrayList<>();
+    List<Slot[]> layouts = new ArrayList<>();
+    try (RecordingFile file = new RecordingFile(chunk)) {
+      for (EventType type : file.readEventTypes()) {
+        if (type.getName().equals(Events.RPC_CALL)) {
+          Slot[] layout = layout(type);
+          if (layout == null) {
+            return null;
+          }
+          ids.add(type.getId());
+          layouts.add(layout);
+        }
+      }
+    }
+    if (ids.size() > RpcCallFastReader.LAYOUTS) {
+      return null;
+    }
+    RpcCallDecoder decoder = new RpcCallDecoder(reader, layouts.toArray(new Slot[0][]));
+    return ids.isEmpty() || RpcCallFastReader.register(reader, ids) ? decoder : null;
+  }
+
+  boolean isEmpty() {
+    return layouts.length == 0;
+  }
+
+  /** Reads the fields of an event of the {@code layout}-th type, from where the reader stands, into a call. */
+  RpcCallRecord decode(int layout) {
+    // a field absent from this type (the stack of a type without) keeps its default
+    longs[STACK] = 0;
+    for (Slot slot : layouts[layout]) {
+      switch (slot.encoding) {
+        case VARINT -> keep(slot, reader.getVarlong());
+        case BYTE -> keep(slot, reader.getByte());
+        case FLOAT -> reader.getFloat();
+        case DOUBLE -> reader.getDouble();
+        case STRING -> {
+          String value = reader.getString();
+          if (slot.value >= 0) {
+            strings[slot.value] = value == null ? "" : value;
+          }
+        }
+      }
+    }
+    long start = nanos(longs[START]);
+    long end = start + (long) (longs[DURATION] / ticksPerNano);
+    firstStart = Math.min(firstStart, start);
+    lastEnd = Math.max(lastEnd, end);
+    String target = strings[TARGET];
+    String rpcMethod = strings[RPC_METHOD];
+    Long thread = reader.javaThreads.get(longs[THREAD]);
+    return new RpcCallRecord(
+        SiteModel.modelName(strings[SITE], rpcMethod), target, rpcMethod, strings[OUTCOME],
+        longs[IDEMPOTENT] != 0, (int) longs[ATTEMPTS], strings[ERROR], longs[KEY_HASH], longs[RESULT_HASH],
+        longs[MOVING_BLOCK] != 0, longs[CACHE_AGE], start, end, thread == null ? 0 : thread,
+        caller(longs[STACK], target), strings[TRACE_ID], strings[SPAN_ID]);
+  }
+
+  /** What the consumer path notes of each event: its type, and the time it spans. */
+  void seen(Model model) {
+    if (firstStart <= lastEnd) {
+      model.eventTypes().add(Events.RPC_CALL);
+      model.run().span(firstStart, lastEnd);
+    }
+  }
+
+  private void keep(Slot slot, long value) {
+    if (slot.value >= 0) {
+      longs[slot.value] = value;
+    }
+  }
+
+  /** The JDK's conversion (its TimeConverter): the chunk's start plus ticks over ticks per nanosecond. */
+  private long nanos(long ticks) {
+    return reader.chunkStartNanos + (long) ((ticks - reader.chunkStartTicks) / ticksPerNano);
+  }
+
+  /** {@link EventReader#caller} on the reader's stack: the same text for the same frames (line: the location's upper half). */
+  private String caller(long stackId, String target) {
+    if (stackId == 0) {
+      return "";
+    }
+    return callerByStack.computeIfAbsent(stackId, id -> {
+      StackTrace stack = reader.stackTraces.get(id);
+      return stack == null ? "" : caller(stack, target);
+    });
+  }
+
+  private String caller(StackTrace stack, String target) {
+    String targetMethod = target.replace('#', '.');
+    int wanted = target.startsWith("HTTP ") ? CallerPaths.DEPTH : 1;
+    StringBuilder path = new StringBuilder();
+    // every frame of a JDK stack trace is a Java frame (the consumer's isJavaFrame() is always true)
+    for (int i = 0; i < stack.methods.length; i++) {
+      MethodRef method = reader.methods.get(stack.methods[i]);
+      ClassRef type = method == null ? null : reader.classes.get(method.cls);
+      String typeName = type == null ? "" : symbol(type.name).replace('/', '.');
+      String name = methodName(stack.methods[i], typeName, method);
+      if (Frames.isApplication(typeName) && !name.equals(targetMethod) && !typeName.contains("$$Lambda")) {
+        path.append(path.length() == 0 ? "" : CallerPaths.SEPARATOR).append(name).append(':').append(stack.locations[i] >> 16);
+        if (--wanted == 0) {
+          break;
+        }
+      }
+    }
+    return path.toString();
+  }
+
+  private String methodName(long id, String typeName, MethodRef method) {
+    return methodNames.computeIfAbsent(id, key -> method == null ? "(unknown)" : Frames.method(typeName, symbol(method.name)));
+  }
+
+  private String symbol(long id) {
+    byte[] bytes = reader.symbols.get(id);
+    return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** The layout of one {@code perfweave.RpcCall} type; null where a field's type is not one this reads. */
+  private static Slot[] layout(EventType type) {
+    List<ValueDescriptor> fields = type.getFields();
+    Slot[] slots = new Slot[fields.size()];
+    for (int i = 0; i < slots.length; i++) {
+      Encoding encoding = encoding(fields.get(i).getTypeName());
+      if (encoding == null) {
+        return null;
+      }
+      slots[i] = new Slot(encoding, VALUES.indexOf(fields.get(i).getName()));
+    }
+    return slots;
+  }
+
+  private static Encoding encoding(String type) {
+    return switch (type) {
+      case "long", "int", "short", "char" -> Encoding.VARINT;
+      case "byte", "boolean" -> Encoding.BYTE;
+      case "float" -> Encoding.FLOAT;
+      case "double" -> Encoding.DOUBLE;
+      case "java.lang.String" -> Encoding.STRING;
+      // references into the chunk's constant pools
+      case "java.lang.Thread", "jdk.types.StackTrace" -> Encoding.VARINT;
+      default -> null;
+    };
+  }
+}

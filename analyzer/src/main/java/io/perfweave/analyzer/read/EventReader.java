@@ -63,9 +63,10 @@ final class EventReader {
     IOException failure = null;
     try {
       callsRead = RpcCallFastReader.ENABLED && RpcCallFastReader.read(file, reader.calls, model);
-    } catch (IOException cutShort) {
+    } catch (IOException | RuntimeException cutShort) {
+      // the calls before the damage are in the queue; the consumer API still reads the other events
       callsRead = true;
-      failure = cutShort;
+      failure = cutShort instanceof IOException io ? io : new IOException(cutShort.getMessage(), cutShort);
     }
     try {
       reader.consume(file, !callsRead);

@@ -206,7 +206,7 @@ final class FaultMatrixIT {
       assertEquals("ready", stdout.lines().filter(line -> !line.startsWith("before ")).findFirst().orElseThrow());
       List<Path> left = waitForJfrRepository(tmp, killed.pid());
       killed.destroyForcibly().waitFor();
-      assertTrue(left.stream().anyMatch(f -> f.getFileName().toString().startsWith("perfweave-bridge-")), "" + left);
+      assertTrue(left.stream().anyMatch(f -> f.getFileName().toString().startsWith("perfweave-async-profiler-")), "" + left);
       assertTrue(left.stream().anyMatch(f -> f.getFileName().toString().endsWith("_" + killed.pid())), "" + left);
     }
 
@@ -219,7 +219,7 @@ final class FaultMatrixIT {
     assertEquals(0, next.exitCode(), next.stderr());
     try (Stream<Path> left = Files.list(tmp)) {
       assertEquals(List.of(), left.toList(),
-          "the killed JVM's bridge and async-profiler jars and its JFR repository are gone, and so is"
+          "the killed JVM's async-profiler jar and its JFR repository are gone, and so is"
               + " what this run made");
     }
   }

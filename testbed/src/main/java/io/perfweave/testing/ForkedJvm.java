@@ -132,13 +132,14 @@ public final class ForkedJvm {
     }
 
     /**
-     * This result, after checking that the JVM exited 0 with no transform or advice error and no
-     * perfweave warning; an AssertionError naming what went wrong otherwise.
+     * This result, after checking that the JVM exited 0 with no transform or advice error, no
+     * perfweave warning and no warning of the JVM's; an AssertionError naming what went wrong otherwise.
      */
     public Result requireClean() {
+      // "VM warning": the JVM's own, such as class data sharing turned off by a boot class path append
       if (exitCode != 0
           || !stderr.contains("0 transform errors, 0 advice errors")
-          || stderr.lines().anyMatch(l -> l.contains("perfweave: warning"))) {
+          || stderr.lines().anyMatch(l -> l.contains("perfweave: warning") || l.contains("VM warning:"))) {
         throw new AssertionError("not a clean run (exit " + exitCode + "):\n" + stderr);
       }
       return this;

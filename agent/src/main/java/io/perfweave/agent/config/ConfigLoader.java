@@ -1,8 +1,5 @@
 package io.perfweave.agent.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.perfweave.instrumentation.config.CacheConfig;
 import io.perfweave.instrumentation.config.HttpConfig;
 import io.perfweave.instrumentation.config.MetricsConfig;
@@ -90,7 +87,7 @@ public final class ConfigLoader {
   /** The file, then the environment's and the system properties' overrides over it. */
   private Section root() throws ConfigException {
     Origins origins = new Origins("defaults");
-    ObjectNode tree = readFile(origins);
+    Map<String, Object> tree = readFile(origins);
     applyEnvironment(tree, origins);
     applySystemProperties(tree, origins);
     return new Section(tree, "", "", origins);
@@ -144,25 +141,25 @@ public final class ConfigLoader {
 
   private boolean rawFileFailFast() {
     try {
-      JsonNode failFast = readFile(new Origins("")).get("failFast");
-      return failFast != null && failFast.asBoolean(false);
+      Object failFast = readFile(new Origins("")).get("failFast");
+      return failFast != null && Boolean.parseBoolean(failFast.toString());
     } catch (ConfigException e) {
       return false;
     }
   }
 
-  private ObjectNode readFile(Origins origins) throws ConfigException {
+  private Map<String, Object> readFile(Origins origins) throws ConfigException {
     String file =
         systemProperties.getOrDefault(
             "perfweave.config",
             environment.getOrDefault("PERFWEAVE_CONFIG", agentArguments.get("config")));
     if (file == null) {
-      return JsonNodeFactory.instance.objectNode();
+      return new java.util.LinkedHashMap<>();
     }
     return YamlSource.read(Path.of(file), origins);
   }
 
-  private void applyEnvironment(ObjectNode tree, Origins origins) throws ConfigException {
+  private void applyEnvironment(Map<String, Object> tree, Origins origins) throws ConfigException {
     Map<String, String> known = new TreeMap<>();
     for (String key : OVERRIDABLE) {
       known.put(envName(key), key);
@@ -184,7 +181,7 @@ public final class ConfigLoader {
     }
   }
 
-  private void applySystemProperties(ObjectNode tree, Origins origins) throws ConfigException {
+  private void applySystemProperties(Map<String, Object> tree, Origins origins) throws ConfigException {
     for (Map.Entry<String, String> property : systemProperties.entrySet()) {
       String name = property.getKey();
       if (!name.startsWith("perfweave.")
@@ -203,23 +200,34 @@ public final class ConfigLoader {
   }
 
   private static void override(
-      ObjectNode tree, Origins origins, String key, String value, String origin)
+      Map<String, Object> tree, Origins origins, String key, String value, String origin)
       throws ConfigException {
     String[] parts = key.split("\\.");
-    ObjectNode node = tree;
+    Map<String, Object> node = tree;
     StringBuilder pointer = new StringBuilder();
     for (int i = 0; i < parts.length - 1; i++) {
       pointer.append('/').append(parts[i]);
-      JsonNode next = node.get(parts[i]);
-      if (next != null && !next.isObject()) {
+      Object next = node.get(parts[i]);
+      if (next != null && !(next instanceof Map)) {
         throw new ConfigException(
             key + " cannot be set by " + origin + ": " + parts[i] + " is not a mapping ("
                 + origins.of(pointer.toString()) + ")");
       }
-      node = next == null ? node.putObject(parts[i]) : (ObjectNode) next;
+      node = next == null ? putMapping(node, parts[i]) : mapping(next);
     }
     node.put(parts[parts.length - 1], value);
     origins.put("/" + key.replace('.', '/'), origin);
+  }
+
+  private static Map<String, Object> putMapping(Map<String, Object> parent, String key) {
+    Map<String, Object> child = new java.util.LinkedHashMap<>();
+    parent.put(key, child);
+    return child;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> mapping(Object value) {
+    return (Map<String, Object>) value;
   }
 
   private static PerfweaveConfig bind(Section root) throws ConfigException {

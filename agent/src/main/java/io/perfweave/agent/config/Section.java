@@ -1,11 +1,9 @@
 package io.perfweave.agent.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,17 +11,18 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * One mapping of the config tree, read key by key. Every error names the full key ({@code
- * sites[2].retry.maxAttempts}) and where it was set.
+ * One mapping of the config tree ({@link YamlSource}'s values: maps, lists, strings, Booleans),
+ * read key by key. Every error names the full key ({@code sites[2].retry.maxAttempts}) and where
+ * it was set.
  */
 final class Section {
 
-  private final JsonNode node;
+  private final Object node;
   private final String path;
   private final String pointer;
   private final Origins origins;
 
-  Section(JsonNode node, String path, String pointer, Origins origins) {
+  Section(Object node, String path, String pointer, Origins origins) {
     this.node = node;
     this.path = path;
     this.pointer = pointer;
@@ -32,11 +31,10 @@ final class Section {
 
   /** Fails on the first key that is not one of {@code known}. */
   Section allowOnly(Set<String> known) throws ConfigException {
-    if (!node.isObject()) {
+    if (!(node instanceof Map)) {
       throw errorHere("must be a mapping of keys to values");
     }
-    for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
-      String key = keys.next();
+    for (String key : mapping().keySet()) {
       if (!known.contains(key)) {
         throw error(
             key, "is not a known key (known here: " + String.join(", ", new TreeSet<>(known)) + ")");
@@ -47,24 +45,22 @@ final class Section {
 
   /** The keys of this mapping, in the order written. */
   List<String> keys() {
-    List<String> keys = new ArrayList<>();
-    node.fieldNames().forEachRemaining(keys::add);
-    return keys;
+    return new ArrayList<>(mapping().keySet());
   }
 
   boolean has(String key) {
-    return node.has(key) && !node.get(key).isNull();
+    return value(key) != null;
   }
 
   String string(String key, String fallback) throws ConfigException {
-    JsonNode value = value(key);
-    if (value.isMissingNode()) {
+    Object value = value(key);
+    if (value == null) {
       return fallback;
     }
-    if (!value.isValueNode()) {
+    if (!isScalar(value)) {
       throw error(key, "must be a single value");
     }
-    return value.asText();
+    return value.toString();
   }
 
   boolean bool(String key, boolean fallback) throws ConfigException {
@@ -98,9 +94,9 @@ final class Section {
   }
 
   <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) throws ConfigException {
-    JsonNode value = value(key);
+    Object value = value(key);
     // YAML 1.1 reads a bare `on`/`off` as a boolean; `mode: on` means the word
-    String text = value.isBoolean() ? (value.asBoolean() ? "on" : "off") : string(key, fallback.name());
+    String text = value instanceof Boolean on ? (on ? "on" : "off") : string(key, fallback.name());
     for (E constant : type.getEnumConstants()) {
       if (constant.name().equalsIgnoreCase(text)) {
         return constant;
@@ -111,19 +107,22 @@ final class Section {
 
   /** A list of scalars; a single scalar counts as a list of one. */
   List<String> strings(String key, List<String> fallback) throws ConfigException {
-    JsonNode value = value(key);
-    if (value.isMissingNode()) {
+    Object value = value(key);
+    if (value == null) {
       return fallback;
     }
-    if (value.isValueNode()) {
-      return List.of(value.asText());
+    if (isScalar(value)) {
+      return List.of(value.toString());
+    }
+    if (!(value instanceof List<?> list)) {
+      throw error(key, "must be a list of single values");
     }
     List<String> items = new ArrayList<>();
-    for (JsonNode item : value) {
-      if (!item.isValueNode()) {
+    for (Object item : list) {
+      if (item == null || !isScalar(item)) {
         throw error(key, "must be a list of single values");
       }
-      items.add(item.asText());
+      items.add(item.toString());
     }
     return items;
   }
@@ -132,23 +131,23 @@ final class Section {
     if (!has(key)) {
       return Optional.empty();
     }
-    if (!node.get(key).isObject()) {
+    if (!(value(key) instanceof Map)) {
       throw error(key, "must be a mapping of keys to values");
     }
     return Optional.of(child(key));
   }
 
   List<Section> list(String key) throws ConfigException {
-    JsonNode value = value(key);
-    if (value.isMissingNode()) {
+    Object value = value(key);
+    if (value == null) {
       return List.of();
     }
-    if (!value.isArray()) {
+    if (!(value instanceof List<?> list)) {
       throw error(key, "must be a list");
     }
     List<Section> items = new ArrayList<>();
-    for (int i = 0; i < value.size(); i++) {
-      items.add(new Section(value.get(i), path(key) + "[" + i + "]", pointer(key) + "/" + i, origins));
+    for (int i = 0; i < list.size(); i++) {
+      items.add(new Section(list.get(i), path(key) + "[" + i + "]", pointer(key) + "/" + i, origins));
     }
     return items;
   }
@@ -164,7 +163,7 @@ final class Section {
       String message = e.getMessage();
       int space = message.indexOf(' ');
       String key = space < 0 ? "" : message.substring(0, space);
-      if (node.has(key)) {
+      if (mapping().containsKey(key)) {
         return failAt(key, message.substring(space + 1));
       }
       throw errorHere(message);
@@ -205,12 +204,22 @@ final class Section {
   }
 
   private Section child(String key) {
-    return new Section(node.get(key), path(key), pointer(key), origins);
+    return new Section(value(key), path(key), pointer(key), origins);
   }
 
-  private JsonNode value(String key) {
-    JsonNode value = node.get(key);
-    return value == null || value.isNull() ? MissingNode.getInstance() : value;
+  /** The value at {@code key}; null where it is missing or written as null. */
+  private Object value(String key) {
+    return mapping().get(key);
+  }
+
+  /** This section's keys and values; none where it is not a mapping (which allowOnly reports). */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> mapping() {
+    return node instanceof Map ? (Map<String, Object>) node : Map.of();
+  }
+
+  private static boolean isScalar(Object value) {
+    return !(value instanceof Map) && !(value instanceof List);
   }
 
   private String path(String key) {

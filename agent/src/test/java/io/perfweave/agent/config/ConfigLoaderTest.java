@@ -200,7 +200,7 @@ final class ConfigLoaderTest {
 
   @Test
   void duplicateKey_isAnError() {
-    assertTrue(error("output: a\noutput: b\n").contains("Duplicate field 'output'"));
+    assertTrue(error("output: a\noutput: b\n").contains("duplicate key output"));
   }
 
   @Test

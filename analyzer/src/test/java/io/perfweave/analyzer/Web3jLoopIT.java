@@ -60,9 +60,11 @@ final class Web3jLoopIT {
     assertTrue(after.readFailures() < before.readFailures() / 5, table);
     // 10 %, and a millisecond: a p95 of about a hundred calls moves by that from one call's
     // jitter; and 15 % of the reads, which failed before (a fast 503 from the front), now succeed
-    // after a retry (the 503, a ~1 ms backoff, the call again) and join the reads that returned a
-    // value: at that share they are the p95, a few ms above a first-attempt call (CI saw +3.9 ms)
-    long retried = 5;
+    // after up to two retries (each a 503 round trip and its backoff, 1 then 2 ms, before the call
+    // again) and join the reads that returned a value: at that share they are the p95, a few ms
+    // above a first-attempt call (CI saw +3.9, +4.8 and +8.2 ms on eth_blockNumber, whose short
+    // TTL leaves the most calls to the node)
+    long retried = 10;
     before.p95().forEach((method, p95) ->
         assertTrue(after.p95().get(method) <= p95 * 1.1 + 1 + retried,
             method + " p95 rose by more than 10% and a retry's cost:\n" + table));

@@ -4,6 +4,7 @@ import io.perfweave.agent.config.ConfigException;
 import io.perfweave.agent.config.ConfigLoader;
 import io.perfweave.agent.config.PerfweaveConfig;
 import io.perfweave.bridge.Bridge;
+import io.perfweave.instrumentation.http.HttpRuntime;
 import io.perfweave.instrumentation.metrics.MeterExport;
 import io.perfweave.instrumentation.redis.RedisLevel;
 import io.perfweave.instrumentation.runtime.PerfweaveRuntime;
@@ -72,19 +73,24 @@ public final class PerfweaveAgent {
    * the recording must configure JFR before anything initialises it.)
    */
   private static Thread startWarmUp() {
-    Thread warmUp =
+    return background("perfweave-warm-up", Weaver::warmUp);
+  }
+
+  /** A daemon thread that loads what a later step needs; what it fails to load, that step loads and reports. */
+  private static Thread background(String name, Runnable warmUp) {
+    Thread thread =
         new Thread(
             () -> {
               try {
-                Weaver.warmUp();
+                warmUp.run();
               } catch (Throwable ignored) {
                 // the main thread loads what it needs itself, and reports what fails
               }
             },
-            "perfweave-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
-    return warmUp;
+            name);
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
   }
 
   private static Optional<PerfweaveConfig> loadConfig(String arguments, boolean atStartup) {
@@ -125,6 +131,9 @@ public final class PerfweaveAgent {
     phases.done("profiling");
     Weaver.install(instrumentation, config.sites(), config.http().enabled(), runtime.counters());
     phases.done("weaving");
+    if (config.http().enabled()) {
+      background("perfweave-warm-up-json", HttpRuntime::warmUpJsonRpc);
+    }
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(() -> atExit(runtime, profiling, export, redis), "perfweave-exit-summary"));

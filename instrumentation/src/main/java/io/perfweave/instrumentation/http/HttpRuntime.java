@@ -22,6 +22,22 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class HttpRuntime {
 
+  /**
+   * Reads a JSON-RPC request once, so that its reader (Jackson's, about 300 classes) is loaded and
+   * initialised by whoever calls this — a background thread at start-up — rather than by the
+   * application's first HTTP call. A call made meanwhile waits for the class initialisation the
+   * JVM is already doing, never does it twice.
+   */
+  public static void warmUpJsonRpc() {
+    JsonRpcCall call = JsonRpcCall.parse(
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"warm_up\",\"params\":[\"0x1\",\"latest\"]}"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    if (call != null) {
+      call.ids();
+    }
+  }
+
+
   /** The library of each entry point, or null once it could not be read (left alone). */
   private final AtomicReferenceArray<HttpLibrary> libraries;
   private final HttpSites sites;

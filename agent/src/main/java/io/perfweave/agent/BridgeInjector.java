@@ -4,13 +4,12 @@ import io.perfweave.profiler.TempFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.lang.reflect.Method;
 import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.ProtectionDomain;
 import java.util.Enumeration;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -21,9 +20,9 @@ import java.util.jar.JarOutputStream;
 /**
  * Puts the bridge package, from the agent jar, into the bootstrap class loader, so that advice
  * inlined into any class, the JDK's included, resolves the same bridge classes. It defines the
- * classes there directly (the JDK's internal {@code Unsafe.defineClass}, its package opened to
- * perfweave alone through {@link Instrumentation#redefineModule}): the boot class path stays as
- * it was, so the JVM keeps class data sharing on for the application's own classes and prints no
+ * classes there directly ({@link BootDefiner}: the JDK's internal {@code Unsafe.defineClass}, its
+ * package opened through {@link Instrumentation#redefineModule} to that class's own loader alone,
+ * not to the application's class path): the boot class path stays as it was, so the JVM keeps class data sharing on for the application's own classes and prints no
  * warning. Where that is not possible, it appends a small jar of them to the bootstrap class
  * path, as before. Must run before anything loads a bridge class.
  */
@@ -41,7 +40,7 @@ final class BridgeInjector {
     Path agentJar =
         Path.of(PerfweaveAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Map<String, byte[]> classes = bridgeClasses(agentJar);
-    if (!defineInBootLoader(instrumentation, classes)) {
+    if (!defineInBootLoader(instrumentation, agentJar, classes)) {
       Path bridgeJar = TempFiles.create("bridge", ".jar");
       writeJar(classes, bridgeJar);
       instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(bridgeJar.toFile()));
@@ -58,38 +57,17 @@ final class BridgeInjector {
   }
 
   /**
-   * Defines the classes in the boot loader, a class whose super type is not defined yet put off to
-   * the next round; false, with whatever was defined left as it is (the same bytes the jar then
-   * holds), where the JDK does not allow it.
+   * Defines the classes in the boot loader through {@link BootDefiner}, loaded from the agent jar
+   * by a class loader of its own (parent: none) whose module alone is let into {@code
+   * jdk.internal.misc}; false where the JDK does not allow it.
    */
-  private static boolean defineInBootLoader(Instrumentation instrumentation, Map<String, byte[]> classes) {
-    try {
-      Module base = Object.class.getModule();
-      instrumentation.redefineModule(base, Set.of(), Map.of(),
-          Map.of("jdk.internal.misc", Set.of(BridgeInjector.class.getModule())), Set.of(), Map.of());
-      Class<?> unsafeType = Class.forName("jdk.internal.misc.Unsafe");
-      Object unsafe = unsafeType.getMethod("getUnsafe").invoke(null);
-      Method define = unsafeType.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
-          ClassLoader.class, ProtectionDomain.class);
-      Map<String, byte[]> left = new LinkedHashMap<>(classes);
-      while (!left.isEmpty()) {
-        boolean defined = false;
-        for (Iterator<Map.Entry<String, byte[]>> it = left.entrySet().iterator(); it.hasNext(); ) {
-          Map.Entry<String, byte[]> type = it.next();
-          try {
-            define.invoke(unsafe, type.getKey(), type.getValue(), 0, type.getValue().length, null, null);
-            it.remove();
-            defined = true;
-          } catch (java.lang.reflect.InvocationTargetException superTypeNotYetDefined) {
-            // NoClassDefFoundError for its super type: the next round, once that is defined
-          }
-        }
-        if (!defined) {
-          return false;
-        }
-      }
-      return true;
-    } catch (ReflectiveOperationException | RuntimeException | LinkageError notAllowed) {
+  private static boolean defineInBootLoader(Instrumentation instrumentation, Path agentJar, Map<String, byte[]> classes) {
+    try (URLClassLoader isolated = new URLClassLoader(new URL[] {agentJar.toUri().toURL()}, null)) {
+      Class<?> definer = Class.forName(BootDefiner.class.getName(), true, isolated);
+      instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(),
+          Map.of("jdk.internal.misc", Set.of(definer.getModule())), Set.of(), Map.of());
+      return (Boolean) definer.getMethod("define", Map.class).invoke(null, classes);
+    } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError notAllowed) {
       return false;
     }
   }

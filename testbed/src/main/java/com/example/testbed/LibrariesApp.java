@@ -14,7 +14,8 @@ import net.bytebuddy.matcher.ElementMatchers;
 
 /**
  * Uses its own Byte Buddy, Jackson, Micrometer and Caffeine, and prints which jar each came from,
- * so a test can see that the agent's copies never replace the application's.
+ * so a test can see that the agent's copies never replace the application's; and whether it may
+ * reach the JDK's internal Unsafe, which the agent must not open to it.
  */
 public final class LibrariesApp {
 
@@ -46,6 +47,17 @@ public final class LibrariesApp {
 
     NodeClient client = new NodeClient();
     System.out.println("balance " + client.getBalance("acct-0"));
+    System.out.println("jdk.internal.misc.Unsafe " + internalUnsafe());
+  }
+
+  /** What libraries that probe for the internal Unsafe (Netty does) would find. */
+  private static String internalUnsafe() {
+    try {
+      Class.forName("jdk.internal.misc.Unsafe").getMethod("getUnsafe").invoke(null);
+      return "reachable";
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return "not reachable (" + e.getClass().getSimpleName() + ")";
+    }
   }
 
   private static String jarOf(Class<?> type) throws Exception {

@@ -107,7 +107,10 @@ final class YamlSource {
       return values;
     }
 
-    /** A scalar as YAML 1.1 resolved it: null, a Boolean, or its text (numbers are parsed where read). */
+    /**
+     * A scalar as YAML 1.1 resolved it: null, a Boolean, a number as plain decimal text (parsed
+     * where it is read), or its text.
+     */
     private static Object scalar(ScalarNode scalar) {
       Tag tag = scalar.getTag();
       if (tag.equals(Tag.NULL)) {
@@ -117,7 +120,28 @@ final class YamlSource {
         String word = scalar.getValue().toLowerCase(Locale.ROOT);
         return word.equals("true") || word.equals("yes") || word.equals("on") || word.equals("y");
       }
+      if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)) {
+        return number(scalar.getValue());
+      }
       return scalar.getValue();
+    }
+
+    /** YAML 1.1's ways of writing a number ({@code 1_000}, {@code +5}, {@code 0x1F}, {@code 0b101}) as decimal text. */
+    static String number(String text) {
+      String plain = text.replace("_", "");
+      boolean negative = plain.startsWith("-");
+      String digits = negative || plain.startsWith("+") ? plain.substring(1) : plain;
+      try {
+        if (digits.startsWith("0x")) {
+          return (negative ? "-" : "") + Long.parseLong(digits.substring(2), 16);
+        }
+        if (digits.startsWith("0b")) {
+          return (negative ? "-" : "") + Long.parseLong(digits.substring(2), 2);
+        }
+      } catch (NumberFormatException notThatForm) {
+        return text;
+      }
+      return (negative ? "-" : "") + digits;
     }
 
     private String where(Node node) {

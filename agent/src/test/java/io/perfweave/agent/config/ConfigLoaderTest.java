@@ -199,6 +199,16 @@ final class ConfigLoaderTest {
   }
 
   @Test
+  void yamlNumberForms_readAsNumbers() throws Exception {
+    for (Map.Entry<String, Long> written : Map.of("1_000", 1000L, "0x10", 16L, "+25", 25L).entrySet()) {
+      Path file = Files.writeString(dir.resolve("numbers.yaml"),
+          "profiling:\n  jfr: { callEventsPerSecond: " + written.getKey() + " }\n");
+      PerfweaveConfig config = new ConfigLoader("config=" + file, Map.of(), Map.of()).load();
+      assertEquals(written.getValue(), config.profiling().jfr().callEventsPerSecond(), written.getKey());
+    }
+  }
+
+  @Test
   void duplicateKey_isAnError() {
     assertTrue(error("output: a\noutput: b\n").contains("duplicate key output"));
   }

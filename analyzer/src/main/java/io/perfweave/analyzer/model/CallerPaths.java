@@ -18,6 +18,38 @@ public final class CallerPaths {
 
   private CallerPaths() {}
 
+  /**
+   * A call's caller as its event's stack shows it, built frame by frame from the innermost: the
+   * first application frame under the call (the target method's own frames skipped, and a method
+   * reference's hidden class, which is not where the call was written), or for a built-in HTTP site
+   * the first {@link #DEPTH} of them. Each reader of stacks feeds it its own frames.
+   */
+  public static final class Builder {
+
+    private final String targetMethod;
+    private final StringBuilder path = new StringBuilder();
+    private int wanted;
+
+    /** @param target the call's target as its event names it ({@code Type#method}, {@code HTTP …}) */
+    public Builder(String target) {
+      this.targetMethod = target.replace('#', '.');
+      this.wanted = target.startsWith("HTTP ") ? DEPTH : 1;
+    }
+
+    /** Takes the next frame outwards; false once the path is complete. */
+    public boolean add(String type, String method, int line) {
+      if (Frames.isApplication(type) && !method.equals(targetMethod) && !type.contains("$$Lambda")) {
+        path.append(path.length() == 0 ? "" : SEPARATOR).append(method).append(':').append(line);
+        wanted--;
+      }
+      return wanted > 0;
+    }
+
+    public String path() {
+      return path.toString();
+    }
+  }
+
   /** Frames that appear in the callers of two or more sites. */
   public static Set<String> plumbing(Model model) {
     Map<String, String> firstSite = new HashMap<>();

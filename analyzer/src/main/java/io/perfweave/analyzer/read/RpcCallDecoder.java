@@ -159,7 +159,7 @@ final class RpcCallDecoder {
     return reader.chunkStartNanos + (long) ((ticks - reader.chunkStartTicks) / ticksPerNano);
   }
 
-  /** {@link EventReader#caller} on the reader's stack: the same text for the same frames (line: the location's upper half). */
+  /** The call's caller ({@link CallerPaths.Builder}) from the reader's stack (line: the location's upper half). */
   private String caller(long stackId, String target) {
     if (stackId == 0) {
       return "";
@@ -171,23 +171,17 @@ final class RpcCallDecoder {
   }
 
   private String caller(StackTrace stack, String target) {
-    String targetMethod = target.replace('#', '.');
-    int wanted = target.startsWith("HTTP ") ? CallerPaths.DEPTH : 1;
-    StringBuilder path = new StringBuilder();
+    CallerPaths.Builder path = new CallerPaths.Builder(target);
     // every frame of a JDK stack trace is a Java frame (the consumer's isJavaFrame() is always true)
     for (int i = 0; i < stack.methods.length; i++) {
       MethodRef method = reader.methods.get(stack.methods[i]);
       ClassRef type = method == null ? null : reader.classes.get(method.cls);
       String typeName = type == null ? "" : symbol(type.name).replace('/', '.');
-      String name = methodName(stack.methods[i], typeName, method);
-      if (Frames.isApplication(typeName) && !name.equals(targetMethod) && !typeName.contains("$$Lambda")) {
-        path.append(path.length() == 0 ? "" : CallerPaths.SEPARATOR).append(name).append(':').append(stack.locations[i] >> 16);
-        if (--wanted == 0) {
-          break;
-        }
+      if (!path.add(typeName, methodName(stack.methods[i], typeName, method), stack.locations[i] >> 16)) {
+        break;
       }
     }
-    return path.toString();
+    return path.path();
   }
 
   private String methodName(long id, String typeName, MethodRef method) {

@@ -147,10 +147,15 @@ final class EventReader {
     if (method == null) {
       return;
     }
-    String target = method.getType().getName() + "#" + method.getName();
+    String target = target(method);
     calls.add(new RpcCallRecord(target, target, "", Outcome.SUCCESS, false, 1, "", 0, 0, false, 0,
         nanos(event.getStartTime()), nanos(event.getEndTime()), threadId(event),
         cachedCaller(event.getStackTrace(), target), "", "", SiteModel.METHOD_TRACE));
+  }
+
+  /** A traced or timed method as perfweave's events name a woven site's target: {@code Type#method}. */
+  private static String target(RecordedMethod method) {
+    return method.getType().getName() + "#" + method.getName();
   }
 
   /** The JDK names the traced method; async-profiler's {@code trace=} leaves it out, its stack starting there. */
@@ -168,7 +173,7 @@ final class EventReader {
     RecordedMethod method = event.getValue("method");
     if (method != null) {
       // overloads apart: each has counters of its own
-      model.methodTimings().record(method.getType().getName() + "#" + method.getName() + " " + method.getDescriptor(),
+      model.methodTimings().record(target(method) + " " + method.getDescriptor(),
           new MethodTimings.Timing(nanos(event.getStartTime()), event.getLong("invocations"),
               event.getDuration("minimum").toNanos(), event.getDuration("average").toNanos(),
               event.getDuration("maximum").toNanos()));
@@ -326,24 +331,17 @@ final class EventReader {
     if (stack == null) {
       return "";
     }
-    String targetMethod = target.replace('#', '.');
-    int wanted = target.startsWith("HTTP ") ? CallerPaths.DEPTH : 1;
-    StringBuilder path = new StringBuilder();
+    CallerPaths.Builder path = new CallerPaths.Builder(target);
     for (RecordedFrame frame : stack.getFrames()) {
       if (!frame.isJavaFrame()) {
         continue;
       }
       String type = frame.getMethod().getType().getName();
-      String method = Frames.method(type, frame.getMethod().getName());
-      // a method reference's hidden class is not where the call was written
-      if (Frames.isApplication(type) && !method.equals(targetMethod) && !type.contains("$$Lambda")) {
-        path.append(path.length() == 0 ? "" : CallerPaths.SEPARATOR).append(method).append(':').append(frame.getLineNumber());
-        if (--wanted == 0) {
-          break;
-        }
+      if (!path.add(type, Frames.method(type, frame.getMethod().getName()), frame.getLineNumber())) {
+        break;
       }
     }
-    return path.toString();
+    return path.path();
   }
 
   private static String thrower(RecordedStackTrace stack) {

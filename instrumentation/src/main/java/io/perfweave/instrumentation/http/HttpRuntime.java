@@ -37,7 +37,6 @@ public final class HttpRuntime {
     }
   }
 
-
   /** The library of each entry point, or null once it could not be read (left alone). */
   private final AtomicReferenceArray<HttpLibrary> libraries;
   private final HttpSites sites;

@@ -4,6 +4,7 @@ import io.perfweave.agent.config.ConfigException;
 import io.perfweave.agent.config.ConfigLoader;
 import io.perfweave.agent.config.PerfweaveConfig;
 import io.perfweave.bridge.Bridge;
+import io.perfweave.instrumentation.events.EventTimes;
 import io.perfweave.instrumentation.http.HttpRuntime;
 import io.perfweave.instrumentation.metrics.MeterExport;
 import io.perfweave.instrumentation.redis.RedisLevel;
@@ -127,6 +128,9 @@ public final class PerfweaveAgent {
             config.profiling().jfr().callEventsPerSecond());
     phases.done("runtime");
     Profiling profiling = Profiling.start(config.profiling(), config.output(), AppName.current());
+    if (config.profiling().jfr().enabled()) {
+      EventTimes.useTicksPerSecond(JfrTicks.perSecond(instrumentation));
+    }
     runtime.startStats();
     phases.done("profiling");
     Weaver.install(instrumentation, config.sites(), config.http().enabled(), runtime.counters());

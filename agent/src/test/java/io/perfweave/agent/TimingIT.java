@@ -67,9 +67,27 @@ final class TimingIT {
     assertEquals(1, failing.getInt("attempts"));
     RecordedEvent slow = bySite.get("slow").get(0);
     assertTrue(slow.getDuration().compareTo(Duration.ofMillis(30)) >= 0, "slow sleeps 30ms: " + slow.getDuration());
+    assertSameTime(slow.getDuration(), summaryP50(result, "slow"));
     assertNull(slow.getStackTrace(), "stackTrace: false");
     assertEquals(0L, slow.getLong("keyHash"));
     assertTrue(result.stderr().contains("0 transform errors, 0 advice errors"), result.stderr());
+  }
+
+  /**
+   * The event's duration is set from the same clock readings as the meters (JFR's own clock is
+   * not read at the call's start): the exit summary's p50 of the one call, to its histogram's 1 %.
+   */
+  private static void assertSameTime(Duration event, double summaryMillis) {
+    double eventMillis = event.toNanos() / 1e6;
+    assertTrue(Math.abs(eventMillis - summaryMillis) <= eventMillis * 0.02,
+        "event " + eventMillis + " ms, exit summary " + summaryMillis + " ms");
+  }
+
+  private static double summaryP50(ForkedJvm.Result result, String site) {
+    String row = result.stderr().lines().filter(l -> l.matches("\\s+" + site + "\\s+1\\s.*")).findFirst()
+        .orElseThrow(() -> new AssertionError(result.stderr()));
+    String[] cells = row.trim().split("\\s+");
+    return Double.parseDouble(cells[6].replace("ms", ""));
   }
 
   @ParameterizedTest

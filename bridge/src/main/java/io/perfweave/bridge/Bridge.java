@@ -82,9 +82,21 @@ public final class Bridge {
   /**
    * Called on exit of an instrumented method, normal or exceptional; {@code returned} is its value
    * where the site hashes values, else null.
+   *
+   * <p>A non-null scope means this frame was entered outside perfweave, and the flag nests, so
+   * the thread is outside perfweave here too. Only hashing a value runs the application's code
+   * (its {@code hashCode}), and only then is the thread marked inside; timing alone runs only
+   * perfweave's classes and the JDK packages no site may name (perfweave's {@code Exclusions}).
    */
   public static void exit(int site, Object scope, Object returned, Throwable thrown, String target) {
-    boolean[] inside = scope == null ? null : markInside();
+    if (scope == null) {
+      return;
+    }
+    if (returned == null) {
+      dispatcher.exit(site, scope, null, thrown, target);
+      return;
+    }
+    boolean[] inside = markInside();
     if (inside == null) {
       return;
     }
@@ -95,16 +107,13 @@ public final class Bridge {
     }
   }
 
-  /** {@link #exit} for a method returning an integral primitive, hashed without boxing. */
+  /**
+   * {@link #exit} for a method returning an integral primitive, hashed without boxing: no
+   * application code runs, so the thread is not marked.
+   */
   public static void exitLong(int site, Object scope, long returned, Throwable thrown, String target) {
-    boolean[] inside = scope == null ? null : markInside();
-    if (inside == null) {
-      return;
-    }
-    try {
+    if (scope != null) {
       dispatcher.exitLong(site, scope, returned, thrown, target);
-    } finally {
-      inside[0] = false;
     }
   }
 

@@ -3,47 +3,50 @@ package io.perfweave.instrumentation.runtime;
 import io.perfweave.contract.Outcome;
 import io.perfweave.instrumentation.events.SiteStatsEvent;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.AtomicHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * Which of a site's calls get a {@code perfweave.RpcCall} of their own, as JFR throttles its own
  * high-rate events: every failure (a waiter that got the call's failure too), every retried call
- * and every call slower than {@link
- * #SLOW_NANOS}; of the others, the first {@code perSecond} each second. The rest are counted,
- * by outcome and in a latency histogram, and handed out once a second as a {@code
- * perfweave.SiteStats} event, so that the analyzer's totals stay exact while its per-call
- * analyses (repeats, fan-out, the replay) read a sample of at least {@code perSecond} calls a
- * second. A call over the budget costs a volatile read and its counting; an event, ~140 ns and
- * its stack trace.
+ * and every call slower than {@link #SLOW_NANOS}; of the others, the first {@code perSecond} each
+ * second. The rest are counted here, by outcome and in a latency histogram, for the whole run;
+ * once a second {@link #drain} hands out what was counted since as a {@code perfweave.SiteStats}
+ * event, so that the analyzer's totals stay exact while its per-call analyses (repeats, fan-out,
+ * the replay) read a sample of at least {@code perSecond} calls a second. A counted call costs a
+ * volatile read and two atomic increments (the histogram's bucket and total); an event, ~140 ns
+ * and its stack trace.
  */
 final class CallEvents {
 
   /** JFR's own default threshold for socket and file I/O events. */
   static final long SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-  private static final long HIGHEST_NANOS = TimeUnit.HOURS.toNanos(1);
+  static final long HIGHEST_NANOS = TimeUnit.HOURS.toNanos(1);
 
   private final long perSecond;
   private volatile long second = Long.MIN_VALUE;
   private final AtomicLong usedThisSecond = new AtomicLong();
-  private final Recorder latencies = new Recorder(HIGHEST_NANOS, 2);
-  private final LongAdder success = new LongAdder();
+  /** The counted calls of the whole run, recorded before their outcome's counter. */
+  private final AtomicHistogram counted = new AtomicHistogram(HIGHEST_NANOS, 2);
   private final LongAdder cacheHits = new LongAdder();
   private final LongAdder l2Hits = new LongAdder();
   private final LongAdder shadowHits = new LongAdder();
   private final LongAdder coalesced = new LongAdder();
-  private Histogram recycled;
+  /** What the last drain handed out up to; only the draining thread touches these. */
+  private Histogram drained = new Histogram(HIGHEST_NANOS, 2);
+  private final long[] drainedOutcomes = new long[4];
 
   /** @param perSecond the calls a second that get their own event beyond those that always do; 0 for every call */
   CallEvents(long perSecond) {
     this.perSecond = perSecond;
   }
 
-  /** Whether this call gets its own event; if not, it is counted for the next SiteStats. */
+  /** Whether this call gets its own event; if not, it is counted here. */
   boolean own(long endNanos, long nanos, String outcome, boolean failed, int attempts) {
     // an ERROR outcome always has its error: failed covers it
     if (perSecond == 0 || failed || attempts > 1 || nanos >= SLOW_NANOS || withinBudget(endNanos)) {
@@ -64,7 +67,7 @@ final class CallEvents {
   }
 
   private void count(long nanos, String outcome) {
-    latencies.recordValue(Math.min(Math.max(nanos, 0), HIGHEST_NANOS));
+    counted.recordValue(Math.min(Math.max(nanos, 0), HIGHEST_NANOS));
     switch (outcome) {
       case Outcome.CACHE_HIT:
         cacheHits.increment();
@@ -79,34 +82,53 @@ final class CallEvents {
         coalesced.increment();
         break;
       default:
-        success.increment();
         break;
     }
+  }
+
+  /** The counted calls of the whole run, a copy. */
+  Histogram countedLatencies() {
+    return counted.copy();
+  }
+
+  /** Counted calls served from a cache, or in shadow mode that a cache would have served. */
+  long countedHits() {
+    return cacheHits.sum() + shadowHits.sum();
+  }
+
+  long countedCoalesced() {
+    return coalesced.sum();
   }
 
   /**
    * The calls counted since the last call of this method, as a SiteStats event for {@code site}
    * and {@code rpcMethod} (not yet committed), or null where there were none. Called by one
-   * thread.
+   * thread at a time.
    */
   SiteStatsEvent drain(String site, String rpcMethod) {
-    Histogram interval = latencies.getIntervalHistogram(recycled);
-    recycled = interval;
-    if (interval.getTotalCount() == 0) {
+    // the counters first: every call they count is in the histogram copied after them
+    long[] outcomes = {cacheHits.sum(), l2Hits.sum(), shadowHits.sum(), coalesced.sum()};
+    if (counted.getTotalCount() == drained.getTotalCount()) {
       return null;
     }
+    Histogram now = counted.copy();
+    Histogram interval = now.copy();
+    interval.subtract(drained);
+    drained = now;
     SiteStatsEvent event = new SiteStatsEvent();
     event.site = site;
     event.rpcMethod = rpcMethod;
     event.unrecorded = interval.getTotalCount();
-    event.success = success.sumThenReset();
-    event.cacheHits = cacheHits.sumThenReset();
-    event.l2Hits = l2Hits.sumThenReset();
-    event.shadowHits = shadowHits.sumThenReset();
-    event.coalesced = coalesced.sumThenReset();
+    event.cacheHits = outcomes[0] - drainedOutcomes[0];
+    event.l2Hits = outcomes[1] - drainedOutcomes[1];
+    event.shadowHits = outcomes[2] - drainedOutcomes[2];
+    event.coalesced = outcomes[3] - drainedOutcomes[3];
+    // a call whose counter lagged its histogram by a drain is a success here and its outcome next
+    event.success = Math.max(0, event.unrecorded - event.cacheHits - event.l2Hits - event.shadowHits - event.coalesced);
+    System.arraycopy(outcomes, 0, drainedOutcomes, 0, outcomes.length);
     ByteBuffer buffer = ByteBuffer.allocate(interval.getNeededByteBufferCapacity());
     int length = interval.encodeIntoCompressedByteBuffer(buffer);
-    event.latencies = Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
+    event.latencies = Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
     return event;
   }
 }

@@ -3,6 +3,7 @@ package io.perfweave.instrumentation.runtime;
 import io.perfweave.bridge.Bridge;
 import java.io.PrintStream;
 import java.util.Locale;
+import org.HdrHistogram.Histogram;
 
 /** The short plain-text report printed on stderr at exit: one line per site, then agent health. */
 final class ExitSummary {
@@ -17,19 +18,19 @@ final class ExitSummary {
     }
     text.append(row(width, "site", "calls", "errors", "hits", "coalesced", "retries", "p50", "p95", "p99"));
     for (SiteRuntime site : sites) {
-      SiteMeters meters = site.meters();
+      Histogram latencies = site.latencies();
       text.append(
           row(
               width,
               site.name(),
-              Long.toString(meters.count()),
+              Long.toString(latencies.getTotalCount()),
               Long.toString(site.meters().errorCount()),
-              Long.toString(site.meters().cacheHitCount()),
-              Long.toString(site.meters().coalescedCount()),
+              Long.toString(site.cacheHits()),
+              Long.toString(site.coalesced()),
               Long.toString(site.meters().retryCount()),
-              millis(meters.percentileNanos(0.5)),
-              millis(meters.percentileNanos(0.95)),
-              millis(meters.percentileNanos(0.99))));
+              millis(latencies.getValueAtPercentile(50)),
+              millis(latencies.getValueAtPercentile(95)),
+              millis(latencies.getValueAtPercentile(99))));
     }
     text.append(
         String.format(

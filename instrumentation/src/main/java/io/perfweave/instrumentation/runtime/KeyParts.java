@@ -29,6 +29,9 @@ final class KeyParts {
       return null;
     }
     Class<?> type = argument.getClass();
+    if (isBoxOrString(type)) {
+      return argument;
+    }
     if (type.isArray()) {
       return arrayPart(argument);
     }
@@ -36,6 +39,15 @@ final class KeyParts {
       return argument;
     }
     return HAS_VALUE_EQUALITY.get(type) ? argument : UNSUPPORTED;
+  }
+
+  /**
+   * The most common key parts, answered without the ClassValue, whose look-up costs more than
+   * the rest of a cache hit's key here (~60 ns on JDK 17).
+   */
+  private static boolean isBoxOrString(Class<?> type) {
+    return type == String.class || type == Long.class || type == Integer.class || type == Boolean.class
+        || type == Short.class || type == Byte.class || type == Character.class;
   }
 
   /** The receiver, compared by identity. */

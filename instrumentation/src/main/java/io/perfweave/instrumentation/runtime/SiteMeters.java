@@ -2,21 +2,20 @@ package io.perfweave.instrumentation.runtime;
 
 import io.perfweave.contract.Outcome;
 import io.perfweave.instrumentation.metrics.ExportedSite;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.AtomicHistogram;
+import org.HdrHistogram.Histogram;
 
 /**
- * A site's meters. The hot path records into lock-free counters and one HdrHistogram (one atomic
- * increment per call, a few nanoseconds), which the exit summary reads; where {@code metrics:}
- * configures an export, each call also goes to the exported Micrometer timer ({@link
- * ExportedSite}). Micrometer is not loaded otherwise.
+ * A site's meters: the calls that have an event of their own, or every call where no recording
+ * takes perfweave's events (the others are counted by the site's {@link CallEvents}, so that each
+ * call is counted once), in lock-free counters and one HdrHistogram, which the exit summary adds
+ * up with the counted ones; and where {@code metrics:} configures an export, every call in the
+ * exported Micrometer timer ({@link ExportedSite}). Micrometer is not loaded otherwise.
  */
 public final class SiteMeters {
 
-  private static final long HIGHEST_NANOS = TimeUnit.HOURS.toNanos(1);
-
-  private final AtomicHistogram latencies = new AtomicHistogram(HIGHEST_NANOS, 2);
+  private final AtomicHistogram latencies = new AtomicHistogram(CallEvents.HIGHEST_NANOS, 2);
   private final LongAdder errors = new LongAdder();
   /** Hits served, or in shadow mode hits a cache would have served. */
   private final LongAdder cacheHits = new LongAdder();
@@ -29,11 +28,15 @@ public final class SiteMeters {
     this.exported = exported;
   }
 
-  void record(long nanos, String outcome, String error, String rpcMethod, int status) {
-    latencies.recordValue(Math.min(Math.max(nanos, 0), HIGHEST_NANOS));
+  /** A call: exported, and counted here unless {@code countedElsewhere} (its site's CallEvents did). */
+  void record(long nanos, String outcome, String error, String rpcMethod, int status, boolean countedElsewhere) {
     if (exported != null) {
       exported.record(nanos, outcome, error, rpcMethod, status);
     }
+    if (countedElsewhere) {
+      return;
+    }
+    latencies.recordValue(Math.min(Math.max(nanos, 0), CallEvents.HIGHEST_NANOS));
     if (error != null) {
       errors.increment();
     }
@@ -57,12 +60,9 @@ public final class SiteMeters {
     }
   }
 
-  long count() {
-    return latencies.getTotalCount();
-  }
-
-  long percentileNanos(double percentile) {
-    return latencies.getValueAtPercentile(percentile * 100);
+  /** The latencies counted here, a copy. */
+  Histogram latencies() {
+    return latencies.copy();
   }
 
   long errorCount() {

@@ -3,12 +3,14 @@ package io.perfweave.instrumentation.runtime;
 import io.perfweave.contract.Outcome;
 import io.perfweave.instrumentation.config.SiteConfig;
 import io.perfweave.instrumentation.events.CurrentSpan;
+import io.perfweave.instrumentation.events.EventTimes;
 import io.perfweave.instrumentation.events.ResultHash;
 import io.perfweave.instrumentation.events.RpcCall;
 import io.perfweave.instrumentation.events.RpcCallEvent;
 import io.perfweave.instrumentation.events.RpcCallNoStackEvent;
 import io.perfweave.instrumentation.events.SiteStatsEvent;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -50,27 +52,40 @@ public final class SiteRuntime {
   public RpcCall begin() {
     RpcCall event = stackTrace ? new RpcCallEvent() : new RpcCallNoStackEvent();
     event.startNanos = System.nanoTime();
-    event.begin();
+    if (!EventTimes.stamped()) {
+      event.begin();
+    }
     if (event.isEnabled()) {
       CurrentSpan.copyTo(event);
     }
     return event;
   }
 
-  /** Ends a timed call that ran once; {@code returned} is hashed where the site hashes values. */
+  /**
+   * Ends a timed call that ran once; {@code returned} is hashed where the site hashes values, and
+   * only where the call gets an event of its own.
+   */
   void end(RpcCall event, Object returned, Throwable thrown, String target) {
-    if (returned != null && event.isEnabled()) {
-      event.resultHash = resultHash(returned);
+    String outcome = thrown == null ? Outcome.SUCCESS : Outcome.ERROR;
+    String error = errorName(thrown);
+    if (ended(event, outcome, error, 1)) {
+      if (returned != null) {
+        event.resultHash = resultHash(returned);
+      }
+      commit(event, target, outcome, error, 1, 0, 0);
     }
-    finish(event, target, thrown == null ? Outcome.SUCCESS : Outcome.ERROR, errorName(thrown), 1, 0, 0);
   }
 
   /** {@link #end} for an integral primitive value, hashed as it is. */
   void endLong(RpcCall event, long returned, Throwable thrown, String target) {
-    if (thrown == null && event.isEnabled()) {
-      event.resultHash = ResultHash.of(returned);
+    String outcome = thrown == null ? Outcome.SUCCESS : Outcome.ERROR;
+    String error = errorName(thrown);
+    if (ended(event, outcome, error, 1)) {
+      if (thrown == null) {
+        event.resultHash = ResultHash.of(returned);
+      }
+      commit(event, target, outcome, error, 1, 0, 0);
     }
-    finish(event, target, thrown == null ? Outcome.SUCCESS : Outcome.ERROR, errorName(thrown), 1, 0, 0);
   }
 
   /** A value's {@code resultHash}; 0 where its own hashCode fails. */
@@ -99,22 +114,44 @@ public final class SiteRuntime {
       int attempts,
       long keyHash,
       long cacheAgeNanos) {
+    if (ended(event, outcome, error, attempts)) {
+      commit(event, target, outcome, error, attempts, keyHash, cacheAgeNanos);
+    }
+  }
+
+  /**
+   * Reads the clock and counts the call, once: in the meters, or where no event of its own is
+   * due, in its budget's SiteStats. True where the call gets its event, timed and to be committed.
+   */
+  private boolean ended(RpcCall event, String outcome, String error, int attempts) {
     long endNanos = System.nanoTime();
     long nanos = endNanos - event.startNanos;
-    event.end();
-    meters.record(nanos, outcome, error, event.rpcMethod, event.status);
-    if (event.isEnabled() && eventsOf(event.rpcMethod).own(endNanos, nanos, outcome, error != null, attempts)
-        && event.shouldCommit()) {
-      event.site = name;
-      event.target = target;
-      event.idempotent |= idempotent;
-      event.attempts = attempts;
-      event.outcome = outcome;
-      event.error = error;
-      event.keyHash = keyHash;
-      event.cacheAge = cacheAgeNanos;
-      event.commit();
+    boolean recorded = event.isEnabled();
+    boolean own = !recorded || eventsOf(event.rpcMethod).own(endNanos, nanos, outcome, error != null, attempts);
+    meters.record(nanos, outcome, error, event.rpcMethod, event.status, !own);
+    return recorded && own && timed(event, endNanos) && event.shouldCommit();
+  }
+
+  private void commit(
+      RpcCall event, String target, String outcome, String error, int attempts, long keyHash, long cacheAgeNanos) {
+    event.site = name;
+    event.target = target;
+    event.idempotent |= idempotent;
+    event.attempts = attempts;
+    event.outcome = outcome;
+    event.error = error;
+    event.keyHash = keyHash;
+    event.cacheAge = cacheAgeNanos;
+    event.commit();
+  }
+
+  /** Gives the event its call's start and duration; false where no recording wants it any more. */
+  private static boolean timed(RpcCall event, long endNanos) {
+    if (EventTimes.stamped()) {
+      return event.stamp(event.startNanos, endNanos);
     }
+    event.end();
+    return true;
   }
 
   private CallEvents eventsOf(String rpcMethod) {
@@ -141,6 +178,25 @@ public final class SiteRuntime {
     if (stats != null) {
       stats.commit();
     }
+  }
+
+  /** Every call of the whole run: those in the meters and those the budgets counted. */
+  Histogram latencies() {
+    Histogram all = meters.latencies();
+    all.add(events.countedLatencies());
+    eventsByMethod.values().forEach(method -> all.add(method.countedLatencies()));
+    return all;
+  }
+
+  /** Calls served from a cache, or in shadow mode that a cache would have served. */
+  long cacheHits() {
+    return meters.cacheHitCount() + events.countedHits()
+        + eventsByMethod.values().stream().mapToLong(CallEvents::countedHits).sum();
+  }
+
+  long coalesced() {
+    return meters.coalescedCount() + events.countedCoalesced()
+        + eventsByMethod.values().stream().mapToLong(CallEvents::countedCoalesced).sum();
   }
 
   public String name() {

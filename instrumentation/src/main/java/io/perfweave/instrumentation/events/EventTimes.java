@@ -1,0 +1,67 @@
+package io.perfweave.instrumentation.events;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * Gives a {@code perfweave.RpcCall} the start and duration of its call from the two {@code
+ * System.nanoTime()} readings perfweave takes for its meters anyway, so that a call reads the
+ * clock twice, not four times (JFR's {@code begin()} and {@code end()} read it again): only a
+ * call that gets an event of its own reads JFR's clock, once, when it ends.
+ *
+ * <p>JFR keeps an event's start and duration, in its ticks, in two fields the JVM adds to every
+ * event class ({@code startTime}, {@code duration}; JDK 17 to 25 alike), and writes what they hold
+ * when set before {@code commit()}. The ticks' frequency is the JVM's own, handed over once by the
+ * agent ({@link #useTicksPerSecond}); until then, or where the fields cannot be reached, events
+ * are timed by {@code begin()} and {@code end()} as JFR's own API has it.
+ */
+public final class EventTimes {
+
+  /** JFR ticks per nanosecond; 0 until known. */
+  private static volatile double ticksPerNano;
+
+  private EventTimes() {}
+
+  /**
+   * Hands over the frequency of JFR's ticks; events are stamped from then on where both event
+   * classes let perfweave set their times.
+   */
+  public static void useTicksPerSecond(long ticksPerSecond) {
+    if (ticksPerSecond > 0 && RpcCallEvent.timesSettable() && RpcCallNoStackEvent.timesSettable()) {
+      ticksPerNano = ticksPerSecond / 1e9;
+    }
+  }
+
+  /** Whether events are stamped from perfweave's own readings; if not, {@code begin()} times them. */
+  public static boolean stamped() {
+    return ticksPerNano > 0;
+  }
+
+  /**
+   * Sets the event's start and duration from its call's {@code System.nanoTime()} readings, in
+   * JFR's ticks: JFR's clock and {@code System.nanoTime()} are read once more, one after the other,
+   * to place the call on JFR's time line. False where the event is not enabled (no recording
+   * wants it).
+   */
+  static boolean stamp(RpcCall event, VarHandle startTime, VarHandle duration, long startNanos, long endNanos) {
+    event.begin();
+    long nowTicks = (long) startTime.get(event);
+    long nowNanos = System.nanoTime();
+    if (nowTicks == 0) {
+      return false;
+    }
+    double perNano = ticksPerNano;
+    startTime.set(event, nowTicks - Math.round((nowNanos - startNanos) * perNano));
+    duration.set(event, Math.max(Math.round((endNanos - startNanos) * perNano), 1));
+    return true;
+  }
+
+  /** The JVM-added field {@code name} of an event class, or null where it has none. */
+  static VarHandle field(MethodHandles.Lookup eventClass, String name) {
+    try {
+      return eventClass.findVarHandle(eventClass.lookupClass(), name, long.class);
+    } catch (ReflectiveOperationException | RuntimeException notThere) {
+      return null;
+    }
+  }
+}

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
@@ -40,7 +38,7 @@ final class BridgeInjector {
     Path agentJar =
         Path.of(PerfweaveAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Map<String, byte[]> classes = bridgeClasses(agentJar);
-    if (!defineInBootLoader(instrumentation, agentJar, classes)) {
+    if (!defineInBootLoader(instrumentation, classes)) {
       Path bridgeJar = TempFiles.create("bridge", ".jar");
       writeJar(classes, bridgeJar);
       instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(bridgeJar.toFile()));
@@ -57,13 +55,13 @@ final class BridgeInjector {
   }
 
   /**
-   * Defines the classes in the boot loader through {@link BootDefiner}, loaded from the agent jar
-   * by a class loader of its own (parent: none) whose module alone is let into {@code
+   * Defines the classes in the boot loader through a copy of {@link BootDefiner} in a class
+   * loader of its own ({@link IsolatedClass}), whose module alone is let into {@code
    * jdk.internal.misc}; false where the JDK does not allow it.
    */
-  private static boolean defineInBootLoader(Instrumentation instrumentation, Path agentJar, Map<String, byte[]> classes) {
-    try (URLClassLoader isolated = new URLClassLoader(new URL[] {agentJar.toUri().toURL()}, null)) {
-      Class<?> definer = Class.forName(BootDefiner.class.getName(), true, isolated);
+  private static boolean defineInBootLoader(Instrumentation instrumentation, Map<String, byte[]> classes) {
+    try {
+      Class<?> definer = IsolatedClass.of(BootDefiner.class);
       instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(),
           Map.of("jdk.internal.misc", Set.of(definer.getModule())), Set.of(), Map.of());
       return (Boolean) definer.getMethod("define", Map.class).invoke(null, classes);

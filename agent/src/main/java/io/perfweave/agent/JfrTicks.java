@@ -3,16 +3,14 @@ package io.perfweave.agent;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The frequency of JFR's clock, which JFR's public API does not give: read from {@code
- * jdk.jfr.internal.JVM} by this class loaded into a class loader of its own (parent: none), whose
- * module alone the package is exported to, so that the application never gains access to JFR's
- * internals. 0 where the JDK does not allow it.
+ * jdk.jfr.internal.JVM} by a copy of this class in a class loader of its own ({@link
+ * IsolatedClass}), whose module alone the package is exported to, so that the application never
+ * gains access to JFR's internals. 0 where the JDK does not allow it.
  */
 public final class JfrTicks {
 
@@ -20,9 +18,8 @@ public final class JfrTicks {
 
   /** JFR's ticks per second, read in an isolated class loader; 0 where it cannot be read. */
   static long perSecond(Instrumentation instrumentation) {
-    URL agentJar = JfrTicks.class.getProtectionDomain().getCodeSource().getLocation();
-    try (URLClassLoader isolated = new URLClassLoader(new URL[] {agentJar}, null)) {
-      Class<?> reader = Class.forName(JfrTicks.class.getName(), true, isolated);
+    try {
+      Class<?> reader = IsolatedClass.of(JfrTicks.class);
       Module jfr = ModuleLayer.boot().findModule("jdk.jfr").orElseThrow();
       instrumentation.redefineModule(jfr, Set.of(), Map.of("jdk.jfr.internal", Set.of(reader.getModule())),
           Map.of(), Set.of(), Map.of());

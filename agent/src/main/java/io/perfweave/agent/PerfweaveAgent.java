@@ -128,9 +128,7 @@ public final class PerfweaveAgent {
             config.profiling().jfr().callEventsPerSecond());
     phases.done("runtime");
     Profiling profiling = Profiling.start(config.profiling(), config.output(), AppName.current());
-    if (config.profiling().jfr().enabled()) {
-      EventTimes.useTicksPerSecond(JfrTicks.perSecond(instrumentation));
-    }
+    EventTimes.readTicksPerSecond(() -> JfrTicks.perSecond(instrumentation));
     runtime.startStats();
     phases.done("profiling");
     Weaver.install(instrumentation, config.sites(), config.http().enabled(), runtime.counters());

@@ -10,6 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Bridge {
 
+  /** What {@link #enter} returns for a call that is not timed. */
+  public static final long NOT_TIMED = Long.MIN_VALUE;
+
   private static volatile Dispatcher dispatcher = NoDispatcher.INSTANCE;
   private static final AtomicLong adviceErrors = new AtomicLong();
   private static final AtomicBoolean claimed = new AtomicBoolean();
@@ -66,34 +69,33 @@ public final class Bridge {
     return inside;
   }
 
-  /** Called on entry of an instrumented method; null while perfweave itself is running. */
-  public static Object enter(int site) {
-    boolean[] inside = markInside();
-    if (inside == null) {
-      return null;
+  /**
+   * Called on entry of a timed method: the call's start, or {@link #NOT_TIMED} while perfweave
+   * itself is running. Starting a call runs nothing a site may weave, so the thread is only
+   * checked, not marked.
+   */
+  public static long enter(int site) {
+    if (INSIDE.get()[0]) {
+      return NOT_TIMED;
     }
-    try {
-      return dispatcher.enter(site);
-    } finally {
-      inside[0] = false;
-    }
+    return dispatcher.enter(site);
   }
 
   /**
-   * Called on exit of an instrumented method, normal or exceptional; {@code returned} is its value
-   * where the site hashes values, else null.
+   * Called on exit of a timed method, normal or exceptional; {@code returned} is its value where
+   * the site hashes values, else null.
    *
-   * <p>A non-null scope means this frame was entered outside perfweave, and the flag nests, so
-   * the thread is outside perfweave here too. Only hashing a value runs the application's code
-   * (its {@code hashCode}), and only then is the thread marked inside; timing alone runs only
+   * <p>A timed start means this frame was entered outside perfweave, and the flag nests, so the
+   * thread is outside perfweave here too. Only hashing a value runs the application's code (its
+   * {@code hashCode}), and only then is the thread marked inside; timing alone runs only
    * perfweave's classes and the JDK packages no site may name (perfweave's {@code Exclusions}).
    */
-  public static void exit(int site, Object scope, Object returned, Throwable thrown, String target) {
-    if (scope == null) {
+  public static void exit(int site, long startNanos, Object returned, Throwable thrown, String target) {
+    if (startNanos == NOT_TIMED) {
       return;
     }
     if (returned == null) {
-      dispatcher.exit(site, scope, null, thrown, target);
+      dispatcher.exit(site, startNanos, null, thrown, target);
       return;
     }
     boolean[] inside = markInside();
@@ -101,7 +103,7 @@ public final class Bridge {
       return;
     }
     try {
-      dispatcher.exit(site, scope, returned, thrown, target);
+      dispatcher.exit(site, startNanos, returned, thrown, target);
     } finally {
       inside[0] = false;
     }
@@ -111,9 +113,9 @@ public final class Bridge {
    * {@link #exit} for a method returning an integral primitive, hashed without boxing: no
    * application code runs, so the thread is not marked.
    */
-  public static void exitLong(int site, Object scope, long returned, Throwable thrown, String target) {
-    if (scope != null) {
-      dispatcher.exitLong(site, scope, returned, thrown, target);
+  public static void exitLong(int site, long startNanos, long returned, Throwable thrown, String target) {
+    if (startNanos != NOT_TIMED) {
+      dispatcher.exitLong(site, startNanos, returned, thrown, target);
     }
   }
 

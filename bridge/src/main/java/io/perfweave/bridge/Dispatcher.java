@@ -6,17 +6,20 @@ package io.perfweave.bridge;
  */
 public interface Dispatcher {
 
-  /** Starts one call of {@code site}; the returned scope comes back to {@link #exit}. */
-  Object enter(int site);
+  /**
+   * Starts one timed call of {@code site}: its start on {@code System.nanoTime()}, which comes
+   * back to {@link #exit}; {@link Bridge#NOT_TIMED} where the call is not timed.
+   */
+  long enter(int site);
 
   /**
-   * Ends the call started by {@link #enter}; {@code thrown} is null when it returned normally,
-   * {@code returned} null where the site does not hash the value.
+   * Ends the call started by {@link #enter} at {@code startNanos}; {@code thrown} is null when it
+   * returned normally, {@code returned} null where the site does not hash the value.
    */
-  void exit(int site, Object scope, Object returned, Throwable thrown, String target);
+  void exit(int site, long startNanos, Object returned, Throwable thrown, String target);
 
   /** {@link #exit} of a method returning an integral primitive (widened to long). */
-  void exitLong(int site, Object scope, long returned, Throwable thrown, String target);
+  void exitLong(int site, long startNanos, long returned, Throwable thrown, String target);
 
   /**
    * Starts one call of a site with a cache or retry policy; returns a {@link Served} when the call

@@ -8,15 +8,15 @@ final class NoDispatcher implements Dispatcher {
   private NoDispatcher() {}
 
   @Override
-  public Object enter(int site) {
-    return null;
+  public long enter(int site) {
+    return Bridge.NOT_TIMED;
   }
 
   @Override
-  public void exit(int site, Object scope, Object returned, Throwable thrown, String target) {}
+  public void exit(int site, long startNanos, Object returned, Throwable thrown, String target) {}
 
   @Override
-  public void exitLong(int site, Object scope, long returned, Throwable thrown, String target) {}
+  public void exitLong(int site, long startNanos, long returned, Throwable thrown, String target) {}
 
   @Override
   public Object enterPolicy(

@@ -15,7 +15,7 @@ import net.bytebuddy.matcher.ElementMatchers;
 /**
  * Uses its own Byte Buddy, Jackson, Micrometer and Caffeine, and prints which jar each came from,
  * so a test can see that the agent's copies never replace the application's; and whether it may
- * reach the JDK's internal Unsafe, which the agent must not open to it.
+ * reach the JDK's internal Unsafe and JFR's internals, which the agent must not open to it.
  */
 public final class LibrariesApp {
 
@@ -48,6 +48,17 @@ public final class LibrariesApp {
     NodeClient client = new NodeClient();
     System.out.println("balance " + client.getBalance("acct-0"));
     System.out.println("jdk.internal.misc.Unsafe " + internalUnsafe());
+    System.out.println("jdk.jfr.internal.JVM " + jfrInternals());
+  }
+
+  /** Whether JFR's internals, which the agent reads its clock's frequency from, are open to the application. */
+  private static String jfrInternals() {
+    try {
+      Class.forName("jdk.jfr.internal.JVM").getMethod("counterTime").invoke(null);
+      return "reachable";
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return "not reachable (" + e.getClass().getSimpleName() + ")";
+    }
   }
 
   /** What libraries that probe for the internal Unsafe (Netty does) would find. */

@@ -2,6 +2,7 @@ package io.perfweave.instrumentation.events;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.function.LongSupplier;
 
 /**
  * Gives a {@code perfweave.RpcCall} the start and duration of its call from the two {@code
@@ -11,29 +12,48 @@ import java.lang.invoke.VarHandle;
  *
  * <p>JFR keeps an event's start and duration, in its ticks, in two fields the JVM adds to every
  * event class ({@code startTime}, {@code duration}; JDK 17 to 25 alike), and writes what they hold
- * when set before {@code commit()}. The ticks' frequency is the JVM's own, handed over once by the
- * agent ({@link #useTicksPerSecond}); until then, or where the fields cannot be reached, events
- * are timed by {@code begin()} and {@code end()} as JFR's own API has it.
+ * when set before {@code commit()}. The ticks' frequency is the JVM's own, read through the agent
+ * ({@link #readTicksPerSecond}); until then, or where the fields cannot be reached, events are
+ * timed by {@code begin()} and {@code end()} as JFR's own API has it.
  */
 public final class EventTimes {
 
   /** JFR ticks per nanosecond; 0 until known. */
   private static volatile double ticksPerNano;
+  /** Reads JFR's ticks per second, once, when the first recording takes an event; then null. */
+  private static volatile LongSupplier ticksPerSecond;
 
   private EventTimes() {}
 
   /**
-   * Hands over the frequency of JFR's ticks; events are stamped from then on where both event
-   * classes let perfweave set their times.
+   * Where the frequency of JFR's ticks will come from: read the first time a recording takes a
+   * perfweave event (JFR is running then; reading it earlier would initialise JFR's internals,
+   * ~80 ms, in a JVM that may never record).
    */
-  public static void useTicksPerSecond(long ticksPerSecond) {
-    if (ticksPerSecond > 0 && RpcCallEvent.timesSettable() && RpcCallNoStackEvent.timesSettable()) {
-      ticksPerNano = ticksPerSecond / 1e9;
-    }
+  public static void readTicksPerSecond(LongSupplier source) {
+    ticksPerSecond = source;
   }
 
-  /** Whether events are stamped from perfweave's own readings; if not, {@code begin()} times them. */
+  /**
+   * Whether events are stamped from perfweave's own readings; if not, {@code begin()} times them.
+   * Call it only for an enabled event: the first call may read JFR's frequency.
+   */
   public static boolean stamped() {
+    return ticksPerNano > 0 || ticksPerSecond != null && readOnce();
+  }
+
+  private static synchronized boolean readOnce() {
+    LongSupplier source = ticksPerSecond;
+    ticksPerSecond = null;
+    if (source != null) {
+      long perSecond = source.getAsLong();
+      if (perSecond > 0 && RpcCallEvent.timesSettable() && RpcCallNoStackEvent.timesSettable()) {
+        ticksPerNano = perSecond / 1e9;
+      } else {
+        System.err.println("perfweave: warning: this JVM's JFR does not let perfweave time its events from its"
+            + " own clock readings; woven sites' calls are counted in the meters only, not recorded");
+      }
+    }
     return ticksPerNano > 0;
   }
 

@@ -1,5 +1,6 @@
 package io.perfweave.instrumentation.runtime;
 
+import io.perfweave.contract.Outcome;
 import io.perfweave.instrumentation.events.RpcCall;
 import io.perfweave.instrumentation.policy.Attempt;
 import io.perfweave.instrumentation.policy.CallDepth;
@@ -67,7 +68,8 @@ final class PolicySite {
     }
     if (scope instanceof NestedCall) {
       CallDepth.exit();
-      site.end(((NestedCall) scope).event(), null, thrown, target);
+      site.finish(((NestedCall) scope).event(), target, thrown == null ? Outcome.SUCCESS : Outcome.ERROR,
+          SiteRuntime.errorName(thrown), 1, 0, 0);
       return false;
     }
     if (!(scope instanceof Sending)) {

@@ -1,7 +1,6 @@
 package io.perfweave.instrumentation.runtime;
 
 import io.perfweave.bridge.Dispatcher;
-import io.perfweave.instrumentation.events.RpcCall;
 import io.perfweave.instrumentation.http.HttpRuntime;
 
 /** The runtime behind the bridge: routes each call to its site by the index woven into advice. */
@@ -19,18 +18,18 @@ final class SiteDispatcher implements Dispatcher {
   }
 
   @Override
-  public Object enter(int site) {
-    return sites[site].begin();
+  public long enter(int site) {
+    return System.nanoTime();
   }
 
   @Override
-  public void exit(int site, Object scope, Object returned, Throwable thrown, String target) {
-    sites[site].end((RpcCall) scope, returned, thrown, target);
+  public void exit(int site, long startNanos, Object returned, Throwable thrown, String target) {
+    sites[site].end(startNanos, returned, thrown, target);
   }
 
   @Override
-  public void exitLong(int site, Object scope, long returned, Throwable thrown, String target) {
-    sites[site].endLong((RpcCall) scope, returned, thrown, target);
+  public void exitLong(int site, long startNanos, long returned, Throwable thrown, String target) {
+    sites[site].endLong(startNanos, returned, thrown, target);
   }
 
   @Override

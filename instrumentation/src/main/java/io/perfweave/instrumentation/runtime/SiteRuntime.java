@@ -27,6 +27,8 @@ public final class SiteRuntime {
   private final SiteMeters meters;
   private final long callEventsPerSecond;
   private final CallEvents events;
+  /** Never committed: asked whether a recording takes this site's events. */
+  private final RpcCall probe;
   /** A built-in HTTP site's budgets per JSON-RPC method, as the analyzer models its calls. */
   private final Map<String, CallEvents> eventsByMethod = new ConcurrentHashMap<>();
 
@@ -47,45 +49,74 @@ public final class SiteRuntime {
     this.meters = meters.forSite(name, serverAddress);
     this.callEventsPerSecond = callEventsPerSecond;
     this.events = new CallEvents(callEventsPerSecond);
+    this.probe = newEvent();
   }
 
+  /**
+   * Starts a call whose scope is its event (the built-in HTTP and policy sites, which set fields
+   * on it as the call goes); {@link #finish} ends it.
+   */
   public RpcCall begin() {
-    RpcCall event = stackTrace ? new RpcCallEvent() : new RpcCallNoStackEvent();
+    RpcCall event = newEvent();
     event.startNanos = System.nanoTime();
-    if (!EventTimes.stamped()) {
-      event.begin();
-    }
     if (event.isEnabled()) {
+      if (!EventTimes.stamped()) {
+        event.begin();
+      }
       CurrentSpan.copyTo(event);
     }
     return event;
   }
 
+  private RpcCall newEvent() {
+    return stackTrace ? new RpcCallEvent() : new RpcCallNoStackEvent();
+  }
+
   /**
-   * Ends a timed call that ran once; {@code returned} is hashed where the site hashes values, and
-   * only where the call gets an event of its own.
+   * Ends a timed call that ran once, started at {@code startNanos}; {@code returned} is hashed
+   * where the site hashes values, and only where the call gets an event of its own.
    */
-  void end(RpcCall event, Object returned, Throwable thrown, String target) {
-    String outcome = thrown == null ? Outcome.SUCCESS : Outcome.ERROR;
+  void end(long startNanos, Object returned, Throwable thrown, String target) {
+    long endNanos = System.nanoTime();
     String error = errorName(thrown);
-    if (ended(event, outcome, error, 1)) {
+    RpcCall event = timedEvent(startNanos, endNanos, error);
+    if (event != null) {
       if (returned != null) {
         event.resultHash = resultHash(returned);
       }
-      commit(event, target, outcome, error, 1, 0, 0);
+      commit(event, target, event.outcome, error, 1, 0, 0);
     }
   }
 
   /** {@link #end} for an integral primitive value, hashed as it is. */
-  void endLong(RpcCall event, long returned, Throwable thrown, String target) {
-    String outcome = thrown == null ? Outcome.SUCCESS : Outcome.ERROR;
+  void endLong(long startNanos, long returned, Throwable thrown, String target) {
+    long endNanos = System.nanoTime();
     String error = errorName(thrown);
-    if (ended(event, outcome, error, 1)) {
+    RpcCall event = timedEvent(startNanos, endNanos, error);
+    if (event != null) {
       if (thrown == null) {
         event.resultHash = ResultHash.of(returned);
       }
-      commit(event, target, outcome, error, 1, 0, 0);
+      commit(event, target, event.outcome, error, 1, 0, 0);
     }
+  }
+
+  /**
+   * Counts a timed call once and makes its event, stamped with the call's times, where it gets
+   * one; null where not. No event exists before then: a timed call that gets none allocates
+   * nothing. Where this JVM's JFR does not let perfweave stamp an event ({@link
+   * EventTimes#stamped}, told once), timed calls are counted in the meters only.
+   */
+  private RpcCall timedEvent(long startNanos, long endNanos, String error) {
+    String outcome = error == null ? Outcome.SUCCESS : Outcome.ERROR;
+    boolean recorded = probe.isEnabled() && EventTimes.stamped();
+    if (!counted(endNanos, endNanos - startNanos, null, 0, outcome, error, 1, recorded)) {
+      return null;
+    }
+    RpcCall event = newEvent();
+    CurrentSpan.copyTo(event);
+    event.outcome = outcome;
+    return event.stamp(startNanos, endNanos) && event.shouldCommit() ? event : null;
   }
 
   /** A value's {@code resultHash}; 0 where its own hashCode fails. */
@@ -119,17 +150,24 @@ public final class SiteRuntime {
     }
   }
 
-  /**
-   * Reads the clock and counts the call, once: in the meters, or where no event of its own is
-   * due, in its budget's SiteStats. True where the call gets its event, timed and to be committed.
-   */
+  /** Reads the clock and counts the call; true where it gets its event, timed and to be committed. */
   private boolean ended(RpcCall event, String outcome, String error, int attempts) {
     long endNanos = System.nanoTime();
-    long nanos = endNanos - event.startNanos;
-    boolean recorded = event.isEnabled();
-    boolean own = !recorded || eventsOf(event.rpcMethod).own(endNanos, nanos, outcome, error != null, attempts);
-    meters.record(nanos, outcome, error, event.rpcMethod, event.status, !own);
-    return recorded && own && timed(event, endNanos) && event.shouldCommit();
+    return counted(endNanos, endNanos - event.startNanos, event.rpcMethod, event.status, outcome, error, attempts,
+            event.isEnabled())
+        && timed(event, endNanos) && event.shouldCommit();
+  }
+
+  /**
+   * Counts a call once: in the meters, or where a recording takes perfweave's events ({@code
+   * recorded}) and no event of its own is due, in its budget's SiteStats. True where it gets its
+   * own event.
+   */
+  private boolean counted(long endNanos, long nanos, String rpcMethod, int status, String outcome, String error,
+      int attempts, boolean recorded) {
+    boolean own = !recorded || eventsOf(rpcMethod).own(endNanos, nanos, outcome, error != null, attempts);
+    meters.record(nanos, outcome, error, rpcMethod, status, !own);
+    return recorded && own;
   }
 
   private void commit(

@@ -12,17 +12,17 @@ final class LongTimingAdvice {
   private LongTimingAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
-  static Object enter(@SiteId int site) {
+  static long enter(@SiteId int site) {
     return Bridge.enter(site);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
   static void exit(
       @SiteId int site,
-      @Advice.Enter Object scope,
+      @Advice.Enter long startNanos,
       @Advice.Return long returned,
       @Advice.Thrown Throwable thrown,
       @Advice.Origin("#t\\##m") String target) {
-    Bridge.exitLong(site, scope, returned, thrown, target);
+    Bridge.exitLong(site, startNanos, returned, thrown, target);
   }
 }

@@ -12,16 +12,16 @@ final class TimingAdvice {
   private TimingAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
-  static Object enter(@SiteId int site) {
+  static long enter(@SiteId int site) {
     return Bridge.enter(site);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
   static void exit(
       @SiteId int site,
-      @Advice.Enter Object scope,
+      @Advice.Enter long startNanos,
       @Advice.Thrown Throwable thrown,
       @Advice.Origin("#t\\##m") String target) {
-    Bridge.exit(site, scope, null, thrown, target);
+    Bridge.exit(site, startNanos, null, thrown, target);
   }
 }

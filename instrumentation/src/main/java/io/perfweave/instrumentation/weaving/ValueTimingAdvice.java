@@ -14,17 +14,17 @@ final class ValueTimingAdvice {
   private ValueTimingAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
-  static Object enter(@SiteId int site) {
+  static long enter(@SiteId int site) {
     return Bridge.enter(site);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
   static void exit(
       @SiteId int site,
-      @Advice.Enter Object scope,
+      @Advice.Enter long startNanos,
       @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
       @Advice.Thrown Throwable thrown,
       @Advice.Origin("#t\\##m") String target) {
-    Bridge.exit(site, scope, returned, thrown, target);
+    Bridge.exit(site, startNanos, returned, thrown, target);
   }
 }

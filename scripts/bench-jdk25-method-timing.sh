@@ -2,7 +2,8 @@
 # Per-call cost on the Temurin 25 JDK, side by side in one run (AdviceBenchmark, com.example.bench
 # Targets: the same trivial method in each class): the bare method; JDK 25's own method timing
 # (JEP 520, -XX:StartFlightRecording:method-timing=...) and per-call method tracing (method-trace)
-# of it; perfweave's timing without and with the caller's stack (sites' default), cache hit.
+# of it; perfweave's timing without and with the caller's stack (sites' default), with an event
+# for every call, cache hit.
 # Prints a markdown table. Usage: scripts/bench-jdk25-method-timing.sh [FORKS]
 set -euo pipefail
 forks=${1:-1}
@@ -27,5 +28,7 @@ run "JDK method-timing" baseline "-XX:StartFlightRecording:method-timing=$plain,
 run "JDK method-trace (an event per call)" baseline "-XX:StartFlightRecording:method-trace=$plain,filename=$work/trace.jfr"
 run "perfweave timing, stackTrace: false" timing "-javaagent:$agent=config=bench-perfweave.yaml"
 run "perfweave timing, a site's defaults (stack)" timingWithStackTrace "-javaagent:$agent=config=bench-perfweave.yaml"
+run "perfweave timing, an event per call (callEventsPerSecond: 0)" timing \
+  "-javaagent:$agent=config=bench-perfweave.yaml -Dperfweave.profiling.jfr.callEventsPerSecond=0"
 run "perfweave cache hit" cacheHit "-javaagent:$agent=config=bench-perfweave.yaml"
 rm -rf "$work"

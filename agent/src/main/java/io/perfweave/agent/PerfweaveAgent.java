@@ -10,6 +10,7 @@ import io.perfweave.instrumentation.metrics.MeterExport;
 import io.perfweave.instrumentation.redis.RedisLevel;
 import io.perfweave.instrumentation.runtime.PerfweaveRuntime;
 import io.perfweave.instrumentation.weaving.Weaver;
+import io.perfweave.instrumentation.weaving.WeavingCandidates;
 import io.perfweave.profiler.Profiling;
 import java.lang.instrument.Instrumentation;
 import java.util.HashMap;
@@ -57,9 +58,7 @@ public final class PerfweaveAgent {
       Optional<PerfweaveConfig> config = loadConfig(arguments, atStartup);
       phases.done("config");
       if (config.isPresent()) {
-        warmUp.join();
-        phases.done("warm-up");
-        run(config.get(), instrumentation, phases);
+        run(config.get(), instrumentation, phases, warmUp, atStartup);
       }
       phases.print();
     } catch (Throwable t) {
@@ -114,8 +113,9 @@ public final class PerfweaveAgent {
     }
   }
 
-  private static void run(PerfweaveConfig config, Instrumentation instrumentation, StartupPhases phases)
-      throws Exception {
+  private static void run(
+      PerfweaveConfig config, Instrumentation instrumentation, StartupPhases phases, Thread warmUp,
+      boolean atStartup) throws Exception {
     MeterExport export =
         config.metrics().any() ? MeterExport.start(config.metrics(), AppName.current(), System.err) : null;
     RedisLevel redis = config.redis().map(r -> RedisLevel.start(r, System.err)).orElse(null);
@@ -131,14 +131,43 @@ public final class PerfweaveAgent {
     EventTimes.readTicksPerSecond(() -> JfrTicks.perSecond(instrumentation));
     runtime.startStats();
     phases.done("profiling");
-    Weaver.install(instrumentation, config.sites(), config.http().enabled(), runtime.counters());
-    phases.done("weaving");
+    weave(config, instrumentation, runtime, warmUp, atStartup, phases);
     if (config.http().enabled()) {
       background("perfweave-warm-up-json", HttpRuntime::warmUpJsonRpc);
     }
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(() -> atExit(runtime, profiling, export, redis), "perfweave-exit-summary"));
+  }
+
+  /**
+   * At start-up, weaving waits for the first class that may be woven, and premain does not wait
+   * for Byte Buddy; attached, or where a site matches by super type (any class may be woven) or a
+   * candidate is loaded already, Byte Buddy's transformer is installed now.
+   */
+  private static void weave(PerfweaveConfig config, Instrumentation instrumentation, PerfweaveRuntime runtime,
+      Thread warmUp, boolean atStartup, StartupPhases phases) throws InterruptedException {
+    boolean http = config.http().enabled();
+    WeavingCandidates candidates = WeavingCandidates.of(config.sites(), http);
+    if (atStartup && candidates != null && !candidates.anyLoaded(instrumentation)) {
+      Weaver.installDeferred(instrumentation, config.sites(), http, runtime.counters(), candidates,
+          () -> awaitQuietly(warmUp));
+      phases.done("weaving deferred");
+      return;
+    }
+    warmUp.join();
+    phases.done("warm-up");
+    Weaver.install(instrumentation, config.sites(), http, runtime.counters());
+    phases.done("weaving");
+  }
+
+  private static void awaitQuietly(Thread thread) {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      // the weaving thread loads what the warm-up did not
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void atExit(

@@ -68,6 +68,8 @@ final class TimingIT {
     RecordedEvent slow = bySite.get("slow").get(0);
     assertTrue(slow.getDuration().compareTo(Duration.ofMillis(30)) >= 0, "slow sleeps 30ms: " + slow.getDuration());
     assertSameTime(slow.getDuration(), summaryP50(result, "slow"));
+    assertTrue(result.stderr().contains(" weaving deferred "),
+        "sites named by type: weaving waits for the first class it may weave; " + result.stderr());
     assertNull(slow.getStackTrace(), "stackTrace: false");
     assertEquals(0L, slow.getLong("keyHash"));
     assertTrue(result.stderr().contains("0 transform errors, 0 advice errors"), result.stderr());
@@ -143,9 +145,11 @@ final class TimingIT {
             "  - name: any-balance-source",
             "    match: { subtypesOf: \"com.example.testbed.BalanceSource\", method: getBalance }",
             "");
-    runTimedApp(jdk, config);
+    ForkedJvm.Result result = runTimedApp(jdk, config);
 
     assertEquals(7, calls(work.resolve("out")).get("any-balance-source").size());
+    assertTrue(result.stderr().contains(" warm-up ") && !result.stderr().contains(" weaving deferred "),
+        "any class may be a subtype: Byte Buddy's transformer is installed at start-up; " + result.stderr());
   }
 
   @ParameterizedTest
@@ -167,7 +171,8 @@ final class TimingIT {
     Path file = work.resolve("perfweave.yaml");
     Files.writeString(file, config);
     ForkedJvm.Result result =
-        new ForkedJvm(jdk).withAgent("config=" + file).main("com.example.testbed.TimedApp").run(work);
+        new ForkedJvm(jdk).withAgent("config=" + file).option("-Dperfweave.internal.startupTimes=true")
+            .main("com.example.testbed.TimedApp").run(work);
     assertEquals(0, result.exitCode(), result.stderr());
     assertTrue(result.stderr().contains("0 transform errors, 0 advice errors"), result.stderr());
     assertTrue(!result.stderr().contains("internal error"), result.stderr());

@@ -25,7 +25,7 @@ final class ApacheClassicLibrary implements HttpLibrary {
   public List<WovenMethod> wovenMethods() {
     return List.of(
         new WovenMethod(
-            nameStartsWith("org.apache.hc.client5.")
+            nameStartsWith(HttpTypeNames.APACHE_CLASSIC_PACKAGE)
                 .and(not(isAbstract()))
                 .and(superTypeNamed("org.apache.hc.client5.http.impl.classic.CloseableHttpClient")),
             isMethod().and(named("doExecute")).and(not(isAbstract())).and(takesArguments(3)),

@@ -30,7 +30,7 @@ final class JdkHttpClientLibrary implements HttpLibrary {
 
   private static final int MAX_HANDLER_TYPES = 256;
 
-  private static final String FACADE = "jdk.internal.net.http.HttpClientFacade";
+  private static final String FACADE = HttpTypeNames.JDK_CLIENT_FACADE;
 
   static final int MAX_BODY = 1 << 20;
   private static final Set<String> IN_MEMORY_PUBLISHERS =

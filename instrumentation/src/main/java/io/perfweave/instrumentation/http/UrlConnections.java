@@ -22,7 +22,7 @@ public final class UrlConnections {
   private UrlConnections() {}
 
   public static ElementMatcher.Junction<TypeDescription> types() {
-    return named("sun.net.www.protocol.http.HttpURLConnection");
+    return named(HttpTypeNames.URL_CONNECTION);
   }
 
   public static ElementMatcher.Junction<MethodDescription> methods() {

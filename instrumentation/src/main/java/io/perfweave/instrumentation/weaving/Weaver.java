@@ -10,7 +10,6 @@ import io.perfweave.instrumentation.runtime.PerfweaveRuntime;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
@@ -19,8 +18,9 @@ import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
 
 /**
- * Weaves advice into every method a site matches, at start-up and into classes already loaded
- * (retransformation), so the same code serves {@code premain} and {@code agentmain}.
+ * Weaves advice into every method a site matches: into classes already loaded (retransformation)
+ * when attached, and at start-up from the first class that may be woven on ({@link
+ * #installDeferred}).
  */
 public final class Weaver {
 
@@ -28,9 +28,32 @@ public final class Weaver {
 
   /**
    * Installs the sites' advice (site {@code i} of the list is index {@code i} in the runtime) and,
-   * when {@code http} is set, the built-in HTTP client advice.
+   * when {@code http} is set, the built-in HTTP client advice; classes already loaded are
+   * retransformed.
    */
-  public static ResettableClassFileTransformer install(
+  public static void install(
+      Instrumentation instrumentation, List<SiteConfig> sites, boolean http, AgentCounters counters) {
+    builder(instrumentation, sites, http, counters).installOn(instrumentation);
+  }
+
+  /**
+   * Installs the same advice for classes not loaded yet, and makes Byte Buddy's transformer only
+   * when the first class that {@code candidates} may weave loads ({@link DeferredWeaving}), after
+   * {@code beforeByteBuddy} (which waits for the thread loading Byte Buddy). For start-up, when no
+   * candidate is loaded yet.
+   */
+  public static void installDeferred(
+      Instrumentation instrumentation, List<SiteConfig> sites, boolean http, AgentCounters counters,
+      WeavingCandidates candidates, Runnable beforeByteBuddy) {
+    instrumentation.addTransformer(
+        new DeferredWeaving(candidates, () -> {
+          beforeByteBuddy.run();
+          return builder(instrumentation, sites, http, counters).makeRaw();
+        }),
+        true);
+  }
+
+  private static AgentBuilder builder(
       Instrumentation instrumentation, List<SiteConfig> sites, boolean http, AgentCounters counters) {
     Advice.ExceptionHandler toBridge = adviceErrorHandler();
     AgentBuilder builder =
@@ -52,7 +75,7 @@ public final class Weaver {
               .type(new TypeBound(SiteMatchers.types(site.match()), site.name(), site.match().maxTypes()))
               .transform((type, description, loader, module, domain) -> type.visit(weaving));
     }
-    return builder.installOn(instrumentation);
+    return builder;
   }
 
   /**

@@ -22,6 +22,8 @@ public final class EventTimes {
   private static volatile double ticksPerNano;
   /** Reads JFR's ticks per second, once, when the first recording takes an event; then null. */
   private static volatile LongSupplier ticksPerSecond;
+  /** Whether the frequency is being read; guarded by the class's lock. */
+  private static boolean reading;
 
   private EventTimes() {}
 
@@ -42,17 +44,28 @@ public final class EventTimes {
     return ticksPerNano > 0 || ticksPerSecond != null && readOnce();
   }
 
+  /**
+   * Reads the frequency; a thread that calls meanwhile waits for it, so that no call of a running
+   * recording goes unrecorded. The read itself re-entering (a site on a JDK class it uses) gets
+   * false.
+   */
   private static synchronized boolean readOnce() {
     LongSupplier source = ticksPerSecond;
-    ticksPerSecond = null;
-    if (source != null) {
+    if (source == null || reading) {
+      return ticksPerNano > 0;
+    }
+    reading = true;
+    try {
       long perSecond = source.getAsLong();
       if (perSecond > 0 && RpcCallEvent.timesSettable() && RpcCallNoStackEvent.timesSettable()) {
         ticksPerNano = perSecond / 1e9;
       } else {
         System.err.println("perfweave: warning: this JVM's JFR does not let perfweave time its events from its"
-            + " own clock readings; woven sites' calls are counted in the meters only, not recorded");
+            + " own clock readings; the calls of sites that only time them are counted in the meters, not recorded");
       }
+    } finally {
+      ticksPerSecond = null;
+      reading = false;
     }
     return ticksPerNano > 0;
   }

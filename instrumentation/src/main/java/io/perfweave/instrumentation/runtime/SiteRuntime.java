@@ -10,8 +10,8 @@ import io.perfweave.instrumentation.events.RpcCallEvent;
 import io.perfweave.instrumentation.events.RpcCallNoStackEvent;
 import io.perfweave.instrumentation.events.SiteStatsEvent;
 import java.util.Map;
-import org.HdrHistogram.Histogram;
 import java.util.concurrent.ConcurrentHashMap;
+import org.HdrHistogram.Histogram;
 
 /**
  * What happens around one call of a site: its meters, and its JFR event where the site's event
@@ -105,7 +105,7 @@ public final class SiteRuntime {
    * Counts a timed call once and makes its event, stamped with the call's times, where it gets
    * one; null where not. No event exists before then: a timed call that gets none allocates
    * nothing. Where this JVM's JFR does not let perfweave stamp an event ({@link
-   * EventTimes#stamped}, told once), timed calls are counted in the meters only.
+   * EventTimes#stamped}, told once), timed calls are counted in the meters only, not recorded.
    */
   private RpcCall timedEvent(long startNanos, long endNanos, String error) {
     String outcome = error == null ? Outcome.SUCCESS : Outcome.ERROR;

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Start-up A/B: wall time and peak RSS of the start-up benchmark's application (one JSON-RPC call
-# with the JDK's HttpClient, then exit) under another build's agent jar (BEFORE) and this build's,
-# without profiling, interleaved with runs without an agent. Prints a markdown table of medians.
-# Needs /usr/bin/time. Usage: scripts/bench-startup-ab.sh BEFORE_AGENT_JAR [REPEATS]
+# Start-up A/B: wall time and peak RSS of the start-up benchmark's application (StartupApp: one
+# JSON-RPC call with the JDK's HttpClient, then exit; or HelloApp: one println) under another
+# build's agent jar (BEFORE) and this build's, without profiling, interleaved with runs without an
+# agent. Prints a markdown table of medians.
+# Needs /usr/bin/time. Usage: scripts/bench-startup-ab.sh BEFORE_AGENT_JAR [REPEATS] [StartupApp|HelloApp]
 set -euo pipefail
 before=$(realpath "$1")
 repeats="${2:-7}"
+main="${3:-StartupApp}"
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 after="$work/after.jar"
 cp agent/target/perfweave-agent.jar "$after"
-app=(-cp benchmarks/target/benchmarks.jar com.example.bench.StartupApp)
+app=(-cp benchmarks/target/benchmarks.jar "com.example.bench.$main")
 printf 'output: %s/out\n' "$work" > "$work/perfweave.yaml"
 no_profiling="-Dperfweave.profiling.jfr.enabled=false -Dperfweave.profiling.asyncProfiler.enabled=false"
 

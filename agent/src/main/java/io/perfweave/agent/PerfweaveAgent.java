@@ -53,12 +53,11 @@ public final class PerfweaveAgent {
                 + " attach); this copy stays passive");
         return;
       }
-      Thread warmUp = startWarmUp();
       phases.done("bridge");
       Optional<PerfweaveConfig> config = loadConfig(arguments, atStartup);
       phases.done("config");
       if (config.isPresent()) {
-        run(config.get(), instrumentation, phases, warmUp, atStartup);
+        run(config.get(), instrumentation, phases, startWarmUp(), atStartup);
       }
       phases.print();
     } catch (Throwable t) {
@@ -68,9 +67,11 @@ public final class PerfweaveAgent {
   }
 
   /**
-   * Loads Byte Buddy on a second thread while this one reads the config: each takes a few hundred
-   * milliseconds of class loading, and start-up time is what users pay on every launch. (Not JFR:
-   * the recording must configure JFR before anything initialises it.)
+   * Loads Byte Buddy on a second thread, a few hundred milliseconds of class loading, while this
+   * one starts the runtime and the recordings and, where weaving waits for the first class it may
+   * weave, while the application starts. Started once the config is read: reading it beside Byte
+   * Buddy's loading made both slower on two cores, and a config error needs no Byte Buddy. (Not
+   * JFR: the recording must configure JFR before anything initialises it.)
    */
   private static Thread startWarmUp() {
     return background("perfweave-warm-up", Weaver::warmUp);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -19,6 +19,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads the YAML config file into a tree of plain values — maps in the order written, lists,
@@ -44,7 +47,10 @@ final class YamlSource {
     try {
       LoaderOptions options = new LoaderOptions();
       options.setMaxAliasesForCollections(10);
-      document = new Yaml(options).compose(new StringReader(text));
+      // the composer alone, as Yaml.compose builds it, without the Yaml facade's constructors and
+      // representers (about a hundred classes the start-up would load for nothing)
+      document = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options)
+          .getSingleNode();
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
       throw new ConfigException("config is not valid YAML: " + e.getProblem() + " (" + file + ":" + line + ")");

@@ -25,10 +25,10 @@ final class ApacheClassicLibrary implements HttpLibrary {
   public List<WovenMethod> wovenMethods() {
     return List.of(
         new WovenMethod(
-            nameStartsWith(HttpTypeNames.APACHE_CLASSIC_PACKAGE)
+            () -> nameStartsWith(HttpTypeNames.APACHE_CLASSIC_PACKAGE)
                 .and(not(isAbstract()))
                 .and(superTypeNamed("org.apache.hc.client5.http.impl.classic.CloseableHttpClient")),
-            isMethod().and(named("doExecute")).and(not(isAbstract())).and(takesArguments(3)),
+            () -> isMethod().and(named("doExecute")).and(not(isAbstract())).and(takesArguments(3)),
             false));
   }
 

@@ -41,13 +41,16 @@ final class JdkHttpClientLibrary implements HttpLibrary {
 
   @Override
   public List<WovenMethod> wovenMethods() {
-    ElementMatcher.Junction<MethodDescription> publicMethods = isMethod().and(isPublic());
     return List.of(
-        new WovenMethod(named(FACADE), publicMethods.and(named("send")).and(takesArguments(2)), false),
+        new WovenMethod(() -> named(FACADE), () -> publicMethods().and(named("send")).and(takesArguments(2)), false),
         new WovenMethod(
-            named(FACADE),
-            publicMethods.and(named("sendAsync")).and(takesArguments(2).or(takesArguments(3))),
+            () -> named(FACADE),
+            () -> publicMethods().and(named("sendAsync")).and(takesArguments(2).or(takesArguments(3))),
             true));
+  }
+
+  private static ElementMatcher.Junction<MethodDescription> publicMethods() {
+    return isMethod().and(isPublic());
   }
 
   @Override

@@ -24,8 +24,8 @@ final class OkHttpLibrary implements HttpLibrary {
   public List<WovenMethod> wovenMethods() {
     return List.of(
         new WovenMethod(
-            nameStartsWith(HttpTypeNames.OKHTTP_PACKAGE).and(not(isInterface())).and(superTypeNamed("okhttp3.Call")),
-            isMethod().and(named("execute")).and(not(isAbstract())).and(takesArguments(0)),
+            () -> nameStartsWith(HttpTypeNames.OKHTTP_PACKAGE).and(not(isInterface())).and(superTypeNamed("okhttp3.Call")),
+            () -> isMethod().and(named("execute")).and(not(isAbstract())).and(takesArguments(0)),
             false));
   }
 

@@ -122,7 +122,7 @@ public final class Weaver {
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .ignore(Exclusions.never())
-        .type(HttpEntryPoints.ALL.get(0).method().types())
+        .type(HttpEntryPoints.ALL.get(0).method().types().get())
         .transform((type, description, loader, module, domain) -> type)
         .makeRaw();
     adviceErrorHandler();
@@ -131,6 +131,7 @@ public final class Weaver {
   private static AgentBuilder httpClients(AgentBuilder builder, Advice.ExceptionHandler toBridge) {
     for (int client = 0; client < HttpEntryPoints.ALL.size(); client++) {
       WovenMethod method = HttpEntryPoints.ALL.get(client).method();
+      ElementMatcher.Junction<MethodDescription> methods = method.methods().get();
       Advice advice =
           Advice.withCustomMapping()
               .bind(ClientId.class, client)
@@ -138,10 +139,9 @@ public final class Weaver {
               .withExceptionHandler(toBridge);
       builder =
           builder
-              .type(method.types())
+              .type(method.types().get())
               .transform(
-                  (type, description, loader, module, domain) ->
-                      type.visit(advice.on(method.methods())));
+                  (type, description, loader, module, domain) -> type.visit(advice.on(methods)));
     }
     Advice urlConnection = Advice.to(UrlConnectionAdvice.class).withExceptionHandler(toBridge);
     return builder

@@ -47,24 +47,17 @@ public final class LibrariesApp {
 
     NodeClient client = new NodeClient();
     System.out.println("balance " + client.getBalance("acct-0"));
-    System.out.println("jdk.internal.misc.Unsafe " + internalUnsafe());
-    System.out.println("jdk.jfr.internal.JVM " + jfrInternals());
+    System.out.println("jdk.internal.misc.Unsafe " + reachable("jdk.internal.misc.Unsafe", "getUnsafe"));
+    System.out.println("jdk.jfr.internal.JVM " + reachable("jdk.jfr.internal.JVM", "counterTime"));
   }
 
-  /** Whether JFR's internals, which the agent reads its clock's frequency from, are open to the application. */
-  private static String jfrInternals() {
+  /**
+   * Whether a JDK internal the agent opens to itself alone is open to the application: the
+   * internal Unsafe (libraries such as Netty probe for it), JFR's internals.
+   */
+  private static String reachable(String type, String staticMethod) {
     try {
-      Class.forName("jdk.jfr.internal.JVM").getMethod("counterTime").invoke(null);
-      return "reachable";
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return "not reachable (" + e.getClass().getSimpleName() + ")";
-    }
-  }
-
-  /** What libraries that probe for the internal Unsafe (Netty does) would find. */
-  private static String internalUnsafe() {
-    try {
-      Class.forName("jdk.internal.misc.Unsafe").getMethod("getUnsafe").invoke(null);
+      Class.forName(type).getMethod(staticMethod).invoke(null);
       return "reachable";
     } catch (ReflectiveOperationException | RuntimeException e) {
       return "not reachable (" + e.getClass().getSimpleName() + ")";

@@ -18,6 +18,9 @@ import java.util.function.LongSupplier;
  */
 public final class EventTimes {
 
+  private static final Fields WITH_STACK = Fields.of(RpcCallEvent.class);
+  private static final Fields WITHOUT_STACK = Fields.of(RpcCallNoStackEvent.class);
+
   /** JFR ticks per nanosecond; 0 until known. */
   private static volatile double ticksPerNano;
   /** Reads JFR's ticks per second, once, when the first recording takes an event; then null. */
@@ -57,7 +60,7 @@ public final class EventTimes {
     reading = true;
     try {
       long perSecond = source.getAsLong();
-      if (perSecond > 0 && RpcCallEvent.timesSettable() && RpcCallNoStackEvent.timesSettable()) {
+      if (perSecond > 0 && WITH_STACK != null && WITHOUT_STACK != null) {
         ticksPerNano = perSecond / 1e9;
       } else {
         System.err.println("perfweave: warning: this JVM's JFR does not let perfweave time its events from its"
@@ -73,28 +76,35 @@ public final class EventTimes {
   /**
    * Sets the event's start and duration from its call's {@code System.nanoTime()} readings, in
    * JFR's ticks: JFR's clock and {@code System.nanoTime()} are read once more, one after the other,
-   * to place the call on JFR's time line. False where the event is not enabled (no recording
-   * wants it).
+   * to place the call on JFR's time line. Call it only where {@link #stamped}. False where the
+   * event is not enabled (no recording wants it).
    */
-  static boolean stamp(RpcCall event, VarHandle startTime, VarHandle duration, long startNanos, long endNanos) {
+  public static boolean stamp(RpcCall event, long startNanos, long endNanos) {
+    Fields fields = event instanceof RpcCallEvent ? WITH_STACK : WITHOUT_STACK;
     event.begin();
-    long nowTicks = (long) startTime.get(event);
+    long nowTicks = (long) fields.startTime.get(event);
     long nowNanos = System.nanoTime();
     if (nowTicks == 0) {
       return false;
     }
     double perNano = ticksPerNano;
-    startTime.set(event, nowTicks - Math.round((nowNanos - startNanos) * perNano));
-    duration.set(event, Math.max(Math.round((endNanos - startNanos) * perNano), 1));
+    fields.startTime.set(event, nowTicks - Math.round((nowNanos - startNanos) * perNano));
+    fields.duration.set(event, Math.max(Math.round((endNanos - startNanos) * perNano), 1));
     return true;
   }
 
-  /** The JVM-added field {@code name} of an event class, or null where it has none. */
-  static VarHandle field(MethodHandles.Lookup eventClass, String name) {
-    try {
-      return eventClass.findVarHandle(eventClass.lookupClass(), name, long.class);
-    } catch (ReflectiveOperationException | RuntimeException notThere) {
-      return null;
+  /** The two fields the JVM adds to an event class. */
+  private record Fields(VarHandle startTime, VarHandle duration) {
+
+    /** Those of {@code type}, or null where it has them not. */
+    static Fields of(Class<? extends RpcCall> type) {
+      try {
+        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+        return new Fields(
+            lookup.findVarHandle(type, "startTime", long.class), lookup.findVarHandle(type, "duration", long.class));
+      } catch (ReflectiveOperationException | RuntimeException notThere) {
+        return null;
+      }
     }
   }
 }

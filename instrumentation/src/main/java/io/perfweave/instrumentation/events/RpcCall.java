@@ -85,10 +85,4 @@ public abstract class RpcCall extends Event {
 
   /** System.nanoTime() at the start of the call; transient, so not recorded. */
   public transient long startNanos;
-
-  /**
-   * Sets this event's start and duration from its call's {@code System.nanoTime()} readings
-   * ({@link EventTimes}); false where no recording wants the event.
-   */
-  public abstract boolean stamp(long startNanos, long endNanos);
 }

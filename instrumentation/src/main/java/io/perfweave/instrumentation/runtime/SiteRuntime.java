@@ -116,7 +116,7 @@ public final class SiteRuntime {
     RpcCall event = newEvent();
     CurrentSpan.copyTo(event);
     event.outcome = outcome;
-    return event.stamp(startNanos, endNanos) && event.shouldCommit() ? event : null;
+    return EventTimes.stamp(event, startNanos, endNanos) && event.shouldCommit() ? event : null;
   }
 
   /** A value's {@code resultHash}; 0 where its own hashCode fails. */
@@ -186,7 +186,7 @@ public final class SiteRuntime {
   /** Gives the event its call's start and duration; false where no recording wants it any more. */
   private static boolean timed(RpcCall event, long endNanos) {
     if (EventTimes.stamped()) {
-      return event.stamp(event.startNanos, endNanos);
+      return EventTimes.stamp(event, event.startNanos, endNanos);
     }
     event.end();
     return true;

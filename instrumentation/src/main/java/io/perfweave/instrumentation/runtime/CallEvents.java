@@ -27,6 +27,13 @@ final class CallEvents {
   /** JFR's own default threshold for socket and file I/O events. */
   static final long SLOW_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
   static final long HIGHEST_NANOS = TimeUnit.HOURS.toNanos(1);
+  /**
+   * The draining thread's copy of a histogram and the difference, shared by every budget's drain,
+   * so that a drain allocates only its event and encoded histogram, and a budget keeps two
+   * histograms (its counts, what was drained), not four.
+   */
+  private static final ThreadLocal<Histogram[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new Histogram[] {new Histogram(HIGHEST_NANOS, 2), new Histogram(HIGHEST_NANOS, 2)});
 
   private final long perSecond;
   private volatile long second = Long.MIN_VALUE;
@@ -37,8 +44,8 @@ final class CallEvents {
   private final LongAdder l2Hits = new LongAdder();
   private final LongAdder shadowHits = new LongAdder();
   private final LongAdder coalesced = new LongAdder();
-  /** What the last drain handed out up to; only the draining thread touches these. */
-  private Histogram drained = new Histogram(HIGHEST_NANOS, 2);
+  /** What the last drain handed out up to; only the draining thread touches it. */
+  private final Histogram drained = new Histogram(HIGHEST_NANOS, 2);
   private final long[] drainedOutcomes = new long[4];
 
   /** @param perSecond the calls a second that get their own event beyond those that always do; 0 for every call */
@@ -111,10 +118,13 @@ final class CallEvents {
     if (counted.getTotalCount() == drained.getTotalCount()) {
       return null;
     }
-    Histogram now = counted.copy();
-    Histogram interval = now.copy();
+    Histogram[] scratch = SCRATCH.get();
+    Histogram now = scratch[0];
+    Histogram interval = scratch[1];
+    counted.copyInto(now);
+    now.copyInto(interval);
     interval.subtract(drained);
-    drained = now;
+    now.copyInto(drained);
     SiteStatsEvent event = new SiteStatsEvent();
     event.site = site;
     event.rpcMethod = rpcMethod;

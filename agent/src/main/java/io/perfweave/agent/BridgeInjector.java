@@ -20,9 +20,10 @@ import java.util.jar.JarOutputStream;
  * inlined into any class, the JDK's included, resolves the same bridge classes. It defines the
  * classes there directly ({@link BootDefiner}: the JDK's internal {@code Unsafe.defineClass}, its
  * package opened through {@link Instrumentation#redefineModule} to that class's own loader alone,
- * not to the application's class path): the boot class path stays as it was, so the JVM keeps class data sharing on for the application's own classes and prints no
- * warning. Where that is not possible, it appends a small jar of them to the bootstrap class
- * path, as before. Must run before anything loads a bridge class.
+ * not to the application's class path): the boot class path stays as it was, so the JVM keeps
+ * class data sharing on for the application's own classes and prints no warning. Where that is
+ * not possible, it appends a small jar of them to the bootstrap class path, as before. Must run
+ * before anything loads a bridge class.
  */
 final class BridgeInjector {
 

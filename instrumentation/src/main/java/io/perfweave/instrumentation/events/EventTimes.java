@@ -7,8 +7,8 @@ import java.util.function.LongSupplier;
 /**
  * Gives a {@code perfweave.RpcCall} the start and duration of its call from the two {@code
  * System.nanoTime()} readings perfweave takes for its meters anyway, so that a call reads the
- * clock twice, not four times (JFR's {@code begin()} and {@code end()} read it again): only a
- * call that gets an event of its own reads JFR's clock, once, when it ends.
+ * clock twice, not four times (JFR's {@code begin()} and {@code end()} read it again), and an
+ * event reads no clock at all.
  *
  * <p>JFR keeps an event's start and duration, in its ticks, in two fields the JVM adds to every
  * event class ({@code startTime}, {@code duration}; JDK 17 to 25 alike), and writes what they hold
@@ -20,6 +20,7 @@ public final class EventTimes {
 
   private static final Fields WITH_STACK = Fields.of(RpcCallEvent.class);
   private static final Fields WITHOUT_STACK = Fields.of(RpcCallNoStackEvent.class);
+  private static final int CALIBRATION_TRIES = 16;
 
   /** JFR ticks per nanosecond; 0 until known. */
   private static volatile double ticksPerNano;
@@ -27,6 +28,8 @@ public final class EventTimes {
   private static volatile LongSupplier ticksPerSecond;
   /** Whether the frequency is being read; guarded by the class's lock. */
   private static boolean reading;
+  /** JFR's clock at {@code nanoTime} zero, in ticks; NaN until measured, at the first stamp. */
+  private static volatile double offsetTicks = Double.NaN;
 
   private EventTimes() {}
 
@@ -75,22 +78,50 @@ public final class EventTimes {
 
   /**
    * Sets the event's start and duration from its call's {@code System.nanoTime()} readings, in
-   * JFR's ticks: JFR's clock and {@code System.nanoTime()} are read once more, one after the other,
-   * to place the call on JFR's time line. Call it only where {@link #stamped}. False where the
-   * event is not enabled (no recording wants it).
+   * JFR's ticks, through one mapping of {@code nanoTime} onto JFR's clock for the whole run
+   * ({@link #offsetTicks}): events keep the order and nesting of their calls exactly, which a
+   * mapping re-measured per event (two clock reads, whatever ran between them) did not. Call it
+   * only where {@link #stamped}. False where the event is not enabled (no recording wants it).
    */
   public static boolean stamp(RpcCall event, long startNanos, long endNanos) {
-    Fields fields = event instanceof RpcCallEvent ? WITH_STACK : WITHOUT_STACK;
-    event.begin();
-    long nowTicks = (long) fields.startTime.get(event);
-    long nowNanos = System.nanoTime();
-    if (nowTicks == 0) {
+    if (!event.isEnabled()) {
       return false;
     }
     double perNano = ticksPerNano;
-    fields.startTime.set(event, nowTicks - Math.round((nowNanos - startNanos) * perNano));
+    double offset = offsetTicks;
+    if (Double.isNaN(offset) && Double.isNaN(offset = calibrate(event))) {
+      return false;
+    }
+    Fields fields = event instanceof RpcCallEvent ? WITH_STACK : WITHOUT_STACK;
+    fields.startTime.set(event, Math.round(offset + startNanos * perNano));
     fields.duration.set(event, Math.max(Math.round((endNanos - startNanos) * perNano), 1));
     return true;
+  }
+
+  /**
+   * Where {@code nanoTime} zero lies on JFR's clock: JFR's clock read between two {@code
+   * nanoTime} readings, the tightest of several tries (the first pays for linking the field
+   * handle), placed at their middle.
+   */
+  private static synchronized double calibrate(RpcCall enabled) {
+    if (!Double.isNaN(offsetTicks)) {
+      return offsetTicks;
+    }
+    Fields fields = enabled instanceof RpcCallEvent ? WITH_STACK : WITHOUT_STACK;
+    long tightest = Long.MAX_VALUE;
+    double offset = Double.NaN;
+    for (int i = 0; i < CALIBRATION_TRIES; i++) {
+      long before = System.nanoTime();
+      enabled.begin();
+      long after = System.nanoTime();
+      long ticks = (long) fields.startTime.get(enabled);
+      if (ticks != 0 && after - before < tightest) {
+        tightest = after - before;
+        offset = ticks - (before + (after - before) / 2.0) * ticksPerNano;
+      }
+    }
+    offsetTicks = offset;
+    return offset;
   }
 
   /** The two fields the JVM adds to an event class. */

@@ -18,16 +18,18 @@ import jdk.jfr.EventType;
 import jdk.jfr.ValueDescriptor;
 import jdk.jfr.consumer.RecordingFile;
 import one.jfr.ClassRef;
+import one.jfr.Dictionary;
 import one.jfr.JfrReader;
 import one.jfr.MethodRef;
 import one.jfr.StackTrace;
 
 /**
- * Decodes {@code perfweave.RpcCall} events of one chunk from a {@code JfrReader} positioned at
- * an event's fields: the fields in the order the chunk's metadata has them (so older recordings,
- * without the fields added since, read too), each kept or skipped by its name. A chunk has up
- * to two such types, with and without the stack trace field. Times are
- * converted as the JDK's consumer API converts them, so both readers give the same nanoseconds.
+ * Decodes {@code perfweave.RpcCall} events of one chunk from its bytes, positioned at an event's
+ * fields: the fields in the order the chunk's metadata has them (so older recordings, without
+ * the fields added since, read too), each kept or skipped by its name. A chunk has up to two
+ * such types, with and without the stack trace field. Stacks, threads and pooled strings are
+ * async-profiler's {@code JfrReader}'s constant pools of the chunk. Times are converted as the
+ * JDK's consumer API converts them, so both readers give the same nanoseconds.
  */
 final class RpcCallDecoder {
 
@@ -61,28 +63,37 @@ final class RpcCallDecoder {
   private static final int SPAN_ID = 16;
 
   private final JfrReader reader;
+  private final ChunkBytes bytes;
+  private final long[] typeIds;
   private final Slot[][] layouts;
   private final double ticksPerNano;
-  private final Map<Long, String> callerByStack = new HashMap<>();
+  private final EventStrings eventStrings;
+  private final Dictionary<String> callerByStack = new Dictionary<>();
   private final Map<Long, String> methodNames = new HashMap<>();
   private final long[] longs = new long[VALUES.size()];
   private final String[] strings = new String[VALUES.size()];
   private long firstStart = Long.MAX_VALUE;
   private long lastEnd = Long.MIN_VALUE;
 
-  private RpcCallDecoder(JfrReader reader, Slot[][] layouts) {
+  private RpcCallDecoder(JfrReader reader, ChunkBytes bytes, long[] typeIds, Slot[][] layouts) {
     this.reader = reader;
+    this.bytes = bytes;
+    this.typeIds = typeIds;
     this.layouts = layouts;
     this.ticksPerNano = reader.ticksPerSec / 1_000_000_000.0;
+    this.eventStrings = new EventStrings(bytes, reader.strings);
     java.util.Arrays.fill(strings, "");
   }
 
   /**
    * The decoder for a chunk's {@code perfweave.RpcCall} types (their fields as the consumer API
-   * describes the chunk's metadata), registered with the reader: an empty one where the chunk has
-   * none; null where a field's type is not one this reads, or the reader cannot take them.
+   * describes the chunk's metadata): an empty one where the chunk has none; null where a field's
+   * type is not one this reads.
+   *
+   * @param reader the chunk's constant pools and clock
+   * @param bytes the chunk's bytes, where the events are read
    */
-  static RpcCallDecoder of(JfrReader reader, Path chunk) throws IOException {
+  static RpcCallDecoder of(JfrReader reader, ChunkBytes bytes, Path chunk) throws IOException {
     List<Long> ids = new ArrayList<>();
     List<Slot[]> layouts = new ArrayList<>();
     try (RecordingFile file = new RecordingFile(chunk)) {
@@ -97,31 +108,40 @@ final class RpcCallDecoder {
         }
       }
     }
-    if (ids.size() > RpcCallFastReader.LAYOUTS) {
-      return null;
-    }
-    RpcCallDecoder decoder = new RpcCallDecoder(reader, layouts.toArray(new Slot[0][]));
-    return ids.isEmpty() || RpcCallFastReader.register(reader, ids) ? decoder : null;
+    long[] typeIds = ids.stream().mapToLong(Long::longValue).toArray();
+    return new RpcCallDecoder(reader, bytes, typeIds, layouts.toArray(new Slot[0][]));
   }
 
   boolean isEmpty() {
     return layouts.length == 0;
   }
 
-  /** Reads the fields of an event of the {@code layout}-th type, from where the reader stands, into a call. */
+  /** Which of the chunk's {@code perfweave.RpcCall} types an event type id is, or -1. */
+  int layoutOf(long typeId) {
+    for (int i = 0; i < typeIds.length; i++) {
+      if (typeIds[i] == typeId) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Reads the fields of an event of the {@code layout}-th type, from where the bytes stand, into a call. */
   RpcCallRecord decode(int layout) {
     // a field absent from this type (the stack of a type without) keeps its default
     longs[STACK] = 0;
     for (Slot slot : layouts[layout]) {
       switch (slot.encoding) {
-        case VARINT -> keep(slot, reader.getVarlong());
-        case BYTE -> keep(slot, reader.getByte());
-        case FLOAT -> reader.getFloat();
-        case DOUBLE -> reader.getDouble();
+        case VARINT -> keep(slot, bytes.getVarlong());
+        case BYTE -> keep(slot, bytes.getByte());
+        case FLOAT -> bytes.getFloat();
+        case DOUBLE -> bytes.getDouble();
         case STRING -> {
-          String value = reader.getString();
           if (slot.value >= 0) {
+            String value = eventStrings.read();
             strings[slot.value] = value == null ? "" : value;
+          } else {
+            eventStrings.skip();
           }
         }
       }
@@ -164,10 +184,13 @@ final class RpcCallDecoder {
     if (stackId == 0) {
       return "";
     }
-    return callerByStack.computeIfAbsent(stackId, id -> {
-      StackTrace stack = reader.stackTraces.get(id);
-      return stack == null ? "" : caller(stack, target);
-    });
+    String caller = callerByStack.get(stackId);
+    if (caller == null) {
+      StackTrace stack = reader.stackTraces.get(stackId);
+      caller = stack == null ? "" : caller(stack, target);
+      callerByStack.put(stackId, caller);
+    }
+    return caller;
   }
 
   private String caller(StackTrace stack, String target) {

@@ -13,15 +13,15 @@ public final class FanOut {
   /** The longest gap between two calls that still counts as one run. */
   static final long GAP_NANOS = 1_000_000;
 
-  private final Map<String, long[]> open = new HashMap<>(); // caller|thread -> {lastEnd, size}
+  private final Map<String, Map<Long, long[]>> open = new HashMap<>(); // caller -> thread -> {lastEnd, size}
   private final LongCounts runs = new LongCounts();
   private final LongCounts callsInRuns = new LongCounts();
   private final LongCounts longestRun = new LongCounts();
 
   /** @param followsOtherSite whether the thread's previous call was of another site */
   void record(String caller, long threadId, long start, long end, boolean followsOtherSite) {
-    String key = caller + "|" + threadId;
-    long[] run = open.get(key);
+    Map<Long, long[]> byThread = open.computeIfAbsent(caller, c -> new HashMap<>());
+    long[] run = byThread.get(threadId);
     if (run != null && !followsOtherSite && start - run[0] <= GAP_NANOS && start >= run[0] - GAP_NANOS) {
       run[0] = end;
       run[1]++;
@@ -30,11 +30,11 @@ public final class FanOut {
     if (run != null) {
       close(caller, run[1]);
     }
-    open.put(key, new long[] {end, 1});
+    byThread.put(threadId, new long[] {end, 1});
   }
 
   void finish() {
-    open.forEach((key, run) -> close(key.substring(0, key.lastIndexOf('|')), run[1]));
+    open.forEach((caller, byThread) -> byThread.values().forEach(run -> close(caller, run[1])));
     open.clear();
   }
 

@@ -34,6 +34,9 @@ public final class SiteModel {
   private long firstStart = Long.MAX_VALUE;
   private long lastEnd = Long.MIN_VALUE;
   private TracedCall slowestTraced;
+  private String lastSource = "";
+  private long lastSecond;
+  private long[] lastSecondCounts;
 
   /** JDK 25's per-call event for methods named by {@code method-trace=} (JEP 520). */
   public static final String METHOD_TRACE = "jdk.MethodTrace";
@@ -59,13 +62,16 @@ public final class SiteModel {
    */
   public void record(RpcCallRecord call, boolean followsOtherSite) {
     targets.add(call.target(), 1);
-    sources.add(call.source());
+    if (!call.source().equals(lastSource)) {
+      sources.add(call.source());
+      lastSource = call.source();
+    }
     if (!call.rpcMethod().isEmpty()) {
       rpcMethods.add(call.rpcMethod(), 1);
     }
     outcomes.add(call.outcome(), 1);
     idempotent |= call.idempotent();
-    if (call.site().startsWith("http:") && call.site().endsWith(" " + call.rpcMethod())) {
+    if (jsonRpcMethod.isEmpty() && call.site().startsWith("http:") && call.site().endsWith(" " + call.rpcMethod())) {
       jsonRpcMethod = call.rpcMethod();
     }
     latencies.record(call.durationNanos());
@@ -87,7 +93,7 @@ public final class SiteModel {
     if (call.keyHash() != 0) {
       keys.record(call.keyHash(), call.startNanos(), call.endNanos(), call.threadId());
     }
-    long[] second = perSecond.computeIfAbsent(call.endNanos() / 1_000_000_000L, s -> new long[2]);
+    long[] second = second(call.endNanos() / 1_000_000_000L);
     second[0]++;
     second[1] += call.failed() ? 1 : 0;
     firstStart = Math.min(firstStart, call.startNanos());
@@ -97,6 +103,15 @@ public final class SiteModel {
       slowestTraced = TracedCall.slower(
           slowestTraced, new TracedCall(call.durationNanos(), call.traceId(), call.spanId()));
     }
+  }
+
+  /** The {calls, errors} of one epoch second; calls arrive mostly in order, so the last one is kept at hand. */
+  private long[] second(long epochSecond) {
+    if (epochSecond != lastSecond || lastSecondCounts == null) {
+      lastSecond = epochSecond;
+      lastSecondCounts = perSecond.computeIfAbsent(epochSecond, s -> new long[2]);
+    }
+    return lastSecondCounts;
   }
 
   /**

@@ -21,19 +21,51 @@ public final class CallLog {
   private static final byte FAILED = 2;
   private static final byte MOVING_BLOCK = 4;
 
-  private long[] starts = new long[256];
-  private long[] ends = new long[256];
-  private long[] threads = new long[256];
-  private long[] keys = new long[256];
-  private long[] results = new long[256];
-  private byte[] flags = new byte[256];
-  private int[] errors = new int[256];
-  private byte[] attempts = new byte[256];
-  private short[] jvms = new short[256];
+  // calls are kept in blocks of BLOCK, so that a long log grows without copying itself or
+  // asking the collector for one huge array; the last block starts small and doubles up to BLOCK
+  private static final int BLOCK_BITS = 15;
+  private static final int BLOCK = 1 << BLOCK_BITS;
+  private static final int IN_BLOCK = BLOCK - 1;
+  private static final int FIRST_LENGTH = 256;
+
+  private final List<Block> blocks = new ArrayList<>();
   private final List<String> errorNames = new ArrayList<>();
   private final Map<String, Integer> errorIndex = new HashMap<>();
   private int size;
   private boolean capped;
+
+  /** Up to {@link #BLOCK} calls, a column per field. */
+  private static final class Block {
+    long[] starts;
+    long[] ends;
+    long[] threads;
+    long[] keys;
+    long[] results;
+    byte[] flags;
+    int[] errors;
+    byte[] attempts;
+    short[] jvms;
+
+    Block(int length) {
+      resize(length);
+    }
+
+    int length() {
+      return starts.length;
+    }
+
+    void resize(int length) {
+      starts = starts == null ? new long[length] : Arrays.copyOf(starts, length);
+      ends = ends == null ? new long[length] : Arrays.copyOf(ends, length);
+      threads = threads == null ? new long[length] : Arrays.copyOf(threads, length);
+      keys = keys == null ? new long[length] : Arrays.copyOf(keys, length);
+      results = results == null ? new long[length] : Arrays.copyOf(results, length);
+      flags = flags == null ? new byte[length] : Arrays.copyOf(flags, length);
+      errors = errors == null ? new int[length] : Arrays.copyOf(errors, length);
+      attempts = attempts == null ? new byte[length] : Arrays.copyOf(attempts, length);
+      jvms = jvms == null ? new short[length] : Arrays.copyOf(jvms, length);
+    }
+  }
 
   void record(RpcCallRecord call) {
     add(call.startNanos(), call.endNanos(), call.threadId(), call.keyHash(), call.resultHash(),
@@ -52,19 +84,35 @@ public final class CallLog {
       capped = true;
       return;
     }
-    if (size == starts.length) {
-      grow();
-    }
-    starts[size] = start;
-    ends[size] = end;
-    threads[size] = thread;
-    keys[size] = key;
-    results[size] = result;
-    flags[size] = flag;
-    errors[size] = error == null ? -1 : errorIndex.computeIfAbsent(error, this::newError);
-    attempts[size] = (byte) Math.min(tries, Byte.MAX_VALUE);
-    jvms[size] = jvm;
+    Block block = blockFor(size);
+    int i = size & IN_BLOCK;
+    block.starts[i] = start;
+    block.ends[i] = end;
+    block.threads[i] = thread;
+    block.keys[i] = key;
+    block.results[i] = result;
+    block.flags[i] = flag;
+    block.errors[i] = error == null ? -1 : errorIndex.computeIfAbsent(error, this::newError);
+    block.attempts[i] = (byte) Math.min(tries, Byte.MAX_VALUE);
+    block.jvms[i] = jvm;
     size++;
+  }
+
+  /** The block call {@code call} (the next one) goes in, made or grown for it. */
+  private Block blockFor(int call) {
+    int index = call >>> BLOCK_BITS;
+    if (index == blocks.size()) {
+      blocks.add(new Block(index == 0 ? FIRST_LENGTH : BLOCK));
+    }
+    Block block = blocks.get(index);
+    if ((call & IN_BLOCK) == block.length()) {
+      block.resize(Math.min(BLOCK, block.length() * 2));
+    }
+    return block;
+  }
+
+  private Block block(int call) {
+    return blocks.get(call >>> BLOCK_BITS);
   }
 
   private int newError(String name) {
@@ -72,67 +120,68 @@ public final class CallLog {
     return errorNames.size() - 1;
   }
 
-  private void grow() {
-    int length = starts.length * 2;
-    starts = Arrays.copyOf(starts, length);
-    ends = Arrays.copyOf(ends, length);
-    threads = Arrays.copyOf(threads, length);
-    keys = Arrays.copyOf(keys, length);
-    results = Arrays.copyOf(results, length);
-    flags = Arrays.copyOf(flags, length);
-    errors = Arrays.copyOf(errors, length);
-    attempts = Arrays.copyOf(attempts, length);
-    jvms = Arrays.copyOf(jvms, length);
-  }
-
   /** Adds the calls of another part or recording of the same site. */
   void merge(CallLog other) {
-    for (int i = 0; i < other.size; i++) {
-      add(other.starts[i], other.ends[i], other.threads[i], other.keys[i], other.results[i],
-          other.flags[i], other.errors[i] < 0 ? null : other.errorNames.get(other.errors[i]),
-          other.attempts[i], other.jvms[i]);
+    for (int call = 0; call < other.size; call++) {
+      Block from = other.block(call);
+      int i = call & IN_BLOCK;
+      add(from.starts[i], from.ends[i], from.threads[i], from.keys[i], from.results[i],
+          from.flags[i], from.errors[i] < 0 ? null : other.errorNames.get(from.errors[i]),
+          from.attempts[i], from.jvms[i]);
     }
     capped |= other.capped;
   }
 
   /** Marks every call as made by JVM {@code jvm} of a fleet (0 for the first or only one). */
   void tagJvm(int jvm) {
-    Arrays.fill(jvms, 0, size, (short) jvm);
+    for (Block block : blocks) {
+      Arrays.fill(block.jvms, (short) jvm);
+    }
   }
 
   /** The JVM of a fleet that made the call; 0 in a recording of one JVM. */
   public int jvm(int call) {
-    return jvms[call];
+    return block(call).jvms[call & IN_BLOCK];
   }
 
   /** How many JVMs of a fleet made these calls. */
   public int jvmCount() {
     java.util.BitSet seen = new java.util.BitSet();
     for (int i = 0; i < size; i++) {
-      seen.set(jvms[i]);
+      seen.set(jvm(i));
     }
     return seen.cardinality();
   }
 
   /** The calling thread, told apart across the JVMs of a fleet (thread ids repeat there). */
   public long caller(int call) {
-    return threads[call] ^ ((long) jvms[call] << 48);
+    return thread(call) ^ ((long) jvm(call) << 48);
   }
 
-  /** The calls' indexes in the order they started. */
+  /** The calls' indexes in the order they started (most logs are in that order already). */
   public int[] byStart() {
-    Integer[] order = new Integer[size];
+    int[] order = new int[size];
+    boolean sorted = true;
     for (int i = 0; i < size; i++) {
       order[i] = i;
+      sorted &= i == 0 || start(i - 1) <= start(i);
     }
-    Arrays.sort(order, (a, b) -> Long.compare(starts[a], starts[b]));
-    return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+    if (sorted) {
+      return order;
+    }
+    Integer[] boxed = Arrays.stream(order).boxed().toArray(Integer[]::new);
+    Arrays.sort(boxed, (a, b) -> Long.compare(start(a), start(b)));
+    return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
   }
 
   /** The most calls in flight at once. */
   public int maxConcurrency() {
-    long[] sortedStarts = Arrays.copyOf(starts, size);
-    long[] sortedEnds = Arrays.copyOf(ends, size);
+    long[] sortedStarts = new long[size];
+    long[] sortedEnds = new long[size];
+    for (int i = 0; i < size; i++) {
+      sortedStarts[i] = start(i);
+      sortedEnds[i] = end(i);
+    }
     Arrays.sort(sortedStarts);
     Arrays.sort(sortedEnds);
     int inFlight = 0;
@@ -159,47 +208,55 @@ public final class CallLog {
   }
 
   public long start(int call) {
-    return starts[call];
+    return block(call).starts[call & IN_BLOCK];
+  }
+
+  private long end(int call) {
+    return block(call).ends[call & IN_BLOCK];
   }
 
   public long duration(int call) {
-    return ends[call] - starts[call];
+    return end(call) - start(call);
   }
 
   public long thread(int call) {
-    return threads[call];
+    return block(call).threads[call & IN_BLOCK];
   }
 
   public long key(int call) {
-    return keys[call];
+    return block(call).keys[call & IN_BLOCK];
   }
 
   /** The hash of the value the call returned; 0 when not recorded. */
   public long result(int call) {
-    return results[call];
+    return block(call).results[call & IN_BLOCK];
   }
 
   public boolean sent(int call) {
-    return (flags[call] & SENT) != 0;
+    return (flags(call) & SENT) != 0;
   }
 
   public boolean failed(int call) {
-    return (flags[call] & FAILED) != 0;
+    return (flags(call) & FAILED) != 0;
   }
 
   public boolean movingBlock(int call) {
-    return (flags[call] & MOVING_BLOCK) != 0;
+    return (flags(call) & MOVING_BLOCK) != 0;
+  }
+
+  private byte flags(int call) {
+    return block(call).flags[call & IN_BLOCK];
   }
 
   /** Attempts the call sent to the remote side: 0 for one answered without sending. */
   public int attempts(int call) {
-    return attempts[call];
+    return block(call).attempts[call & IN_BLOCK];
   }
 
   /** Whether any call has a result hash: a recording of agent 0.2 or later, on a hashed site. */
   public boolean hasResults() {
     for (int i = 0; i < size; i++) {
-      if (results[i] != 0) {
+      if (result(i) != 0) {
         return true;
       }
     }
@@ -209,7 +266,7 @@ public final class CallLog {
   /** Whether any call read at a moving block tag. */
   public boolean hasMovingBlockReads() {
     for (int i = 0; i < size; i++) {
-      if ((flags[i] & MOVING_BLOCK) != 0) {
+      if (movingBlock(i)) {
         return true;
       }
     }
@@ -218,6 +275,7 @@ public final class CallLog {
 
   /** What a failed call failed with ("" for none). */
   public String error(int call) {
-    return errors[call] < 0 ? "" : errorNames.get(errors[call]);
+    int error = block(call).errors[call & IN_BLOCK];
+    return error < 0 ? "" : errorNames.get(error);
   }
 }

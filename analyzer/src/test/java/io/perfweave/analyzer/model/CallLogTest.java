@@ -1,0 +1,52 @@
+package io.perfweave.analyzer.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.perfweave.contract.Outcome;
+import org.junit.jupiter.api.Test;
+
+class CallLogTest {
+
+  private static RpcCallRecord call(long start, String error) {
+    String outcome = error.isEmpty() ? Outcome.SUCCESS : Outcome.ERROR;
+    return new RpcCallRecord("site", "t", "", outcome, true, 1, error, start % 7, 0, false, 0,
+        start, start + 10, start % 3, "", "", "");
+  }
+
+  @Test
+  void callsAcrossBlocks_keepTheirFields_andMergeInOrder() {
+    CallLog log = new CallLog();
+    int calls = 100_000; // three blocks and a part
+    for (int i = 0; i < calls; i++) {
+      log.record(call(i * 100L, i % 1000 == 0 ? "Timeout" : ""));
+    }
+    CallLog merged = new CallLog();
+    merged.merge(log);
+    merged.merge(log);
+
+    assertEquals(2 * calls, merged.size());
+    for (int i : new int[] {0, 255, 256, 32_767, 32_768, 65_536, calls - 1}) {
+      assertEquals(i * 100L, merged.start(calls + i));
+      assertEquals(10, merged.duration(calls + i));
+      assertEquals(i * 100L % 3, merged.thread(calls + i));
+      assertEquals(i * 100L % 7, merged.key(calls + i));
+      assertEquals(i % 1000 == 0, merged.failed(calls + i));
+      assertEquals(i % 1000 == 0 ? "Timeout" : "", merged.error(calls + i));
+      assertTrue(merged.sent(calls + i));
+    }
+    assertEquals(2, merged.maxConcurrency(), "each call overlaps its twin of the second copy");
+    assertFalse(merged.capped());
+  }
+
+  @Test
+  void byStart_ordersCallsThatArrivedOutOfOrder() {
+    CallLog log = new CallLog();
+    for (long start : new long[] {30, 10, 20, 10}) {
+      log.record(call(start, ""));
+    }
+    assertArrayEquals(new int[] {1, 3, 2, 0}, log.byStart());
+  }
+}

@@ -67,7 +67,7 @@ public final class CallLog {
     }
   }
 
-  void record(RpcCallRecord call) {
+  void record(RecordedCall call) {
     add(call.startNanos(), call.endNanos(), call.threadId(), call.keyHash(), call.resultHash(),
         flags(call.sent(), call.failed(), call.movingBlock()), call.failed() ? call.error() : null,
         call.sent() ? Math.max(1, call.attempts()) : 0, (short) 0);
@@ -130,6 +130,11 @@ public final class CallLog {
           from.attempts[i], from.jvms[i]);
     }
     capped |= other.capped;
+  }
+
+  /** Notes calls of the site that were not logged, the log being full already. */
+  void leftOut(long calls) {
+    capped |= calls > 0;
   }
 
   /** Marks every call as made by JVM {@code jvm} of a fleet (0 for the first or only one). */
@@ -200,6 +205,11 @@ public final class CallLog {
 
   public int size() {
     return size;
+  }
+
+  /** Whether it holds {@link #MAX_CALLS} calls: any more are left out. */
+  public boolean full() {
+    return size >= MAX_CALLS;
   }
 
   /** Whether calls beyond {@link #MAX_CALLS} were left out. */

@@ -12,6 +12,7 @@ public final class Model {
   private final java.util.Set<String> eventTypes = new java.util.TreeSet<>();
   private final java.util.List<JvmRun> jvms = new java.util.ArrayList<>();
   private final MethodTimings methodTimings = new MethodTimings();
+  private java.util.Set<String> fullCallLogs = java.util.Set.of();
 
   public RunFacts run() {
     return run;
@@ -22,7 +23,26 @@ public final class Model {
   }
 
   public SiteModel site(String name) {
-    return sites.computeIfAbsent(name, SiteModel::new);
+    return sites.computeIfAbsent(name, n -> new SiteModel(n, !fullCallLogs.contains(n)));
+  }
+
+  /**
+   * Makes this model a later part of a recording whose call logs of these sites are full
+   * already: its calls of those sites are counted but not logged, as they would be left out.
+   */
+  public void callLogsFullFor(java.util.Set<String> sites) {
+    fullCallLogs = java.util.Set.copyOf(sites);
+  }
+
+  /** The sites whose call log holds as many calls as it keeps. */
+  public java.util.Set<String> sitesWithFullCallLogs() {
+    java.util.Set<String> full = new java.util.HashSet<>();
+    sites.forEach((name, site) -> {
+      if (site.callLog().full()) {
+        full.add(name);
+      }
+    });
+    return full;
   }
 
   public JvmModel jvm() {

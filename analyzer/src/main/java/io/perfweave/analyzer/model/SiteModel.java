@@ -10,6 +10,8 @@ import java.util.TreeMap;
 public final class SiteModel {
 
   private final String name;
+  private final boolean logsCalls;
+  private long unlogged;
   private final LongCounts targets = new LongCounts();
   private final LongCounts rpcMethods = new LongCounts();
   private final LongCounts outcomes = new LongCounts();
@@ -42,7 +44,13 @@ public final class SiteModel {
   public static final String METHOD_TRACE = "jdk.MethodTrace";
 
   public SiteModel(String name) {
+    this(name, true);
+  }
+
+  /** @param logsCalls whether calls go into the call log (not where it is full already) */
+  SiteModel(String name, boolean logsCalls) {
     this.name = name;
+    this.logsCalls = logsCalls;
   }
 
   /**
@@ -60,7 +68,7 @@ public final class SiteModel {
    *
    * @param followsOtherSite whether the previous call of the same thread was of another site
    */
-  public void record(RpcCallRecord call, boolean followsOtherSite) {
+  public void record(RecordedCall call, boolean followsOtherSite) {
     targets.add(call.target(), 1);
     if (!call.source().equals(lastSource)) {
       sources.add(call.source());
@@ -98,7 +106,11 @@ public final class SiteModel {
     second[1] += call.failed() ? 1 : 0;
     firstStart = Math.min(firstStart, call.startNanos());
     lastEnd = Math.max(lastEnd, call.endNanos());
-    callLog.record(call);
+    if (logsCalls) {
+      callLog.record(call);
+    } else {
+      unlogged++;
+    }
     if (!call.traceId().isEmpty()) {
       slowestTraced = TracedCall.slower(
           slowestTraced, new TracedCall(call.durationNanos(), call.traceId(), call.spanId()));
@@ -187,6 +199,8 @@ public final class SiteModel {
     cpuInside.merge(other.cpuInside);
     allocationInside.merge(other.allocationInside);
     callLog.merge(other.callLog);
+    callLog.leftOut(other.unlogged);
+    unlogged += other.unlogged;
     idempotent |= other.idempotent;
     if (jsonRpcMethod.isEmpty()) {
       jsonRpcMethod = other.jsonRpcMethod;

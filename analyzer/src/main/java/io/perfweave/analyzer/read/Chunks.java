@@ -1,5 +1,6 @@
 package io.perfweave.analyzer.read;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,26 +22,54 @@ final class Chunks {
 
   private Chunks() {}
 
-  /** The chunk files of {@code recording}, in order, written under {@code scratch} if more than one. */
-  static List<Path> split(Path recording, Path scratch) throws IOException {
-    List<long[]> bounds = bounds(recording);
-    if (bounds.size() <= 1) {
-      return List.of(recording);
+  /** The chunks of {@code recording}, each written under {@code scratch} when it is asked for, if more than one. */
+  static Split split(Path recording, Path scratch) throws IOException {
+    return new Split(recording, scratch, bounds(recording));
+  }
+
+  /**
+   * A recording's chunks, each copied to a file of its own when asked for, so that the copying
+   * is spread over the threads that read them instead of done before any reading starts.
+   */
+  static final class Split implements Closeable {
+
+    private final Path recording;
+    private final Path scratch;
+    private final List<long[]> bounds;
+    private final FileChannel in;
+
+    private Split(Path recording, Path scratch, List<long[]> bounds) throws IOException {
+      this.recording = recording;
+      this.scratch = scratch;
+      this.bounds = bounds;
+      this.in = FileChannel.open(recording, StandardOpenOption.READ);
     }
-    List<Path> chunks = new ArrayList<>();
-    try (FileChannel in = FileChannel.open(recording, StandardOpenOption.READ)) {
-      for (long[] chunk : bounds) {
-        Path part = Files.createTempFile(scratch, "chunk-", ".jfr");
-        try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
-          long copied = 0;
-          while (copied < chunk[1]) {
-            copied += in.transferTo(chunk[0] + copied, chunk[1] - copied, out);
-          }
-        }
-        chunks.add(part);
+
+    int count() {
+      return bounds.size();
+    }
+
+    /** The {@code index}-th chunk as a file (the recording itself where it is one chunk); any thread may ask. */
+    Path file(int index) throws IOException {
+      if (bounds.size() <= 1) {
+        return recording;
       }
+      long[] chunk = bounds.get(index);
+      Path part = Files.createTempFile(scratch, "chunk-" + index + "-", ".jfr");
+      try (FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
+        long copied = 0;
+        while (copied < chunk[1]) {
+          // a positional transfer: the channel's own position is not used, so threads may share it
+          copied += in.transferTo(chunk[0] + copied, chunk[1] - copied, out);
+        }
+      }
+      return part;
     }
-    return chunks;
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 
   /** Whether the file is at most one chunk (what {@link #split} hands out, but for a recording it could not split). */

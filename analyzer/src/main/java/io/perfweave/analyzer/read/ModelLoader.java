@@ -148,18 +148,23 @@ public final class ModelLoader {
     Path scratch = null;
     try {
       scratch = Files.createTempDirectory("perfweave-chunks-");
+    } catch (IOException e) {
+      return readEvents(file, "jfr", java.util.Set.of());
+    }
+    try (Chunks.Split chunks = Chunks.split(file, scratch)) {
       String kind = kindOf(file);
-      List<Path> chunks = Chunks.split(file, scratch);
       // a window of chunks in flight, appended in order as they finish: memory stays that of a
       // few chunk models, whatever the recording's length
       int window = Runtime.getRuntime().availableProcessors() + 1;
       java.util.ArrayDeque<Future<FileResult>> inFlight = new java.util.ArrayDeque<>();
       Model model = new Model();
       String problem = "";
-      for (int next = 0; next < chunks.size() || !inFlight.isEmpty(); ) {
-        if (next < chunks.size() && inFlight.size() < window) {
-          Path chunk = chunks.get(next++);
-          inFlight.add(pool.submit(() -> readEvents(chunk, kind)));
+      for (int next = 0; next < chunks.count() || !inFlight.isEmpty(); ) {
+        if (next < chunks.count() && inFlight.size() < window) {
+          int chunk = next++;
+          // a site's log full with the chunks before is not filled again by this one
+          java.util.Set<String> fullCallLogs = model.sitesWithFullCallLogs();
+          inFlight.add(pool.submit(() -> readChunk(file, chunks, chunk, kind, fullCallLogs)));
           continue;
         }
         FileResult part = join(inFlight.poll());
@@ -168,9 +173,28 @@ public final class ModelLoader {
       }
       return new FileResult(file, model, kind, problem);
     } catch (IOException e) {
-      return readEvents(file, "jfr");
+      return readEvents(file, "jfr", java.util.Set.of());
     } finally {
       deleteQuietly(scratch);
+    }
+  }
+
+  /** Copies the chunk to a file of its own and reads its events; a chunk that cannot be copied is a problem of the file. */
+  private static FileResult readChunk(
+      Path file, Chunks.Split chunks, int index, String kind, java.util.Set<String> fullCallLogs) {
+    Path chunk;
+    try {
+      chunk = chunks.file(index);
+    } catch (IOException e) {
+      return new FileResult(file, new Model(), kind, "chunk " + (index + 1) + " could not be copied for reading: " + e);
+    }
+    try {
+      return readEvents(chunk, kind, fullCallLogs);
+    } finally {
+      if (!chunk.equals(file)) {
+        // the scratch directory goes at the end anyway: the copies are removed as they are read
+        chunk.toFile().delete();
+      }
     }
   }
 
@@ -197,8 +221,9 @@ public final class ModelLoader {
     }
   }
 
-  private static FileResult readEvents(Path file, String kind) {
+  private static FileResult readEvents(Path file, String kind, java.util.Set<String> fullCallLogs) {
     Model model = new Model();
+    model.callLogsFullFor(fullCallLogs);
     try {
       EventReader.read(file, model);
       model.sites().values().forEach(io.perfweave.analyzer.model.SiteModel::finish);

@@ -3,7 +3,6 @@ package io.perfweave.analyzer.read;
 import io.perfweave.analyzer.model.CallerPaths;
 import io.perfweave.analyzer.model.Frames;
 import io.perfweave.analyzer.model.Model;
-import io.perfweave.analyzer.model.RpcCallRecord;
 import io.perfweave.analyzer.model.SiteModel;
 import io.perfweave.contract.Events;
 import io.perfweave.contract.RpcCallField;
@@ -72,6 +71,9 @@ final class RpcCallDecoder {
   private final Map<Long, String> methodNames = new HashMap<>();
   private final long[] longs = new long[VALUES.size()];
   private final String[] strings = new String[VALUES.size()];
+  private String lastSite;
+  private String lastRpcMethod;
+  private String lastModelName;
   private long firstStart = Long.MAX_VALUE;
   private long lastEnd = Long.MIN_VALUE;
 
@@ -81,7 +83,7 @@ final class RpcCallDecoder {
     this.typeIds = typeIds;
     this.layouts = layouts;
     this.ticksPerNano = reader.ticksPerSec / 1_000_000_000.0;
-    this.eventStrings = new EventStrings(bytes, reader.strings);
+    this.eventStrings = new EventStrings(bytes, reader.strings, VALUES.size());
     java.util.Arrays.fill(strings, "");
   }
 
@@ -126,8 +128,8 @@ final class RpcCallDecoder {
     return -1;
   }
 
-  /** Reads the fields of an event of the {@code layout}-th type, from where the bytes stand, into a call. */
-  RpcCallRecord decode(int layout) {
+  /** Reads the fields of an event of the {@code layout}-th type, from where the bytes stand, into a call of {@code calls}. */
+  void decode(int layout, CallQueue calls) {
     // a field absent from this type (the stack of a type without) keeps its default
     longs[STACK] = 0;
     for (Slot slot : layouts[layout]) {
@@ -138,7 +140,7 @@ final class RpcCallDecoder {
         case DOUBLE -> bytes.getDouble();
         case STRING -> {
           if (slot.value >= 0) {
-            String value = eventStrings.read();
+            String value = eventStrings.read(slot.value);
             strings[slot.value] = value == null ? "" : value;
           } else {
             eventStrings.skip();
@@ -153,11 +155,21 @@ final class RpcCallDecoder {
     String target = strings[TARGET];
     String rpcMethod = strings[RPC_METHOD];
     Long thread = reader.javaThreads.get(longs[THREAD]);
-    return new RpcCallRecord(
-        SiteModel.modelName(strings[SITE], rpcMethod), target, rpcMethod, strings[OUTCOME],
+    calls.add(
+        modelName(strings[SITE], rpcMethod), target, rpcMethod, strings[OUTCOME],
         longs[IDEMPOTENT] != 0, (int) longs[ATTEMPTS], strings[ERROR], longs[KEY_HASH], longs[RESULT_HASH],
         longs[MOVING_BLOCK] != 0, longs[CACHE_AGE], start, end, thread == null ? 0 : thread,
-        caller(longs[STACK], target), strings[TRACE_ID], strings[SPAN_ID]);
+        caller(longs[STACK], target), strings[TRACE_ID], strings[SPAN_ID], Events.RPC_CALL);
+  }
+
+  /** The site's name in the model, made once for a run of calls of the same site and method (their strings are kept). */
+  private String modelName(String site, String rpcMethod) {
+    if (site != lastSite || rpcMethod != lastRpcMethod) {
+      lastSite = site;
+      lastRpcMethod = rpcMethod;
+      lastModelName = SiteModel.modelName(site, rpcMethod);
+    }
+    return lastModelName;
   }
 
   /** What the consumer path notes of each event: its type, and the time it spans. */

@@ -68,7 +68,7 @@ final class RpcCallFastReader {
       }
       int layout = decoder.layoutOf(bytes.getVarlong());
       if (layout >= 0) {
-        calls.add(decoder.decode(layout));
+        decoder.decode(layout, calls);
       }
       position += size;
     }

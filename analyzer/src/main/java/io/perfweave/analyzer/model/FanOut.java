@@ -17,10 +17,16 @@ public final class FanOut {
   private final LongCounts runs = new LongCounts();
   private final LongCounts callsInRuns = new LongCounts();
   private final LongCounts longestRun = new LongCounts();
+  private String lastCaller;
+  private Map<Long, long[]> lastByThread;
 
   /** @param followsOtherSite whether the thread's previous call was of another site */
   void record(String caller, long threadId, long start, long end, boolean followsOtherSite) {
-    Map<Long, long[]> byThread = open.computeIfAbsent(caller, c -> new HashMap<>());
+    if (caller != lastCaller) {
+      lastByThread = open.computeIfAbsent(caller, c -> new HashMap<>());
+      lastCaller = caller;
+    }
+    Map<Long, long[]> byThread = lastByThread;
     long[] run = byThread.get(threadId);
     if (run != null && !followsOtherSite && start - run[0] <= GAP_NANOS && start >= run[0] - GAP_NANOS) {
       run[0] = end;
@@ -36,6 +42,7 @@ public final class FanOut {
   void finish() {
     open.forEach((caller, byThread) -> byThread.values().forEach(run -> close(caller, run[1])));
     open.clear();
+    lastCaller = null;
   }
 
   void merge(FanOut other) {

@@ -10,9 +10,16 @@ import java.util.stream.Collectors;
 public final class LongCounts {
 
   private final Map<String, long[]> counts = new HashMap<>();
+  // the last key added and its count: a site's calls mostly repeat the same target or outcome
+  private String lastKey;
+  private long[] lastCount;
 
   public void add(String key, long value) {
-    counts.computeIfAbsent(key, k -> new long[1])[0] += value;
+    if (key != lastKey) {
+      lastCount = counts.computeIfAbsent(key, k -> new long[1]);
+      lastKey = key;
+    }
+    lastCount[0] += value;
   }
 
   public long get(String key) {

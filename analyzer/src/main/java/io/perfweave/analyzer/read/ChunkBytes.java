@@ -21,9 +21,15 @@ final class ChunkBytes {
   private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocate(0));
 
   private final ByteBuffer buffer;
+  // the events are read from the array itself: no bounds check of the buffer's per byte
+  private final byte[] bytes;
+  private final int limit;
+  private int position;
 
   private ChunkBytes(ByteBuffer buffer) {
     this.buffer = buffer;
+    this.bytes = buffer.array();
+    this.limit = buffer.limit();
   }
 
   /** The chunk file's bytes, in this thread's buffer: valid until the thread reads the next chunk. */
@@ -50,29 +56,33 @@ final class ChunkBytes {
 
   /** A view of the same bytes from the start, for a reader of its own (its position apart). */
   ByteBuffer view() {
-    return buffer.duplicate().position(0);
+    return ByteBuffer.wrap(bytes, 0, limit);
   }
 
   /** Where the events end: the chunk's size from its header, or the bytes there are where it was cut short. */
   int eventsEnd() {
-    return buffer.limit() < HEADER_SIZE ? 0 : (int) Math.min(buffer.limit(), buffer.getLong(SIZE_OFFSET));
+    return limit < HEADER_SIZE ? 0 : (int) Math.min(limit, buffer.getLong(SIZE_OFFSET));
   }
 
   /** Whether the header's size is more than the bytes there are: a chunk cut short. */
   boolean truncated() {
-    return buffer.limit() < HEADER_SIZE || buffer.getLong(SIZE_OFFSET) > buffer.limit();
+    return limit < HEADER_SIZE || buffer.getLong(SIZE_OFFSET) > limit;
   }
 
   int position() {
-    return buffer.position();
+    return position;
   }
 
   void position(int position) {
-    buffer.position(position);
+    this.position = position;
   }
 
+  /** The next byte; past the chunk's bytes, an exception as a buffer's. */
   byte getByte() {
-    return buffer.get();
+    if (position >= limit) {
+      throw new java.nio.BufferUnderflowException();
+    }
+    return bytes[position++];
   }
 
   int getVarint() {
@@ -82,21 +92,42 @@ final class ChunkBytes {
   long getVarlong() {
     long result = 0;
     for (int shift = 0; shift < 56; shift += 7) {
-      byte b = buffer.get();
+      byte b = getByte();
       result |= (b & 0x7fL) << shift;
       if (b >= 0) {
         return result;
       }
     }
     // the ninth byte is all value
-    return result | (buffer.get() & 0xffL) << 56;
+    return result | (getByte() & 0xffL) << 56;
   }
 
   float getFloat() {
-    return buffer.getFloat();
+    return Float.intBitsToFloat(getInt());
   }
 
   double getDouble() {
-    return buffer.getDouble();
+    return Double.longBitsToDouble((long) getInt() << 32 | getInt() & 0xffffffffL);
+  }
+
+  private int getInt() {
+    return (getByte() & 0xff) << 24 | (getByte() & 0xff) << 16 | (getByte() & 0xff) << 8 | getByte() & 0xff;
+  }
+
+  /** Whether the next bytes are these; if so, reads past them. */
+  boolean skipIfNext(byte[] expected, int length) {
+    if (length > limit - position || !java.util.Arrays.equals(bytes, position, position + length, expected, 0, length)) {
+      return false;
+    }
+    position += length;
+    return true;
+  }
+
+  /** Copies the bytes from {@code from} to where it stands into {@code into}, returning it or a larger one. */
+  byte[] copySince(int from, byte[] into) {
+    int length = position - from;
+    byte[] copy = into.length >= length ? into : new byte[Math.max(length, into.length * 2)];
+    System.arraycopy(bytes, from, copy, 0, length);
+    return copy;
   }
 }

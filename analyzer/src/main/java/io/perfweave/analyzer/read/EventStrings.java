@@ -32,13 +32,44 @@ final class EventStrings {
   private final boolean[] keptUtf8 = new boolean[SLOTS];
   private final String[] kept = new String[SLOTS];
   private int keptCount;
+  // per field of the event, the last value read and its encoded bytes: most events repeat it
+  private final byte[][] lastBytes;
+  private final int[] lastLength;
+  private final String[] lastValue;
   // the string's bytes (UTF-8, Latin-1) or chars, one per element, as read
   private char[] scratch = new char[64];
 
-  /** @param pool the chunk's constant pool of strings, for those an event refers to */
-  EventStrings(ChunkBytes bytes, Dictionary<String> pool) {
+  /**
+   * @param pool the chunk's constant pool of strings, for those an event refers to
+   * @param fields how many fields {@link #read(int)} is given
+   */
+  EventStrings(ChunkBytes bytes, Dictionary<String> pool, int fields) {
     this.bytes = bytes;
     this.pool = pool;
+    this.lastBytes = new byte[fields][];
+    this.lastLength = new int[fields];
+    this.lastValue = new String[fields];
+  }
+
+  /**
+   * The next string of the event, for its {@code field}-th field: where its encoding is the
+   * same bytes as that field's last value, that value without decoding anything (equal bytes
+   * are the same string in every encoding JFR has).
+   */
+  String read(int field) {
+    byte[] last = lastBytes[field];
+    if (last != null && bytes.skipIfNext(last, lastLength[field])) {
+      return lastValue[field];
+    }
+    int from = bytes.position();
+    String value = read();
+    int length = bytes.position() - from;
+    if (value != null && length <= LONGEST_KEPT) {
+      lastBytes[field] = bytes.copySince(from, last == null ? new byte[length] : last);
+      lastLength[field] = length;
+      lastValue[field] = value;
+    }
+    return value;
   }
 
   /** The next string of the event, null where the event has none. */

@@ -59,11 +59,33 @@ class EventStringsTest {
     assertNotSame(longOne, again, "longer than kept: made anew, nothing held");
   }
 
+  @Test
+  void aFieldRepeatingItsLastValue_getsItWithoutDecoding_andAChangeIsSeen() throws Exception {
+    chars("balance-read");
+    chars("balance-read");
+    chars("balance-write");
+    out.write(2);
+    varint(7);
+    out.write(2);
+    varint(7);
+    chars("balance-read");
+    Dictionary<String> pool = new Dictionary<>();
+    pool.put(7, "pooled");
+    EventStrings strings = strings(pool);
+
+    String first = strings.read(0);
+    assertSame(first, strings.read(0));
+    assertEquals("balance-write", strings.read(0));
+    assertEquals("pooled", strings.read(0));
+    assertEquals("pooled", strings.read(0));
+    assertSame(first, strings.read(0), "kept from before, by value");
+  }
+
   private EventStrings strings(Dictionary<String> pool) throws Exception {
     Path file = dir.resolve("bytes");
     Files.write(file, out.toByteArray());
     ChunkBytes bytes = ChunkBytes.read(file);
-    return new EventStrings(bytes, pool);
+    return new EventStrings(bytes, pool, 2);
   }
 
   private void utf8(String value) {

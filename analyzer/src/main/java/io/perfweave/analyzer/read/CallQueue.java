@@ -11,9 +11,7 @@ import java.util.Map;
  * order its buffers are flushed, not the order they happened (seen here a second apart on one
  * thread), so calls are held in a window and released oldest first (calls that started at the
  * same nanosecond in the order they came); the window is counted in calls, so memory stays
- * bounded. The calls wait in {@link PendingCalls}' columns; their slots are kept sorted by start
- * in an array, where a call that comes in order (most do) is added at the end, and one that
- * does not is put in its place (a binary search and a shift of the later ones).
+ * bounded. The calls wait in {@link PendingCalls}' rows, their slots ordered by {@link SortedRuns}.
  */
 final class CallQueue {
 
@@ -21,14 +19,11 @@ final class CallQueue {
 
   private final Model model;
   private final PendingCalls pending = new PendingCalls(REORDER_WINDOW + 1);
-  // the waiting calls' slots by start, in order[head, tail); moved back to 0 when tail reaches the end
-  private final int[] order = new int[2 * (REORDER_WINDOW + 1)];
+  private final SortedRuns order = new SortedRuns(REORDER_WINDOW + 1);
   private final int[] freeSlots = new int[REORDER_WINDOW + 1];
   private final Map<Long, String> lastSiteByThread = new HashMap<>();
   private String lastSiteName;
   private SiteModel lastSite;
-  private int head;
-  private int tail;
   private int free;
 
   CallQueue(Model model) {
@@ -57,7 +52,7 @@ final class CallQueue {
 
   /** Releases what is left: at the end of the recording, or where it was cut short. */
   void drain() {
-    while (tail > head) {
+    while (order.size() > 0) {
       emitOldest();
     }
   }
@@ -69,38 +64,14 @@ final class CallQueue {
 
   private void commit() {
     int slot = freeSlots[--free];
-    if (tail == order.length) {
-      System.arraycopy(order, head, order, 0, tail - head);
-      tail -= head;
-      head = 0;
-    }
-    long start = pending.start(slot);
-    int at = tail > head && pending.start(order[tail - 1]) > start ? firstStartingAfter(start) : tail;
-    System.arraycopy(order, at, order, at + 1, tail - at);
-    order[at] = slot;
-    tail++;
-    if (tail - head > REORDER_WINDOW) {
+    order.add(slot, pending.start(slot));
+    if (order.size() > REORDER_WINDOW) {
       emitOldest();
     }
   }
 
-  /** Where a call that started at {@code start} goes: after the waiting ones that started at or before it. */
-  private int firstStartingAfter(long start) {
-    int low = head;
-    int high = tail - 1;
-    while (low < high) {
-      int middle = (low + high) >>> 1;
-      if (pending.start(order[middle]) > start) {
-        high = middle;
-      } else {
-        low = middle + 1;
-      }
-    }
-    return low;
-  }
-
   private void emitOldest() {
-    int slot = order[head++];
+    int slot = order.pollOldest();
     RecordedCall call = pending.at(slot);
     boolean followsOtherSite = !call.site().equals(lastSiteByThread.put(call.threadId(), call.site()));
     siteOf(call.site()).record(call, followsOtherSite);

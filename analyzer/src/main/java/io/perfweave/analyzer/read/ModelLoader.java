@@ -30,6 +30,7 @@ public final class ModelLoader {
   public record Loaded(Model model, List<String> problems) {}
 
   public static Loaded load(List<Path> inputs, PrintStream progress) throws BadInputException {
+    JitDirectives.addOnce();
     List<InputFiles.Checked> checked = InputFiles.expand(inputs);
     List<String> problems = new ArrayList<>();
     List<Path> usable = new ArrayList<>();

@@ -3,51 +3,46 @@ package io.perfweave.analyzer.read;
 import io.perfweave.analyzer.model.RecordedCall;
 
 /**
- * A fixed number of calls held in columns, one slot each, and a view of one slot at a time as a
- * {@link RecordedCall}: the reorder window holds its calls here instead of an object per call,
- * which at millions of calls a recording was most of what the analyzer allocated.
+ * A fixed number of calls held in two arrays, a row of numbers and a row of strings per slot,
+ * and a view of one slot at a time as a {@link RecordedCall}: the reorder window holds its calls
+ * here instead of an object per call, which at millions of calls a recording was most of what
+ * the analyzer allocated. Rows rather than a column per field, so that a call's fields share a
+ * cache line or two, as an object's would.
  */
 final class PendingCalls implements RecordedCall {
 
-  private final String[] sites;
-  private final String[] targets;
-  private final String[] rpcMethods;
-  private final String[] outcomes;
-  private final String[] errors;
-  private final String[] callers;
-  private final String[] traceIds;
-  private final String[] spanIds;
-  private final String[] sources;
-  private final boolean[] idempotent;
-  private final boolean[] movingBlock;
-  private final int[] attempts;
-  private final long[] keyHashes;
-  private final long[] resultHashes;
-  private final long[] cacheAges;
-  private final long[] starts;
-  private final long[] ends;
-  private final long[] threads;
-  private int at;
+  private static final int KEY_HASH = 0;
+  private static final int RESULT_HASH = 1;
+  private static final int CACHE_AGE = 2;
+  private static final int START = 3;
+  private static final int END = 4;
+  private static final int THREAD = 5;
+  private static final int ATTEMPTS = 6;
+  private static final int FLAGS = 7;
+  private static final int NUMBERS = 8;
+
+  private static final int SITE = 0;
+  private static final int TARGET = 1;
+  private static final int RPC_METHOD = 2;
+  private static final int OUTCOME = 3;
+  private static final int ERROR = 4;
+  private static final int CALLER = 5;
+  private static final int TRACE_ID = 6;
+  private static final int SPAN_ID = 7;
+  private static final int SOURCE = 8;
+  private static final int STRINGS = 9;
+
+  private static final long IDEMPOTENT = 1;
+  private static final long MOVING_BLOCK = 2;
+
+  private final long[] numbers;
+  private final String[] strings;
+  private int numbersAt;
+  private int stringsAt;
 
   PendingCalls(int slots) {
-    sites = new String[slots];
-    targets = new String[slots];
-    rpcMethods = new String[slots];
-    outcomes = new String[slots];
-    errors = new String[slots];
-    callers = new String[slots];
-    traceIds = new String[slots];
-    spanIds = new String[slots];
-    sources = new String[slots];
-    idempotent = new boolean[slots];
-    movingBlock = new boolean[slots];
-    attempts = new int[slots];
-    keyHashes = new long[slots];
-    resultHashes = new long[slots];
-    cacheAges = new long[slots];
-    starts = new long[slots];
-    ends = new long[slots];
-    threads = new long[slots];
+    numbers = new long[slots * NUMBERS];
+    strings = new String[slots * STRINGS];
   }
 
   /** Puts a call in a slot (the arguments in {@code RpcCallRecord}'s order). */
@@ -56,24 +51,25 @@ final class PendingCalls implements RecordedCall {
       int attempts, String error, long keyHash, long resultHash, boolean movingBlock,
       long cacheAgeNanos, long startNanos, long endNanos, long threadId, String caller,
       String traceId, String spanId, String source) {
-    sites[slot] = site;
-    targets[slot] = target;
-    rpcMethods[slot] = rpcMethod;
-    outcomes[slot] = outcome;
-    this.idempotent[slot] = idempotent;
-    this.attempts[slot] = attempts;
-    errors[slot] = error;
-    keyHashes[slot] = keyHash;
-    resultHashes[slot] = resultHash;
-    this.movingBlock[slot] = movingBlock;
-    cacheAges[slot] = cacheAgeNanos;
-    starts[slot] = startNanos;
-    ends[slot] = endNanos;
-    threads[slot] = threadId;
-    callers[slot] = caller;
-    traceIds[slot] = traceId;
-    spanIds[slot] = spanId;
-    sources[slot] = source;
+    int n = slot * NUMBERS;
+    numbers[n + KEY_HASH] = keyHash;
+    numbers[n + RESULT_HASH] = resultHash;
+    numbers[n + CACHE_AGE] = cacheAgeNanos;
+    numbers[n + START] = startNanos;
+    numbers[n + END] = endNanos;
+    numbers[n + THREAD] = threadId;
+    numbers[n + ATTEMPTS] = attempts;
+    numbers[n + FLAGS] = (idempotent ? IDEMPOTENT : 0) | (movingBlock ? MOVING_BLOCK : 0);
+    int s = slot * STRINGS;
+    strings[s + SITE] = site;
+    strings[s + TARGET] = target;
+    strings[s + RPC_METHOD] = rpcMethod;
+    strings[s + OUTCOME] = outcome;
+    strings[s + ERROR] = error;
+    strings[s + CALLER] = caller;
+    strings[s + TRACE_ID] = traceId;
+    strings[s + SPAN_ID] = spanId;
+    strings[s + SOURCE] = source;
   }
 
   void put(int slot, RecordedCall call) {
@@ -85,101 +81,102 @@ final class PendingCalls implements RecordedCall {
 
   /** This view, showing the call in {@code slot}. */
   RecordedCall at(int slot) {
-    at = slot;
+    numbersAt = slot * NUMBERS;
+    stringsAt = slot * STRINGS;
     return this;
   }
 
   long start(int slot) {
-    return starts[slot];
+    return numbers[slot * NUMBERS + START];
   }
 
   @Override
   public String site() {
-    return sites[at];
+    return strings[stringsAt + SITE];
   }
 
   @Override
   public String target() {
-    return targets[at];
+    return strings[stringsAt + TARGET];
   }
 
   @Override
   public String rpcMethod() {
-    return rpcMethods[at];
+    return strings[stringsAt + RPC_METHOD];
   }
 
   @Override
   public String outcome() {
-    return outcomes[at];
+    return strings[stringsAt + OUTCOME];
   }
 
   @Override
   public boolean idempotent() {
-    return idempotent[at];
+    return (numbers[numbersAt + FLAGS] & IDEMPOTENT) != 0;
   }
 
   @Override
   public int attempts() {
-    return attempts[at];
+    return (int) numbers[numbersAt + ATTEMPTS];
   }
 
   @Override
   public String error() {
-    return errors[at];
+    return strings[stringsAt + ERROR];
   }
 
   @Override
   public long keyHash() {
-    return keyHashes[at];
+    return numbers[numbersAt + KEY_HASH];
   }
 
   @Override
   public long resultHash() {
-    return resultHashes[at];
+    return numbers[numbersAt + RESULT_HASH];
   }
 
   @Override
   public boolean movingBlock() {
-    return movingBlock[at];
+    return (numbers[numbersAt + FLAGS] & MOVING_BLOCK) != 0;
   }
 
   @Override
   public long cacheAgeNanos() {
-    return cacheAges[at];
+    return numbers[numbersAt + CACHE_AGE];
   }
 
   @Override
   public long startNanos() {
-    return starts[at];
+    return numbers[numbersAt + START];
   }
 
   @Override
   public long endNanos() {
-    return ends[at];
+    return numbers[numbersAt + END];
   }
 
   @Override
   public long threadId() {
-    return threads[at];
+    return numbers[numbersAt + THREAD];
   }
 
   @Override
   public String caller() {
-    return callers[at];
+    return strings[stringsAt + CALLER];
   }
 
   @Override
   public String traceId() {
-    return traceIds[at];
+    return strings[stringsAt + TRACE_ID];
   }
 
   @Override
   public String spanId() {
-    return spanIds[at];
+    return strings[stringsAt + SPAN_ID];
   }
 
   @Override
   public String source() {
-    return sources[at];
+    return strings[stringsAt + SOURCE];
   }
 }

@@ -16,6 +16,7 @@ final class ChunkBytes {
 
   static final int HEADER_SIZE = 68;
   private static final int SIZE_OFFSET = 8;
+  private static final int METADATA_OFFSET = 24;
 
   // one buffer per reading thread, grown to the largest chunk it has read: a chunk is read once
   private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocate(0));
@@ -67,6 +68,31 @@ final class ChunkBytes {
   /** Whether the header's size is more than the bytes there are: a chunk cut short. */
   boolean truncated() {
     return limit < HEADER_SIZE || buffer.getLong(SIZE_OFFSET) > limit;
+  }
+
+  /**
+   * The chunk's metadata event from its id on (past its size, type and times, which differ from
+   * chunk to chunk): equal bytes, equal event types and fields. Null where the header does not
+   * point at one.
+   */
+  byte[] metadataBody() {
+    long offset = limit < HEADER_SIZE ? -1 : buffer.getLong(METADATA_OFFSET);
+    if (offset < HEADER_SIZE || offset >= limit) {
+      return null;
+    }
+    int saved = position;
+    try {
+      position = (int) offset;
+      long end = offset + getVarint();
+      getVarlong(); // type: metadata
+      getVarlong(); // start
+      getVarlong(); // duration
+      return end > limit || end < position ? null : java.util.Arrays.copyOfRange(bytes, position, (int) end);
+    } catch (java.nio.BufferUnderflowException e) {
+      return null;
+    } finally {
+      position = saved;
+    }
   }
 
   int position() {

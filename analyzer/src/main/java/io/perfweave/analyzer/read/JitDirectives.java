@@ -13,8 +13,9 @@ import javax.management.ObjectName;
  * consumer API's internals, through the JVM's {@code Compiler.directives_add} diagnostic
  * command: each chunk's metadata is parsed by three readers, so that code is warm enough for C2,
  * which then spent more CPU compiling it (~3 s of a 1.2 GB recording's 12, most of it on the
- * JDK's {@code jdk.jfr.internal} classes) than it ever saved; C1 compiles it instead. Where the
- * command is not there, nothing changes but the speed.
+ * JDK's {@code jdk.jfr.internal} classes) than it ever saved; C1 compiles it instead. Added
+ * from a thread of its own (the platform MBean server takes ~80 ms to start), long before C2
+ * would compile that code. Where the command is not there, nothing changes but the speed.
  */
 final class JitDirectives {
 
@@ -32,6 +33,12 @@ final class JitDirectives {
       return;
     }
     added = true;
+    Thread adding = new Thread(JitDirectives::add, "perfweave-jit-directives");
+    adding.setDaemon(true);
+    adding.start();
+  }
+
+  private static void add() {
     Path file = null;
     try {
       file = Files.createTempFile("perfweave-jit-", ".json");

@@ -96,22 +96,71 @@ final class RpcCallDecoder {
    * @param bytes the chunk's bytes, where the events are read
    */
   static RpcCallDecoder of(JfrReader reader, ChunkBytes bytes, Path chunk) throws IOException {
-    List<Long> ids = new ArrayList<>();
-    List<Slot[]> layouts = new ArrayList<>();
-    try (RecordingFile file = new RecordingFile(chunk)) {
-      for (EventType type : file.readEventTypes()) {
-        if (type.getName().equals(Events.RPC_CALL)) {
-          Slot[] layout = layout(type);
-          if (layout == null) {
-            return null;
-          }
-          ids.add(type.getId());
-          layouts.add(layout);
-        }
+    Layouts layouts = Layouts.of(bytes, chunk);
+    return layouts == null ? null : new RpcCallDecoder(reader, bytes, layouts.typeIds, layouts.slots);
+  }
+
+  /**
+   * The {@code perfweave.RpcCall} types of a chunk's metadata, and their layouts. The chunks of
+   * one recording mostly have the same metadata, byte for byte, so the layouts are kept by it
+   * (a few) and each chunk's metadata is not parsed again by the consumer API.
+   */
+  private record Layouts(long[] typeIds, Slot[][] slots) {
+
+    private static final int MOST_KEPT = 16;
+    private static final Map<Metadata, java.util.Optional<Layouts>> KEPT = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Metadata bytes as a key. */
+    private record Metadata(byte[] bytes, int hash) {
+      Metadata(byte[] bytes) {
+        this(bytes, java.util.Arrays.hashCode(bytes));
+      }
+
+      @Override
+      public boolean equals(Object other) {
+        return other instanceof Metadata m && hash == m.hash && java.util.Arrays.equals(bytes, m.bytes);
+      }
+
+      @Override
+      public int hashCode() {
+        return hash;
       }
     }
-    long[] typeIds = ids.stream().mapToLong(Long::longValue).toArray();
-    return new RpcCallDecoder(reader, bytes, typeIds, layouts.toArray(new Slot[0][]));
+
+    static Layouts of(ChunkBytes bytes, Path chunk) throws IOException {
+      byte[] metadata = bytes.metadataBody();
+      if (metadata == null) {
+        return read(chunk);
+      }
+      Metadata key = new Metadata(metadata);
+      java.util.Optional<Layouts> kept = KEPT.get(key);
+      if (kept == null) {
+        kept = java.util.Optional.ofNullable(read(chunk));
+        if (KEPT.size() >= MOST_KEPT) {
+          KEPT.clear();
+        }
+        KEPT.put(key, kept);
+      }
+      return kept.orElse(null);
+    }
+
+    private static Layouts read(Path chunk) throws IOException {
+      List<Long> ids = new ArrayList<>();
+      List<Slot[]> layouts = new ArrayList<>();
+      try (RecordingFile file = new RecordingFile(chunk)) {
+        for (EventType type : file.readEventTypes()) {
+          if (type.getName().equals(Events.RPC_CALL)) {
+            Slot[] layout = layout(type);
+            if (layout == null) {
+              return null;
+            }
+            ids.add(type.getId());
+            layouts.add(layout);
+          }
+        }
+      }
+      return new Layouts(ids.stream().mapToLong(Long::longValue).toArray(), layouts.toArray(new Slot[0][]));
+    }
   }
 
   boolean isEmpty() {

@@ -36,21 +36,20 @@ final class RpcCallFastReader {
       return false;
     }
     ChunkBytes bytes = ChunkBytes.read(chunk);
-    RpcCallDecoder decoder;
     try (JfrReader pools = new JfrReader(bytes.view())) {
-      decoder = RpcCallDecoder.of(pools, bytes, chunk);
+      RpcCallDecoder decoder = RpcCallDecoder.of(pools, bytes, chunk);
+      if (decoder == null && READER.equals("positional")) {
+        throw new IllegalStateException("the positional reader cannot read the perfweave.RpcCall events of " + chunk);
+      }
+      if (decoder == null) {
+        return false;
+      }
+      if (decoder.isEmpty()) {
+        return true;
+      }
+      readCalls(bytes, decoder, calls);
+      decoder.seen(model);
     }
-    if (decoder == null && READER.equals("positional")) {
-      throw new IllegalStateException("the positional reader cannot read the perfweave.RpcCall events of " + chunk);
-    }
-    if (decoder == null) {
-      return false;
-    }
-    if (decoder.isEmpty()) {
-      return true;
-    }
-    readCalls(bytes, decoder, calls);
-    decoder.seen(model);
     if (bytes.truncated()) {
       throw new IOException("the chunk ends inside an event");
     }

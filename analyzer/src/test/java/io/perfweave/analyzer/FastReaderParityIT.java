@@ -37,6 +37,7 @@ class FastReaderParityIT {
         .main("com.example.planted.PlantedApp").args("planted").run(work);
     assertEquals(0, run.exitCode(), run.stderr());
     assertSameReport(work.resolve("planted"));
+    assertSameFilesFromTwoJvms(work.resolve("planted"));
   }
 
   @Test
@@ -79,6 +80,20 @@ class FastReaderParityIT {
     assertEquals(List.of(), differences, "report.json from the two readers");
     assertTrue(fast.path("summary").path("calls").asLong() > 0, fast.path("summary").toString());
     return fast;
+  }
+
+  /**
+   * Two analyses of the same recording, each in a JVM of its own, write the same bytes ({@code
+   * Map.of}'s order changes from one JVM to the next, and evidence was written in it).
+   */
+  private void assertSameFilesFromTwoJvms(Path input) throws Exception {
+    analyze(input, List.of(), "first");
+    analyze(input, List.of(), "second");
+    for (String file : List.of("report.json", "report.html", "suggested-config.yaml")) {
+      Path first = work.resolve("first-" + input.getFileName()).resolve(file);
+      Path second = work.resolve("second-" + input.getFileName()).resolve(file);
+      assertEquals(-1L, Files.mismatch(first, second), file + " differs between two analyses of the same recording");
+    }
   }
 
   private JsonNode analyze(Path input, List<String> options, String name) throws Exception {

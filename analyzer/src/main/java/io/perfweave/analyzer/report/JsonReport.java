@@ -64,11 +64,35 @@ public final class JsonReport {
   }
 
   public static void write(Map<String, Object> report, Path file) throws IOException {
-    JSON.writeValue(file.toFile(), report);
+    JSON.writeValue(file.toFile(), inStableOrder(report));
   }
 
   public static String toJson(Object value) throws IOException {
-    return JSON.writeValueAsString(value);
+    return JSON.writeValueAsString(inStableOrder(value));
+  }
+
+  /**
+   * The value with every map and set that has no order of its own sorted by key: {@code Map.of}
+   * and {@code Set.of} iterate in an order that changes from one JVM to the next, which made two
+   * analyses of the same recording differ in their files. Maps and sets built in an order (linked
+   * or sorted) keep it.
+   */
+  static Object inStableOrder(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> ordered = map instanceof LinkedHashMap<?, ?> || map instanceof java.util.SortedMap<?, ?>
+          ? new LinkedHashMap<>()
+          : new java.util.TreeMap<>(java.util.Comparator.comparing(String::valueOf));
+      map.forEach((key, entry) -> ordered.put(key, inStableOrder(entry)));
+      return ordered;
+    }
+    if (value instanceof java.util.Set<?> set
+        && !(set instanceof java.util.LinkedHashSet<?> || set instanceof java.util.SortedSet<?>)) {
+      return set.stream().map(JsonReport::inStableOrder).sorted(java.util.Comparator.comparing(String::valueOf)).toList();
+    }
+    if (value instanceof java.util.Collection<?> collection) {
+      return collection.stream().map(JsonReport::inStableOrder).toList();
+    }
+    return value;
   }
 
   private static Map<String, Object> run(RunFacts run) {

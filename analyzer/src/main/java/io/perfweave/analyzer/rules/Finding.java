@@ -33,6 +33,12 @@ public record Finding(
     String config,
     List<SiteSuggestion> suggestions) {
 
+  /** Evidence without an order of its own ({@code Map.of}'s changes from run to run) is kept sorted by name. */
+  public Finding {
+    boolean ordered = evidence instanceof java.util.LinkedHashMap<?, ?> || evidence instanceof java.util.SortedMap<?, ?>;
+    evidence = ordered ? evidence : new java.util.TreeMap<>(evidence);
+  }
+
   public Severity severity() {
     return Severity.of(score);
   }

@@ -9,7 +9,6 @@ import io.perfweave.analyzer.rules.Rule;
 import io.perfweave.analyzer.rules.Threshold;
 import io.perfweave.analyzer.rules.Thresholds;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -149,7 +148,7 @@ public final class RecordingQualityRule implements Rule {
     return Finding.of(id(), "recording")
         .score(score)
         .title(title)
-        .evidence(new LinkedHashMap<>(evidence))
+        .evidence(evidence)
         .explanation(explanation)
         .saving(0, 0, "not a saving: a limit on what this report can tell")
         .fix(fix)

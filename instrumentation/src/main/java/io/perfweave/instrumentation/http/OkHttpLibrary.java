@@ -129,7 +129,7 @@ final class OkHttpLibrary implements HttpLibrary {
     if (length < 0 || length > JdkHttpClientLibrary.MAX_BODY || oneShot(body)) {
       return null;
     }
-    Object buffer = Reflection.type(body, "okio.Buffer").getConstructor().newInstance();
+    Object buffer = Reflection.construct(Reflection.type(body, "okio.Buffer"), new Class<?>[0]);
     call(body, "writeTo", buffer);
     return (byte[]) call(buffer, "readByteArray");
   }

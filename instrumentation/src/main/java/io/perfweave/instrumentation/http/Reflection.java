@@ -9,7 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Calls into a client library that lives in the application's class loader, which perfweave's
- * classes cannot name: methods found by name and argument count once per class, then cached. A
+ * classes cannot name: methods found by name and argument count once per class, then cached, as
+ * are the library's classes by name and their no-argument constructors (these run on every HTTP
+ * call: a {@code Class.forName} and a constructor look-up each time were most of reading an
+ * OkHttp request body). A
  * method that is not there (a library version perfweave does not know) fails with
  * {@link NoSuchMethodException}, and the caller leaves that library alone.
  */
@@ -20,6 +23,27 @@ final class Reflection {
         @Override
         protected Map<String, Method> computeValue(Class<?> type) {
           return new ConcurrentHashMap<>();
+        }
+      };
+
+  // the library's classes by name, from the class loader of the class they are asked from
+  private static final ClassValue<Map<String, Class<?>>> TYPES =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, Class<?>> computeValue(Class<?> type) {
+          return new ConcurrentHashMap<>();
+        }
+      };
+
+  private static final ClassValue<Constructor<?>> NO_ARGUMENT_CONSTRUCTORS =
+      new ClassValue<>() {
+        @Override
+        protected Constructor<?> computeValue(Class<?> type) {
+          try {
+            return type.getConstructor();
+          } catch (NoSuchMethodException e) {
+            return null;
+          }
         }
       };
 
@@ -40,11 +64,20 @@ final class Reflection {
 
   /** A class of the library, from the class loader of one of its objects. */
   static Class<?> type(Object libraryObject, String name) throws ClassNotFoundException {
-    return Class.forName(name, false, libraryObject.getClass().getClassLoader());
+    Map<String, Class<?>> types = TYPES.get(libraryObject.getClass());
+    Class<?> type = types.get(name);
+    if (type == null) {
+      type = Class.forName(name, false, libraryObject.getClass().getClassLoader());
+      types.put(name, type);
+    }
+    return type;
   }
 
   static Object construct(Class<?> type, Class<?>[] types, Object... arguments) throws Throwable {
-    Constructor<?> constructor = type.getConstructor(types);
+    Constructor<?> constructor = types.length == 0 ? NO_ARGUMENT_CONSTRUCTORS.get(type) : type.getConstructor(types);
+    if (constructor == null) {
+      throw new NoSuchMethodException(type.getName() + " has no public constructor without arguments");
+    }
     try {
       return constructor.newInstance(arguments);
     } catch (InvocationTargetException e) {

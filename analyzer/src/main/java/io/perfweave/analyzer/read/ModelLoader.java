@@ -149,35 +149,40 @@ public final class ModelLoader {
     Path scratch = null;
     try {
       scratch = Files.createTempDirectory("perfweave-chunks-");
-    } catch (IOException e) {
-      return readEvents(file, "jfr", java.util.Set.of());
-    }
-    try (Chunks.Split chunks = Chunks.split(file, scratch)) {
-      String kind = kindOf(file);
-      // a window of chunks in flight, appended in order as they finish: memory stays that of a
-      // few chunk models, whatever the recording's length
-      int window = Runtime.getRuntime().availableProcessors() + 1;
-      java.util.ArrayDeque<Future<FileResult>> inFlight = new java.util.ArrayDeque<>();
-      Model model = new Model();
-      String problem = "";
-      for (int next = 0; next < chunks.count() || !inFlight.isEmpty(); ) {
-        if (next < chunks.count() && inFlight.size() < window) {
-          int chunk = next++;
-          // a site's log full with the chunks before is not filled again by this one
-          java.util.Set<String> fullCallLogs = model.sitesWithFullCallLogs();
-          inFlight.add(pool.submit(() -> readChunk(file, chunks, chunk, kind, fullCallLogs)));
-          continue;
-        }
-        FileResult part = join(inFlight.poll());
-        model.append(part.model);
-        problem = problem.isEmpty() ? part.problem : problem;
+      try (Chunks.Split chunks = Chunks.split(file, scratch)) {
+        return readInOrder(pool, file, chunks);
       }
-      return new FileResult(file, model, kind, problem);
     } catch (IOException e) {
       return readEvents(file, "jfr", java.util.Set.of());
     } finally {
       deleteQuietly(scratch);
     }
+  }
+
+  /**
+   * The chunks read in a window in flight, appended in order as they finish: memory stays that
+   * of a few chunk models, whatever the recording's length.
+   */
+  private static FileResult readInOrder(ExecutorService pool, Path file, Chunks.Split chunks)
+      throws BadInputException {
+    String kind = kindOf(file);
+    int window = Runtime.getRuntime().availableProcessors() + 1;
+    java.util.ArrayDeque<Future<FileResult>> inFlight = new java.util.ArrayDeque<>();
+    Model model = new Model();
+    String problem = "";
+    for (int next = 0; next < chunks.count() || !inFlight.isEmpty(); ) {
+      if (next < chunks.count() && inFlight.size() < window) {
+        int chunk = next++;
+        // a site's log full with the chunks before is not filled again by this one
+        java.util.Set<String> fullCallLogs = model.sitesWithFullCallLogs();
+        inFlight.add(pool.submit(() -> readChunk(file, chunks, chunk, kind, fullCallLogs)));
+        continue;
+      }
+      FileResult part = join(inFlight.poll());
+      model.append(part.model);
+      problem = problem.isEmpty() ? part.problem : problem;
+    }
+    return new FileResult(file, model, kind, problem);
   }
 
   /** Copies the chunk to a file of its own and reads its events; a chunk that cannot be copied is a problem of the file. */

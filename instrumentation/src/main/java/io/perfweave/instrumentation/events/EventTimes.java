@@ -92,7 +92,7 @@ public final class EventTimes {
     if (Double.isNaN(offset) && Double.isNaN(offset = calibrate(event))) {
       return false;
     }
-    Fields fields = event instanceof RpcCallEvent ? WITH_STACK : WITHOUT_STACK;
+    Fields fields = Fields.forEvent(event);
     fields.startTime.set(event, Math.round(offset + startNanos * perNano));
     fields.duration.set(event, Math.max(Math.round((endNanos - startNanos) * perNano), 1));
     return true;
@@ -107,7 +107,7 @@ public final class EventTimes {
     if (!Double.isNaN(offsetTicks)) {
       return offsetTicks;
     }
-    Fields fields = enabled instanceof RpcCallEvent ? WITH_STACK : WITHOUT_STACK;
+    Fields fields = Fields.forEvent(enabled);
     long tightest = Long.MAX_VALUE;
     double offset = Double.NaN;
     for (int i = 0; i < CALIBRATION_TRIES; i++) {
@@ -126,6 +126,11 @@ public final class EventTimes {
 
   /** The two fields the JVM adds to an event class. */
   private record Fields(VarHandle startTime, VarHandle duration) {
+
+    /** Those of the event's class. */
+    static Fields forEvent(RpcCall event) {
+      return event instanceof RpcCallEvent ? WITH_STACK : WITHOUT_STACK;
+    }
 
     /** Those of {@code type}, or null where it has them not. */
     static Fields of(Class<? extends RpcCall> type) {

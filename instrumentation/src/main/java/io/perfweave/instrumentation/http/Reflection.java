@@ -12,28 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * classes cannot name: methods found by name and argument count once per class, then cached, as
  * are the library's classes by name and their no-argument constructors (these run on every HTTP
  * call: a {@code Class.forName} and a constructor look-up each time were most of reading an
- * OkHttp request body). A
- * method that is not there (a library version perfweave does not know) fails with
- * {@link NoSuchMethodException}, and the caller leaves that library alone.
+ * OkHttp request body). A method that is not there (a library version perfweave does not know)
+ * fails with {@link NoSuchMethodException}, and the caller leaves that library alone.
  */
 final class Reflection {
 
-  private static final ClassValue<Map<String, Method>> METHODS =
-      new ClassValue<>() {
-        @Override
-        protected Map<String, Method> computeValue(Class<?> type) {
-          return new ConcurrentHashMap<>();
-        }
-      };
+  private static final ClassValue<Map<String, Method>> METHODS = mapPerClass();
 
   // the library's classes by name, from the class loader of the class they are asked from
-  private static final ClassValue<Map<String, Class<?>>> TYPES =
-      new ClassValue<>() {
-        @Override
-        protected Map<String, Class<?>> computeValue(Class<?> type) {
-          return new ConcurrentHashMap<>();
-        }
-      };
+  private static final ClassValue<Map<String, Class<?>>> TYPES = mapPerClass();
 
   private static final ClassValue<Constructor<?>> NO_ARGUMENT_CONSTRUCTORS =
       new ClassValue<>() {
@@ -48,6 +35,16 @@ final class Reflection {
       };
 
   private Reflection() {}
+
+  /** A map of its own for each class, filled as it is asked for. */
+  private static <V> ClassValue<Map<String, V>> mapPerClass() {
+    return new ClassValue<>() {
+      @Override
+      protected Map<String, V> computeValue(Class<?> type) {
+        return new ConcurrentHashMap<>();
+      }
+    };
+  }
 
   /** Calls {@code target.name(arguments)}; what the method throws is thrown as it is. */
   static Object call(Object target, String name, Object... arguments) throws Throwable {

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Per-call costs (JMH, real agent jars attached to the forked JVMs): perfweave's advice, the
-# OpenTelemetry agent on the same method and on the same JDK HttpClient call, and the same
-# policies written by hand with Caffeine and Resilience4j. Prints markdown tables.
+# OpenTelemetry agent on the same method and on the same JDK HttpClient call, the built-in HTTP
+# site on an OkHttp call answered from memory, and the same policies written by hand with
+# Caffeine and Resilience4j. Prints markdown tables.
 # Usage: scripts/bench-jmh.sh [JMH OPTIONS...]   (default: each benchmark class's own settings)
 set -euo pipefail
 cd "$(dirname "$0")/../benchmarks"
 work=$(mktemp -d)
-java -jar target/benchmarks.jar 'AdviceBenchmark|MethodOpenTelemetry|HandWrittenPolicies|HttpSend' \
+java -jar target/benchmarks.jar 'AdviceBenchmark|MethodOpenTelemetry|HandWrittenPolicies|HttpSend|HttpCanned' \
   -rf csv -rff "$work/jmh.csv" "$@" > "$work/log" 2>&1 || { tail -30 "$work/log" >&2; exit 1; }
 
 # "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit"
@@ -32,4 +33,7 @@ row "retry, call never fails (peer: Resilience4j, hand-written)" \
   "$(score AdviceBenchmark.retryNoFailure)" "$(score AdviceBenchmark.baseline)" "$(score HandWrittenPolicies.resilience4jRetryNoFailure)" 0 ns
 row "JDK HttpClient JSON-RPC call to 127.0.0.1 (OpenTelemetry: its HttpClient instrumentation)" \
   "$(score HttpSendPerfweave.send)" "$(score HttpSendNoAgent.send)" "$(score HttpSendOpenTelemetry.send)" "$(score HttpSendNoAgent.send)" µs
+echo
+awk -v p="$(score HttpCannedPerfweave.call)" -v b="$(score HttpCannedNoAgent.call)" \
+  'BEGIN { printf "The HTTP site on an OkHttp call answered from memory (no socket): %.0f ns over the call unwoven (%.0f ns).\n", p - b, b }'
 rm -rf "$work"

@@ -207,8 +207,20 @@ final class HttpClientsIT {
 
       assertTrue(result.stdout().contains("failed {} wrongAnswers=0"), result.stdout());
       assertEquals(9, server.received("getBalance"));
-      assertEquals(1, result.stderr().lines().filter(l -> l.contains("streams its response bodies")).count(), result.stderr());
+      assertEquals(1, result.stderr().lines().filter(l -> l.contains("bodies perfweave does not keep")).count(), result.stderr());
       assertEquals(15, calls().size());
+    }
+  }
+
+  @Test
+  void okHttpAnswerLargerThanACacheKeeps_readWhole_notCached() throws Exception {
+    String config = POLICIES.replace("getBalance: {", "getBlob: { idempotent: true, cache: { ttl: 1m } }\n      getBalance: {");
+    try (JsonRpcServer server = new JsonRpcServer(Map.of())) {
+      ForkedJvm.Result result = run(Jdks.current(), "okhttp", "okhttp4", config, server, "large");
+
+      assertTrue(result.stdout().contains("sent {getBlob=3} failed {} wrongAnswers=0"), result.stdout());
+      assertEquals(3, server.received("getBlob"));
+      assertEquals(1, result.stderr().lines().filter(l -> l.contains("bodies perfweave does not keep")).count(), result.stderr());
     }
   }
 

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  *
  * <p>Scenarios: {@code mixed} (three rounds, or as many as the fourth argument says, of two balance reads of alice, one of bob, a block
  * count at "latest", a transaction), {@code batch} (three batches of two balance reads, two
- * batches of a read and a transaction), {@code blockcount} (three block counts).
+ * batches of a read and a transaction), {@code large} (three reads of a 1.5 MB result, each checked
+ * whole), {@code blockcount} (three block counts).
  */
 public final class RpcClientApp {
 
@@ -41,6 +42,11 @@ public final class RpcClientApp {
         break;
       case "batch":
         app.batches();
+        break;
+      case "large":
+        for (int i = 0; i < 3; i++) {
+          app.call(List.of(app.request("getBlob", "1536")));
+        }
         break;
       default:
         for (int i = 0; i < 3; i++) {
@@ -99,6 +105,9 @@ public final class RpcClientApp {
     boolean right = answer != null && request.get("id").equals(answer.get("id"));
     if (right && request.get("method").asText().equals("getBalance")) {
       right = answer.path("result").asLong() == BALANCES.get(request.get("params").get(0).asText());
+    }
+    if (right && request.get("method").asText().equals("getBlob")) {
+      right = answer.path("result").asText().length() == 1024 * request.get("params").get(0).asInt();
     }
     if (!right) {
       wrongAnswers++;

@@ -152,6 +152,9 @@ public final class JsonRpcServer implements AutoCloseable {
       case "sendTransaction":
         answer.put("result", "0xtx" + transactions.incrementAndGet());
         break;
+      case "getBlob": // a result of as many kilobytes as asked, larger than a cache keeps
+        answer.put("result", "b".repeat(1024 * params.path(0).asInt()));
+        break;
       default:
         answer.putObject("error").put("code", -32601).put("message", "Method not found");
     }

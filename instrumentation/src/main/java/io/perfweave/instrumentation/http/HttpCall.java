@@ -91,8 +91,8 @@ final class HttpCall implements Exchange<HttpAnswer> {
     byte[] body = adapter.bufferedBody(last.value());
     if (body == null) {
       notes.say("streamed " + site.name(),
-          "note: " + site.name() + " streams its response bodies to the caller; its calls"
-              + " are timed and retried, not cached or shared");
+          "note: " + site.name() + " answers with bodies perfweave does not keep (streamed to the"
+              + " caller, or over 1 MB); its calls are timed and retried, not cached or shared");
     }
     return new HttpAnswer(last.value(), body, rpc.ids());
   }

@@ -151,7 +151,7 @@ public final class HttpRuntime {
     event.rpcMethod = rpc == null ? null : rpc.methods();
     event.idempotent = policy.idempotent();
     return new HttpCall(
-        site, event, request.target(addressed.route()), rpc, policy, adapter, receiver, arguments,
+        site, event, addressed.target(), rpc, policy, adapter, receiver, arguments,
         clock.at(event.startNanos), notes);
   }
 

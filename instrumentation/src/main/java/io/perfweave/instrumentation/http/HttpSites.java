@@ -17,12 +17,18 @@ final class HttpSites {
 
   private static final int MAX_ADDRESSES = 10_000;
 
-  /** A site and the route its requests are shown with in events. */
-  record Addressed(SiteRuntime site, String route) {}
+  /** A site and the target its requests are shown with in events (the route, not the raw path). */
+  record Addressed(SiteRuntime site, String target) {}
+
+  /** Where a request goes, as the client library gave it: the key a route is kept under. */
+  private record Address(String method, String host, int port, String path) {}
 
   private final ConcurrentHashMap<String, SiteRuntime> sites = new ConcurrentHashMap<>();
-  /** Sites by authority and raw path, so that a path is turned into a route once. */
-  private final ConcurrentHashMap<String, Addressed> byAddress = new ConcurrentHashMap<>();
+  /**
+   * Sites and targets by method, authority and raw path, so that a path is turned into a route,
+   * and the strings an event shows are built, once.
+   */
+  private final ConcurrentHashMap<Address, Addressed> byAddress = new ConcurrentHashMap<>();
   private final Meters meters;
   private final long callEventsPerSecond;
   private final Routes routes;
@@ -34,13 +40,14 @@ final class HttpSites {
   }
 
   Addressed of(HttpRequestView request) {
-    String address = request.authority() + request.path();
+    Address address = new Address(request.method(), request.host(), request.port(), request.path());
     Addressed known = byAddress.get(address);
     if (known != null) {
       return known;
     }
     String route = routes.route(request.path());
-    Addressed addressed = new Addressed(named("http:" + request.authority() + route, request), route);
+    Addressed addressed =
+        new Addressed(named("http:" + request.authority() + route, request), request.target(route));
     if (byAddress.size() < MAX_ADDRESSES) {
       byAddress.put(address, addressed);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.perfweave.contract.CallSafety;
 import java.io.IOException;
@@ -25,6 +26,8 @@ final class JsonRpcCall {
 
   /** Block tags that name a block which moves on: a read with one is not a fixed question. */
   private static final Set<String> MOVING_TARGETS = CallSafety.MOVING_BLOCK_TAGS;
+  private static final int LONGEST_MOVING_TARGET =
+      MOVING_TARGETS.stream().mapToInt(String::length).max().orElse(0);
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** One call of a request; {@code id} is null for a notification. */
@@ -122,17 +125,27 @@ final class JsonRpcCall {
 
   /** Whether an element reads at a block tag that moves on ({@code latest}, ...). */
   boolean namesMovingBlock() {
-    return elements.stream().anyMatch(Element::namesMovingTarget);
+    for (Element element : elements) {
+      if (element.namesMovingTarget()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether every element expects a response (a notification has no id and gets none). */
   boolean expectsResponses() {
-    return elements.stream().noneMatch(Element::notification);
+    for (Element element : elements) {
+      if (element.notification()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Reads one request object, the parser on its START_OBJECT; null when it is not JSON-RPC 2.0. */
   private static Element element(JsonParser parser) throws IOException {
-    String version = null;
+    boolean version2 = false;
     String method = null;
     JsonNode id = null;
     long[] params = {0, 0}; // hash, moving target
@@ -141,13 +154,13 @@ final class JsonRpcCall {
       JsonToken value = parser.nextToken();
       switch (field) {
         case "jsonrpc":
-          version = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+          version2 = value == JsonToken.VALUE_STRING && textIs(parser, "2.0");
           break;
         case "method":
           method = value == JsonToken.VALUE_STRING ? parser.getText() : null;
           break;
         case "id":
-          id = value.isScalarValue() ? JSON.readTree(parser) : null;
+          id = value.isScalarValue() ? scalar(parser, value) : null;
           break;
         case "params":
           params[0] = hashValue(parser, params);
@@ -156,7 +169,7 @@ final class JsonRpcCall {
           parser.skipChildren();
       }
     }
-    return "2.0".equals(version) && method != null
+    return version2 && method != null
         ? new Element(method, params[0], params[1] != 0, id)
         : null;
   }
@@ -185,10 +198,66 @@ final class JsonRpcCall {
       }
       return h;
     }
-    if (token == JsonToken.VALUE_STRING && MOVING_TARGETS.contains(parser.getText())) {
+    if (token == JsonToken.VALUE_STRING
+        && parser.getTextLength() <= LONGEST_MOVING_TARGET
+        && MOVING_TARGETS.contains(parser.getText())) {
       state[1] = 1;
     }
-    return mix(token.ordinal() * 0x9E3779B97F4A7C15L + parser.getText().hashCode());
+    return mix(token.ordinal() * 0x9E3779B97F4A7C15L + textHash(parser));
+  }
+
+  /** {@code parser.getText().hashCode()}, computed on the parser's buffer without a String. */
+  private static int textHash(JsonParser parser) throws IOException {
+    char[] text = parser.getTextCharacters();
+    int end = parser.getTextOffset() + parser.getTextLength();
+    int h = 0;
+    for (int i = parser.getTextOffset(); i < end; i++) {
+      h = 31 * h + text[i];
+    }
+    return h;
+  }
+
+  private static boolean textIs(JsonParser parser, String expected) throws IOException {
+    if (parser.getTextLength() != expected.length()) {
+      return false;
+    }
+    char[] text = parser.getTextCharacters();
+    int offset = parser.getTextOffset();
+    for (int i = 0; i < expected.length(); i++) {
+      if (text[offset + i] != expected.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The scalar id the parser is on, as the node {@code readTree} makes of it (an id is compared
+   * with the ids of responses read as trees), without databind's per-call set-up; a fraction, rare
+   * as an id, goes through {@code readTree}.
+   */
+  private static JsonNode scalar(JsonParser parser, JsonToken value) throws IOException {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    switch (value) {
+      case VALUE_STRING:
+        return nodes.textNode(parser.getText());
+      case VALUE_NUMBER_INT:
+        switch (parser.getNumberType()) {
+          case INT:
+            return nodes.numberNode(parser.getIntValue());
+          case LONG:
+            return nodes.numberNode(parser.getLongValue());
+          default:
+            return nodes.numberNode(parser.getBigIntegerValue());
+        }
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return nodes.booleanNode(value == JsonToken.VALUE_TRUE);
+      case VALUE_NULL:
+        return nodes.nullNode();
+      default:
+        return JSON.readTree(parser);
+    }
   }
 
   private String canonicalKey() {

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * OkHttp 3, 4 and 5, through {@code Call.execute()}. A retry executes a clone of the call (a call
  * executes once); a request body is read only when its length is known, small, and the body is
- * not one-shot; a response is cached from {@code peekBody}, which leaves the body to the caller.
+ * not one-shot; a response is read through a peek at its source, which leaves the body to the caller
+ * (not {@code peekBody}, which parses the Content-Type again and wraps the bytes in a body).
  */
 final class OkHttpLibrary implements HttpLibrary {
 
@@ -66,7 +67,11 @@ final class OkHttpLibrary implements HttpLibrary {
 
   @Override
   public byte[] bufferedBody(Object response) throws Throwable {
-    return (byte[]) call(call(response, "peekBody", Long.valueOf(JdkHttpClientLibrary.MAX_BODY)), "bytes");
+    Object peeked = call(call(call(response, "body"), "source"), "peek");
+    if ((boolean) call(peeked, "request", Long.valueOf(JdkHttpClientLibrary.MAX_BODY + 1L))) {
+      return null; // larger than perfweave keeps: left whole to the caller
+    }
+    return (byte[]) call(peeked, "readByteArray");
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Reflection {
 
-  private static final ClassValue<Map<String, Method>> METHODS = mapPerClass();
+  // by name, then by argument count
+  private static final ClassValue<Map<String, Method[]>> METHODS = mapPerClass();
 
   // the library's classes by name, from the class loader of the class they are asked from
   private static final ClassValue<Map<String, Class<?>>> TYPES = mapPerClass();
@@ -92,14 +94,23 @@ final class Reflection {
 
   private static Method method(Class<?> type, String name, int arguments)
       throws NoSuchMethodException {
-    Map<String, Method> methods = METHODS.get(type);
-    String key = arguments == 0 ? name : name + '/' + arguments;
-    Method method = methods.get(key);
-    if (method == null) {
-      method = find(type, name, arguments);
-      methods.put(key, method);
+    Map<String, Method[]> methods = METHODS.get(type);
+    Method[] byCount = methods.get(name);
+    if (byCount != null && arguments < byCount.length && byCount[arguments] != null) {
+      return byCount[arguments];
     }
+    Method method = find(type, name, arguments);
+    methods.compute(name, (n, known) -> withMethod(known, method, arguments));
     return method;
+  }
+
+  private static Method[] withMethod(Method[] known, Method method, int arguments) {
+    Method[] byCount =
+        known == null
+            ? new Method[arguments + 1]
+            : Arrays.copyOf(known, Math.max(known.length, arguments + 1));
+    byCount[arguments] = method;
+    return byCount;
   }
 
   private static Method find(Class<?> type, String name, int arguments) throws NoSuchMethodException {

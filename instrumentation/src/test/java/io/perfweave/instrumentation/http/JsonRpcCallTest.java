@@ -91,6 +91,47 @@ final class JsonRpcCallTest {
     assertFalse(JsonRpcResponses.allResults(bytes("[{\"id\":1,\"result\":1}]"), 2));
   }
 
+  @Test
+  void ids_areTheNodesATreeReadMakes_soTheyMatchResponseIds() throws Exception {
+    for (String id : List.of("7", "2147483648", "123456789012345678901234567890", "\"a-b\"", "1.5", "true", "null")) {
+      com.fasterxml.jackson.databind.JsonNode read = JsonRpcCall.JSON.readTree(id);
+      com.fasterxml.jackson.databind.JsonNode got =
+          parse("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"m\"}").ids().get(0);
+      assertEquals(read, got, id);
+      assertEquals(read.getClass(), got.getClass(), id);
+    }
+  }
+
+  @Test
+  void paramsHash_isTheHashOfEachValuesText_asBefore() throws Exception {
+    String params = "[\"0xde0b295669a9fd93d5f28d9ec85e40f4cb697bae\",{\"to\":\"0x1\",\"n\":[1,2.5,true,null,\"\u00e9\\n\"]},\"latest\"]";
+    assertEquals(textHash(JsonRpcCall.JSON.readTree(params)), element(params).paramsHash());
+    assertFalse(JsonRpcCall.parse(bytes("{\"jsonrpc\":\"2.00\",\"id\":1,\"method\":\"m\"}")) != null);
+  }
+
+  /** The params hash as it was defined on the values' text, written over a tree. */
+  private static long textHash(com.fasterxml.jackson.databind.JsonNode node) {
+    if (node.isObject()) {
+      long sum = 0;
+      for (var field : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) node::fields) {
+        sum += JsonRpcCall.mix(field.getKey().hashCode() * 0x100000001B3L + textHash(field.getValue()));
+      }
+      return JsonRpcCall.mix(sum + node.size() * 0xC2B2AE3D27D4EB4FL);
+    }
+    if (node.isArray()) {
+      long h = 0x165667B19E3779F9L;
+      for (var item : node) {
+        h = JsonRpcCall.mix(h * 31 + textHash(item));
+      }
+      return h;
+    }
+    return JsonRpcCall.mix(node.asToken().ordinal() * 0x9E3779B97F4A7C15L + text(node).hashCode());
+  }
+
+  private static String text(com.fasterxml.jackson.databind.JsonNode scalar) {
+    return scalar.isTextual() ? scalar.textValue() : scalar.toString();
+  }
+
   private static JsonRpcCall.Element element(String params) {
     return parse("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"m\",\"params\":" + params + "}").elements().get(0);
   }

@@ -54,7 +54,7 @@ public final class Model {
     return eventTypes;
   }
 
-  /** Adds a later chunk of the same recording. */
+  /** Adds a later chunk of the same recording; its sites' call logs move here (see {@link SiteModel#append}). */
   public void append(Model later) {
     run.merge(later.run);
     later.sites.forEach((name, site) -> site(name).append(site));
@@ -63,7 +63,7 @@ public final class Model {
     methodTimings.mergeSameRecording(later.methodTimings);
   }
 
-  /** Adds another, independent recording. */
+  /** Adds another, independent recording; its sites' call logs move here (see {@link SiteModel#merge}). */
   public void merge(Model other) {
     run.merge(other.run);
     mergeAllButRun(other);
@@ -72,7 +72,8 @@ public final class Model {
 
   /**
    * Adds the recordings of one JVM of a fleet: its calls are marked as that JVM's (the what-if
-   * replay keeps each JVM's own cache apart), and it gets a row of the per-JVM breakdown.
+   * replay keeps each JVM's own cache apart), and it gets a row of the per-JVM breakdown. Its
+   * sites' call logs move here.
    */
   public void mergeJvm(Model jvm, JvmRun row) {
     int index = jvms.size();

@@ -165,13 +165,16 @@ public final class SiteModel {
     fanOut.finish();
   }
 
-  /** Adds a later chunk of the same recording: key repeats continue across the boundary. */
+  /**
+   * Adds a later chunk of the same recording: key repeats continue across the boundary. Its call
+   * log moves here ({@code later}'s is left empty).
+   */
   public void append(SiteModel later) {
     mergeAllButKeys(later);
     keys.append(later.keys);
   }
 
-  /** Adds another, independent recording. */
+  /** Adds another, independent recording; its call log moves here ({@code other}'s is left empty). */
   public void merge(SiteModel other) {
     mergeAllButKeys(other);
     keys.merge(other.keys);
@@ -198,7 +201,7 @@ public final class SiteModel {
         });
     cpuInside.merge(other.cpuInside);
     allocationInside.merge(other.allocationInside);
-    callLog.merge(other.callLog);
+    callLog.moveFrom(other.callLog);
     callLog.leftOut(other.unlogged);
     unlogged += other.unlogged;
     idempotent |= other.idempotent;

@@ -63,24 +63,72 @@ public final class Replay {
     }
   }
 
-  /** Each thread's calls as (site index, call index) pairs packed in a long, by recorded start. */
+  /**
+   * Each thread's calls as (site index, call index) pairs packed in a long, by recorded start;
+   * calls that started at once in site order, then in their log's. Each site's log is walked in
+   * start order, so a thread's calls are runs of ordered calls, one per site, merged here: no call
+   * is boxed.
+   */
   private static Map<Long, long[]> callsByThread(List<SiteReplay> replays) {
-    Map<Long, List<Long>> byThread = new HashMap<>();
+    Map<Long, ThreadCalls> byThread = new HashMap<>();
     for (int s = 0; s < replays.size(); s++) {
       CallLog log = replays.get(s).log();
-      for (int call = 0; call < log.size(); call++) {
-        byThread.computeIfAbsent(log.caller(call), t -> new ArrayList<>()).add(((long) s << 32) | call);
+      long lastThread = 0;
+      ThreadCalls last = null;
+      for (int call : log.byStart()) {
+        long thread = log.caller(call);
+        if (last == null || thread != lastThread) {
+          last = byThread.computeIfAbsent(thread, t -> new ThreadCalls());
+          lastThread = thread;
+        }
+        last.add(s, ((long) s << 32) | call);
       }
     }
     Map<Long, long[]> sorted = new HashMap<>();
-    byThread.forEach(
-        (thread, calls) -> {
-          long[] packed = calls.stream().mapToLong(Long::longValue).toArray();
-          Long[] boxed = Arrays.stream(packed).boxed().toArray(Long[]::new);
-          Arrays.sort(boxed, (a, b) -> Long.compare(start(replays, a), start(replays, b)));
-          sorted.put(thread, Arrays.stream(boxed).mapToLong(Long::longValue).toArray());
-        });
+    byThread.forEach((thread, calls) -> sorted.put(thread, calls.byStart(replays)));
     return sorted;
+  }
+
+  /** One thread's packed calls as they are added: a run in start order per site. */
+  private static final class ThreadCalls {
+    private long[] calls = new long[16];
+    private int size;
+    private final List<Integer> runStarts = new ArrayList<>();
+    private int lastSite = -1;
+
+    void add(int site, long packed) {
+      if (site != lastSite) {
+        runStarts.add(size);
+        lastSite = site;
+      }
+      if (size == calls.length) {
+        calls = Arrays.copyOf(calls, size * 2);
+      }
+      calls[size++] = packed;
+    }
+
+    /** The runs merged by start; on a tie the earlier run's call first. */
+    long[] byStart(List<SiteReplay> replays) {
+      long[] merged = Arrays.copyOf(calls, size);
+      for (int run = 1; run < runStarts.size(); run++) {
+        int end = run + 1 < runStarts.size() ? runStarts.get(run + 1) : size;
+        merged = mergeRuns(merged, runStarts.get(run), end, replays);
+      }
+      return merged;
+    }
+
+    /** [0, middle) and [middle, end) of {@code calls}, each in start order, merged into one. */
+    private static long[] mergeRuns(long[] calls, int middle, int end, List<SiteReplay> replays) {
+      long[] merged = calls.clone();
+      int left = 0;
+      int right = middle;
+      for (int i = 0; i < end; i++) {
+        boolean takeLeft =
+            right >= end || (left < middle && start(replays, calls[left]) <= start(replays, calls[right]));
+        merged[i] = takeLeft ? calls[left++] : calls[right++];
+      }
+      return merged;
+    }
   }
 
   private static long start(List<SiteReplay> replays, long packed) {

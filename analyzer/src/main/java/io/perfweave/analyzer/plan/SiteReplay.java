@@ -35,6 +35,9 @@ final class SiteReplay {
   private final Map<Long, long[]> shared = new HashMap<>(); // key -> {stored, result, the fetching call}
   private Map<Long, long[]> changes; // key -> when its value changed, as the JVMs saw it, sorted
   private final Map<Long, long[]> budget = new HashMap<>(); // second -> {calls, retries}
+  // calls come by start: most fall in the second of the one before (no boxed key for them)
+  private long lastSecond = Long.MIN_VALUE;
+  private long[] lastWindow;
   private final Map<Long, long[]> staleByKey = new HashMap<>(); // key -> {calls, stale}
   private final Latencies before = new Latencies();
   private final Latencies after = new Latencies();
@@ -210,7 +213,12 @@ final class SiteReplay {
   }
 
   private long[] budgetSecond(long start) {
-    return budget.computeIfAbsent(start / 1_000_000_000L, s -> new long[2]);
+    long second = start / 1_000_000_000L;
+    if (second != lastSecond) {
+      lastWindow = budget.computeIfAbsent(second, s -> new long[2]);
+      lastSecond = second;
+    }
+    return lastWindow;
   }
 
   private boolean budgetAllows(long start) {

@@ -42,7 +42,9 @@ final class ChunkBytes {
       }
       ByteBuffer buffer = BUFFERS.get();
       if (buffer.capacity() < size) {
-        buffer = ByteBuffer.allocate((int) size);
+        // with room to spare: a recording's chunks differ in size by a little, and a buffer made
+        // for each slightly larger one was most of what reading them allocated
+        buffer = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, size + size / 4));
         BUFFERS.set(buffer);
       }
       buffer.clear().limit((int) size);

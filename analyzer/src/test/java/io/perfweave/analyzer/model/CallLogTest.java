@@ -17,15 +17,16 @@ class CallLogTest {
   }
 
   @Test
-  void callsAcrossBlocks_keepTheirFields_andMergeInOrder() {
-    CallLog log = new CallLog();
+  void callsAcrossBlocks_keepTheirFields_andMoveInOrder() {
     int calls = 100_000; // three blocks and a part
-    for (int i = 0; i < calls; i++) {
-      log.record(call(i * 100L, i % 1000 == 0 ? "Timeout" : ""));
-    }
+    CallLog first = log(calls);
+    CallLog second = log(calls);
     CallLog merged = new CallLog();
-    merged.merge(log);
-    merged.merge(log);
+    merged.moveFrom(first); // blocks taken whole
+    merged.moveFrom(second); // copied after them
+
+    assertEquals(0, first.size());
+    assertEquals(0, second.size());
 
     assertEquals(2 * calls, merged.size());
     for (int i : new int[] {0, 255, 256, 32_767, 32_768, 65_536, calls - 1}) {
@@ -39,6 +40,26 @@ class CallLogTest {
     }
     assertEquals(2, merged.maxConcurrency(), "each call overlaps its twin of the second copy");
     assertFalse(merged.capped());
+  }
+
+  @Test
+  void moveIntoALogWithCalls_errorNamesMappedToItsOwn() {
+    CallLog merged = new CallLog();
+    merged.record(call(1, "Refused"));
+    merged.moveFrom(log(2_000));
+
+    assertEquals(2_001, merged.size());
+    assertEquals("Refused", merged.error(0));
+    assertEquals("Timeout", merged.error(1));
+    assertEquals("", merged.error(2));
+  }
+
+  private static CallLog log(int calls) {
+    CallLog log = new CallLog();
+    for (int i = 0; i < calls; i++) {
+      log.record(call(i * 100L, i % 1000 == 0 ? "Timeout" : ""));
+    }
+    return log;
   }
 
   @Test

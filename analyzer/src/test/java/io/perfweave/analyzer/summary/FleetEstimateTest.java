@@ -39,7 +39,7 @@ final class FleetEstimateTest {
 
   @Test
   void mergedSummaries_estimateWhatTheReplayPredicts_withinAQuarter() {
-    List<SiteModel> jvms = new ArrayList<>();
+    List<List<RpcCallRecord>> jvms = new ArrayList<>();
     SplittableRandom random = new SplittableRandom(3);
     for (int jvm = 0; jvm < 3; jvm++) {
       jvms.add(jvm(jvm, random));
@@ -47,10 +47,11 @@ final class FleetEstimateTest {
     Planner planner = new Planner(new Thresholds());
     List<ModelSummary> parts = new ArrayList<>();
     Model fleet = new Model();
-    for (SiteModel site : jvms) {
-      Model own = model(site);
+    for (List<RpcCallRecord> calls : jvms) {
+      // a merge moves a site's call log: each model gets a site of its own
+      Model own = model(site(calls));
       parts.add(ModelSummary.of(own, new Plans(Map.of(), List.of()), planner));
-      fleet.mergeJvm(model(site), row());
+      fleet.mergeJvm(model(site(calls)), row());
     }
     FleetEstimate.Site estimate = FleetEstimate.of(ModelSummary.merge(parts)).get(0);
     SiteModel merged = fleet.sites().get("read");
@@ -66,8 +67,7 @@ final class FleetEstimateTest {
         "estimated " + estimated + " calls saved, the replay " + replayed + ": " + estimate);
   }
 
-  private static SiteModel jvm(int jvm, SplittableRandom random) {
-    SiteModel site = new SiteModel("read");
+  private static List<RpcCallRecord> jvm(int jvm, SplittableRandom random) {
     List<RpcCallRecord> calls = new ArrayList<>();
     for (int key = 1; key <= 20; key++) {
       for (long at = random.nextLong(4 * S); at < 120 * S; at += 3 * S + random.nextLong(2 * S)) {
@@ -80,6 +80,11 @@ final class FleetEstimateTest {
       }
     }
     calls.sort((a, b) -> Long.compare(a.startNanos(), b.startNanos()));
+    return calls;
+  }
+
+  private static SiteModel site(List<RpcCallRecord> calls) {
+    SiteModel site = new SiteModel("read");
     calls.forEach(call -> site.record(call, false));
     site.finish();
     return site;

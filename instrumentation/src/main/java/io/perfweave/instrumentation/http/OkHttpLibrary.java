@@ -67,7 +67,13 @@ final class OkHttpLibrary implements HttpLibrary {
 
   @Override
   public byte[] bufferedBody(Object response) throws Throwable {
-    Object peeked = call(call(call(response, "body"), "source"), "peek");
+    Object peeked;
+    try {
+      peeked = call(call(call(response, "body"), "source"), "peek");
+    } catch (NoSuchMethodException okioBefore116) {
+      // Okio before 1.16 (OkHttp 3.12 and older) has no peek: peekBody buffers the first megabyte
+      return (byte[]) call(call(response, "peekBody", Long.valueOf(JdkHttpClientLibrary.MAX_BODY)), "bytes");
+    }
     if ((boolean) call(peeked, "request", Long.valueOf(JdkHttpClientLibrary.MAX_BODY + 1L))) {
       return null; // larger than perfweave keeps: left whole to the caller
     }

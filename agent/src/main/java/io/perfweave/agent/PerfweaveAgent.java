@@ -57,7 +57,7 @@ public final class PerfweaveAgent {
       Optional<PerfweaveConfig> config = loadConfig(arguments, atStartup);
       phases.done("config");
       if (config.isPresent()) {
-        run(config.get(), instrumentation, phases, startWarmUp(), atStartup);
+        run(config.get(), instrumentation, phases, atStartup);
       }
       phases.print();
     } catch (Throwable t) {
@@ -67,11 +67,13 @@ public final class PerfweaveAgent {
   }
 
   /**
-   * Loads Byte Buddy on a second thread, a few hundred milliseconds of class loading, while this
-   * one starts the runtime and the recordings and, where weaving waits for the first class it may
-   * weave, while the application starts. Started once the config is read: reading it beside Byte
-   * Buddy's loading made both slower on two cores, and a config error needs no Byte Buddy. (Not
-   * JFR: the recording must configure JFR before anything initialises it.)
+   * Loads Byte Buddy on a second thread, a few hundred milliseconds of class loading. Where weaving
+   * waits for the first class it may weave, started once the recordings have, to load while the
+   * application starts: beside the recordings' start (JFR's, and async-profiler's on a thread of
+   * its own) it made all slower on two cores, and an application that never loads a class
+   * perfweave weaves needs no Byte Buddy at all. Where weaving is installed at once, started
+   * first, beside the runtime's and the recordings' start. (Not JFR on this thread: the recording
+   * must configure JFR before anything initialises it.)
    */
   private static Thread startWarmUp() {
     return background("perfweave-warm-up", Weaver::warmUp);
@@ -114,9 +116,19 @@ public final class PerfweaveAgent {
     }
   }
 
+  /**
+   * Starts the runtime, the recordings and the weaving. At start-up, weaving waits for the first
+   * class that may be woven, and premain does not wait for Byte Buddy; attached, or where a site
+   * matches by super type (any class may be woven) or a candidate is loaded already, Byte Buddy's
+   * transformer is installed now, and loading it starts first.
+   */
   private static void run(
-      PerfweaveConfig config, Instrumentation instrumentation, StartupPhases phases, Thread warmUp,
-      boolean atStartup) throws Exception {
+      PerfweaveConfig config, Instrumentation instrumentation, StartupPhases phases, boolean atStartup)
+      throws Exception {
+    boolean http = config.http().enabled();
+    WeavingCandidates candidates = WeavingCandidates.of(config.sites(), http);
+    boolean deferred = atStartup && candidates != null && !candidates.anyLoaded(instrumentation);
+    Thread eagerWarmUp = deferred ? null : startWarmUp();
     MeterExport export =
         config.metrics().any() ? MeterExport.start(config.metrics(), AppName.current(), System.err) : null;
     RedisLevel redis = config.redis().map(r -> RedisLevel.start(r, System.err)).orElse(null);
@@ -132,8 +144,8 @@ public final class PerfweaveAgent {
     EventTimes.readTicksPerSecond(() -> JfrTicks.perSecond(instrumentation));
     runtime.startStats();
     phases.done("profiling");
-    weave(config, instrumentation, runtime, warmUp, atStartup, phases);
-    if (config.http().enabled()) {
+    weave(config, instrumentation, runtime, candidates, eagerWarmUp, phases);
+    if (http) {
       background("perfweave-warm-up-json", HttpRuntime::warmUpJsonRpc);
     }
     Runtime.getRuntime()
@@ -141,22 +153,18 @@ public final class PerfweaveAgent {
             new Thread(() -> atExit(runtime, profiling, export, redis), "perfweave-exit-summary"));
   }
 
-  /**
-   * At start-up, weaving waits for the first class that may be woven, and premain does not wait
-   * for Byte Buddy; attached, or where a site matches by super type (any class may be woven) or a
-   * candidate is loaded already, Byte Buddy's transformer is installed now.
-   */
+  /** Weaving deferred (no {@code eagerWarmUp}: Byte Buddy's loading starts now) or installed now. */
   private static void weave(PerfweaveConfig config, Instrumentation instrumentation, PerfweaveRuntime runtime,
-      Thread warmUp, boolean atStartup, StartupPhases phases) throws InterruptedException {
+      WeavingCandidates candidates, Thread eagerWarmUp, StartupPhases phases) throws InterruptedException {
     boolean http = config.http().enabled();
-    WeavingCandidates candidates = WeavingCandidates.of(config.sites(), http);
-    if (atStartup && candidates != null && !candidates.anyLoaded(instrumentation)) {
+    if (eagerWarmUp == null) {
+      Thread warmUp = startWarmUp();
       Weaver.installDeferred(instrumentation, config.sites(), http, runtime.counters(), candidates,
           () -> awaitQuietly(warmUp));
       phases.done("weaving deferred");
       return;
     }
-    warmUp.join();
+    eagerWarmUp.join();
     phases.done("warm-up");
     Weaver.install(instrumentation, config.sites(), http, runtime.counters());
     phases.done("weaving");

@@ -143,6 +143,31 @@ public final class JfrRecorder {
     files.prune(config.keep());
   }
 
+  /**
+   * async-profiler did not start after all: JFR's own samplers of what it was to sample are turned
+   * back on, as the recording's settings have them, in this recording and the ones it rotates to.
+   */
+  synchronized void samplesItself() {
+    if (sampledElsewhere.isEmpty()) {
+      return;
+    }
+    try {
+      Map<String, String> base = Configuration.getConfiguration(config.settings()).getSettings();
+      Map<String, String> settings = new java.util.HashMap<>(current.getSettings());
+      for (String event : sampledElsewhere) {
+        base.forEach((key, value) -> {
+          if (key.startsWith(event + "#")) {
+            settings.put(key, value);
+          }
+        });
+      }
+      current.setSettings(settings);
+      sampledElsewhere.clear();
+    } catch (IOException | ParseException | RuntimeException e) {
+      System.err.println("perfweave: warning: JFR's own samplers could not be turned on: " + e);
+    }
+  }
+
   private Recording begin(Path file) throws IOException, ParseException {
     Recording recording = new Recording(Configuration.getConfiguration(config.settings()));
     recording.setName(NAME);

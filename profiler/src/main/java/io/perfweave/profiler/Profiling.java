@@ -3,6 +3,8 @@ package io.perfweave.profiler;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The recordings the agent runs for one JVM: the JDK recording and, beside it, async-profiler's.
@@ -18,27 +20,51 @@ public final class Profiling {
     this.asyncProfiler = asyncProfiler;
   }
 
-  /** Starts what the config asks for; whatever cannot start gives one warning and is left out. */
+  /**
+   * Starts what the config asks for; whatever cannot start gives one warning and is left out.
+   * async-profiler starts on a thread of its own while JFR starts here (each is some hundred
+   * milliseconds of class loading and native set-up); JFR leaves out its own samplers of what
+   * async-profiler is to sample (one sampler per kind) and turns them back on if it did not start.
+   */
   public static Profiling start(ProfilingConfig config, Path outputDir, String app) {
     boolean wanted = config.jfr().enabled() || config.asyncProfiler().enabled();
     if (!wanted || !writable(outputDir)) {
       return new Profiling(Optional.empty(), Optional.empty());
     }
-    // async-profiler first: JFR leaves out its own samplers of what async-profiler samples
-    Optional<AsyncProfilerSession> asyncProfiler =
-        config.asyncProfiler().enabled()
-            ? AsyncProfilerSession.start(
-                config.asyncProfiler(),
-                new RecordingFiles(outputDir, app).next("-async"),
-                config.jfr().recordEnvironment())
-            : Optional.empty();
+    FutureTask<Optional<AsyncProfilerSession>> starting =
+        new FutureTask<>(() -> AsyncProfilerSession.start(
+            config.asyncProfiler(),
+            new RecordingFiles(outputDir, app).next("-async"),
+            config.jfr().recordEnvironment()));
+    if (config.asyncProfiler().enabled()) {
+      Thread thread = new Thread(starting, "perfweave-async-profiler-start");
+      thread.setDaemon(true);
+      thread.start();
+    }
     Set<String> sampledByAsyncProfiler =
-        asyncProfiler.isPresent() ? Set.copyOf(config.asyncProfiler().events()) : Set.of();
+        config.asyncProfiler().enabled() ? Set.copyOf(config.asyncProfiler().events()) : Set.of();
     Optional<JfrRecorder> jfr =
         config.jfr().enabled()
             ? JfrRecorder.start(config.jfr(), outputDir, app, sampledByAsyncProfiler)
             : Optional.empty();
+    Optional<AsyncProfilerSession> asyncProfiler =
+        config.asyncProfiler().enabled() ? started(starting) : Optional.empty();
+    if (asyncProfiler.isEmpty()) {
+      jfr.ifPresent(JfrRecorder::samplesItself);
+    }
     return new Profiling(jfr, asyncProfiler);
+  }
+
+  private static Optional<AsyncProfilerSession> started(FutureTask<Optional<AsyncProfilerSession>> starting) {
+    try {
+      return starting.get();
+    } catch (ExecutionException e) {
+      System.err.println("perfweave: warning: async-profiler could not start: " + e.getCause());
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   /** Stops async-profiler (JFR writes its own file at exit) and says where the files are. */

@@ -106,7 +106,8 @@ public final class JfrRecorder {
         break;
       }
       try {
-        Thread.sleep(20);
+        // JFR's hook writes a short run's file in a few tens of milliseconds: look often
+        Thread.sleep(5);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;

@@ -17,8 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Reads recordings into one {@link Model}, files in parallel: first the events (sites, GC,
- * locks, exceptions), then the samples, attributed to the sites found in the first pass. When
+ * Reads recordings into one {@link Model}, files in parallel: the events (sites, GC, locks,
+ * exceptions), chunk by chunk, and beside them the samples, counted by stack and attributed to
+ * the sites once the events have named them. When
  * async-profiler recordings are among the inputs their CPU and allocation samples are used and
  * the JDK's are not, so that one run is not counted twice.
  */
@@ -61,17 +62,24 @@ public final class ModelLoader {
   private static Model read(List<Path> files, List<String> problems) throws BadInputException {
     ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
     try {
+      Map<Path, String> kinds = new java.util.LinkedHashMap<>(); // in the inputs' order
+      files.forEach(file -> kinds.put(file, kindOf(file)));
+      List<Path> sampleFiles = sampleSource(kinds);
+      // the samples are counted while the events are read; only their attribution needs the sites
+      List<Future<Collected>> collecting = new ArrayList<>();
+      for (Path file : sampleFiles) {
+        collecting.add(pool.submit(() -> collectSamples(file)));
+      }
       List<FileResult> events = new ArrayList<>();
       for (Path file : files) {
-        events.add(readEventsByChunk(pool, file));
+        events.add(readEventsByChunk(pool, file, kinds.get(file)));
       }
       Model model = byJvm(events);
+      model.run().sampleSource(kinds.get(sampleFiles.get(0)));
       Map<String, String> siteByTarget = siteByTarget(model);
-      List<Path> sampleFiles = sampleSource(events, model.run());
       List<FileResult> samples = new ArrayList<>();
-      for (Future<FileResult> f :
-          submitAll(pool, sampleFiles, file -> readSamples(file, siteByTarget))) {
-        samples.add(join(f));
+      for (Future<Collected> f : collecting) {
+        samples.add(resolveSamples(join(f), siteByTarget));
       }
       samples.forEach(r -> model.merge(r.model));
       for (FileResult result : events) {
@@ -129,31 +137,20 @@ public final class ModelLoader {
     }
   }
 
-  private interface FileTask {
-    FileResult run(Path file);
-  }
-
-  private static List<Future<FileResult>> submitAll(ExecutorService pool, List<Path> files, FileTask task) {
-    List<Future<FileResult>> futures = new ArrayList<>();
-    for (Path file : files) {
-      futures.add(pool.submit(() -> task.run(file)));
-    }
-    return futures;
-  }
-
   /**
    * Reads one recording's events, its chunks in parallel, and appends the chunk models in order
    * so that key repeats and runs continue across chunk boundaries.
    */
-  private static FileResult readEventsByChunk(ExecutorService pool, Path file) throws BadInputException {
+  private static FileResult readEventsByChunk(ExecutorService pool, Path file, String kind)
+      throws BadInputException {
     Path scratch = null;
     try {
       scratch = Files.createTempDirectory("perfweave-chunks-");
       try (Chunks.Split chunks = Chunks.split(file, scratch)) {
-        return readInOrder(pool, file, chunks);
+        return readInOrder(pool, file, kind, chunks);
       }
     } catch (IOException e) {
-      return readEvents(file, "jfr", java.util.Set.of());
+      return readEvents(file, kind, java.util.Set.of());
     } finally {
       deleteQuietly(scratch);
     }
@@ -163,9 +160,8 @@ public final class ModelLoader {
    * The chunks read in a window in flight, appended in order as they finish: memory stays that
    * of a few chunk models, whatever the recording's length.
    */
-  private static FileResult readInOrder(ExecutorService pool, Path file, Chunks.Split chunks)
+  private static FileResult readInOrder(ExecutorService pool, Path file, String kind, Chunks.Split chunks)
       throws BadInputException {
-    String kind = kindOf(file);
     int window = Runtime.getRuntime().availableProcessors() + 1;
     java.util.ArrayDeque<Future<FileResult>> inFlight = new java.util.ArrayDeque<>();
     Model model = new Model();
@@ -239,23 +235,35 @@ public final class ModelLoader {
     }
   }
 
-  private static FileResult readSamples(Path file, Map<String, String> siteByTarget) {
-    Model model = new Model();
+  /** A file's samples counted by stack, or why they could not be read. */
+  private record Collected(Path file, SampleReader samples, String problem) {}
+
+  private static Collected collectSamples(Path file) {
     try {
-      boolean complete = SampleReader.read(file, model, siteByTarget);
-      return new FileResult(file, model, "", complete ? "" : "truncated: read up to where it ends");
+      return new Collected(file, SampleReader.collect(file), "");
     } catch (IOException | RuntimeException e) {
-      return new FileResult(file, model, "", truncation(e));
+      return new Collected(file, null, truncation(e));
     }
   }
 
-  private static List<Path> sampleSource(List<FileResult> files, RunFacts run) {
+  private static FileResult resolveSamples(Collected collected, Map<String, String> siteByTarget) {
+    Model model = new Model();
+    if (collected.samples() == null) {
+      return new FileResult(collected.file(), model, "", collected.problem());
+    }
+    try {
+      boolean complete = collected.samples().resolveInto(model, siteByTarget);
+      return new FileResult(collected.file(), model, "", complete ? "" : "truncated: read up to where it ends");
+    } catch (IOException | RuntimeException e) {
+      return new FileResult(collected.file(), model, "", truncation(e));
+    }
+  }
+
+  /** The files whose samples are used: async-profiler's where there are any, else the JDK's. */
+  private static List<Path> sampleSource(Map<Path, String> kinds) {
     List<Path> async = new ArrayList<>();
     List<Path> jfr = new ArrayList<>();
-    for (FileResult file : files) {
-      (file.kind.equals("async-profiler") ? async : jfr).add(file.file);
-    }
-    run.sampleSource(async.isEmpty() ? "jfr" : "async-profiler");
+    kinds.forEach((file, kind) -> (kind.equals("async-profiler") ? async : jfr).add(file));
     return async.isEmpty() ? jfr : async;
   }
 
@@ -272,7 +280,7 @@ public final class ModelLoader {
     return "truncated or damaged (" + message + "): read up to where it breaks";
   }
 
-  private static FileResult join(Future<FileResult> future) throws BadInputException {
+  private static <T> T join(Future<T> future) throws BadInputException {
     try {
       return future.get();
     } catch (InterruptedException e) {

@@ -46,8 +46,10 @@ final class SampleReader {
   static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
 
   private final JfrReader reader;
-  private final Model model;
-  private final Map<String, String> siteByTarget;
+  private boolean complete;
+  // given when the samples are resolved, once the events have named the sites
+  private Model model;
+  private Map<String, String> siteByTarget;
   // async-profiler's frame types: 0-2 and 6 are Java (interpreted, JIT, inlined, C1), 5 kernel
   private static final byte KERNEL_FRAME = 5;
   private static final byte FIRST_NATIVE_FRAME = 3;
@@ -58,10 +60,8 @@ final class SampleReader {
   private final Map<Integer, long[]> cpuTimeByStack = new HashMap<>();
   private final Map<Long, long[]> allocationByStackAndType = new HashMap<>();
 
-  private SampleReader(JfrReader reader, Model model, Map<String, String> siteByTarget) {
+  private SampleReader(JfrReader reader) {
     this.reader = reader;
-    this.model = model;
-    this.siteByTarget = siteByTarget;
   }
 
   /** Whether a recording was written by async-profiler (its metadata has profiler.* types). */
@@ -71,16 +71,37 @@ final class SampleReader {
     }
   }
 
-  /** Reads the samples; returns false when the file ended early (the rest is kept). */
-  static boolean read(Path file, Model model, Map<String, String> siteByTarget) throws IOException {
-    try (JfrReader reader = new JfrReader(file.toString())) {
-      SampleReader samples = new SampleReader(reader, model, siteByTarget);
+  /**
+   * Reads a recording's samples, counted by stack: this needs no site, so it runs beside the
+   * events' pass. The file stays open (its stacks and names are read from it) until {@link
+   * #resolveInto}.
+   */
+  static SampleReader collect(Path file) throws IOException {
+    JfrReader reader = new JfrReader(file.toString());
+    try {
+      SampleReader samples = new SampleReader(reader);
       for (Event event; (event = reader.readEvent()) != null; ) {
         samples.take(event);
       }
-      samples.resolve();
+      samples.complete = !reader.incomplete();
+      return samples;
+    } catch (IOException | RuntimeException e) {
+      reader.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Adds the samples to {@code model}, attributed to the sites whose targets their stacks pass
+   * through, and closes the file; returns false when the file ended early (the rest is kept).
+   */
+  boolean resolveInto(Model model, Map<String, String> siteByTarget) throws IOException {
+    try (JfrReader closing = reader) {
+      this.model = model;
+      this.siteByTarget = siteByTarget;
+      resolve();
       model.run().span(reader.startNanos, reader.endNanos);
-      return !reader.incomplete();
+      return complete;
     }
   }
 

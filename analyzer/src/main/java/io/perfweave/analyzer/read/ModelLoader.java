@@ -19,9 +19,9 @@ import java.util.concurrent.Future;
 /**
  * Reads recordings into one {@link Model}, files in parallel: the events (sites, GC, locks,
  * exceptions), chunk by chunk, and beside them the samples, counted by stack and attributed to
- * the sites once the events have named them. When
- * async-profiler recordings are among the inputs their CPU and allocation samples are used and
- * the JDK's are not, so that one run is not counted twice.
+ * the sites once the events have named them. When async-profiler recordings are among the inputs
+ * their CPU and allocation samples are used and the JDK's are not, so that one run is not counted
+ * twice.
  */
 public final class ModelLoader {
 

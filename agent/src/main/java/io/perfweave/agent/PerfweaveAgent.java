@@ -127,8 +127,8 @@ public final class PerfweaveAgent {
       throws Exception {
     boolean http = config.http().enabled();
     WeavingCandidates candidates = WeavingCandidates.of(config.sites(), http);
-    boolean deferred = atStartup && candidates != null && !candidates.anyLoaded(instrumentation);
-    Thread eagerWarmUp = deferred ? null : startWarmUp();
+    boolean mayDefer = atStartup && candidates != null;
+    Thread eagerWarmUp = mayDefer ? null : startWarmUp();
     MeterExport export =
         config.metrics().any() ? MeterExport.start(config.metrics(), AppName.current(), System.err) : null;
     RedisLevel redis = config.redis().map(r -> RedisLevel.start(r, System.err)).orElse(null);
@@ -144,7 +144,7 @@ public final class PerfweaveAgent {
     EventTimes.readTicksPerSecond(() -> JfrTicks.perSecond(instrumentation));
     runtime.startStats();
     phases.done("profiling");
-    weave(config, instrumentation, runtime, candidates, eagerWarmUp, phases);
+    weave(config, instrumentation, runtime, mayDefer ? candidates : null, eagerWarmUp, phases);
     if (http) {
       background("perfweave-warm-up-json", HttpRuntime::warmUpJsonRpc);
     }
@@ -153,18 +153,22 @@ public final class PerfweaveAgent {
             new Thread(() -> atExit(runtime, profiling, export, redis), "perfweave-exit-summary"));
   }
 
-  /** Weaving deferred (no {@code eagerWarmUp}: Byte Buddy's loading starts now) or installed now. */
+  /**
+   * Weaving deferred to the first candidate class (where there are {@code candidates} and none is
+   * loaded yet, looked at here, next to the install, so that no class loaded meanwhile is missed),
+   * Byte Buddy's loading started now; or installed now, with the warm-up started before, if any.
+   */
   private static void weave(PerfweaveConfig config, Instrumentation instrumentation, PerfweaveRuntime runtime,
       WeavingCandidates candidates, Thread eagerWarmUp, StartupPhases phases) throws InterruptedException {
     boolean http = config.http().enabled();
-    if (eagerWarmUp == null) {
+    if (candidates != null && !candidates.anyLoaded(instrumentation)) {
       Thread warmUp = startWarmUp();
       Weaver.installDeferred(instrumentation, config.sites(), http, runtime.counters(), candidates,
           () -> awaitQuietly(warmUp));
       phases.done("weaving deferred");
       return;
     }
-    eagerWarmUp.join();
+    (eagerWarmUp != null ? eagerWarmUp : startWarmUp()).join();
     phases.done("warm-up");
     Weaver.install(instrumentation, config.sites(), http, runtime.counters());
     phases.done("weaving");

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * The recordings the agent runs for one JVM: the JDK recording and, beside it, async-profiler's.
@@ -31,28 +32,35 @@ public final class Profiling {
     if (!wanted || !writable(outputDir)) {
       return new Profiling(Optional.empty(), Optional.empty());
     }
-    FutureTask<Optional<AsyncProfilerSession>> starting =
-        new FutureTask<>(() -> AsyncProfilerSession.start(
-            config.asyncProfiler(),
-            new RecordingFiles(outputDir, app).next("-async"),
-            config.jfr().recordEnvironment()));
-    if (config.asyncProfiler().enabled()) {
-      Thread thread = new Thread(starting, "perfweave-async-profiler-start");
-      thread.setDaemon(true);
-      thread.start();
-    }
+    Supplier<Optional<AsyncProfilerSession>> asyncProfilerStarted = startAsyncProfiler(config, outputDir, app);
     Set<String> sampledByAsyncProfiler =
         config.asyncProfiler().enabled() ? Set.copyOf(config.asyncProfiler().events()) : Set.of();
     Optional<JfrRecorder> jfr =
         config.jfr().enabled()
             ? JfrRecorder.start(config.jfr(), outputDir, app, sampledByAsyncProfiler)
             : Optional.empty();
-    Optional<AsyncProfilerSession> asyncProfiler =
-        config.asyncProfiler().enabled() ? started(starting) : Optional.empty();
+    Optional<AsyncProfilerSession> asyncProfiler = asyncProfilerStarted.get();
     if (asyncProfiler.isEmpty()) {
       jfr.ifPresent(JfrRecorder::samplesItself);
     }
     return new Profiling(jfr, asyncProfiler);
+  }
+
+  /** async-profiler starting on a thread of its own, where the config asks for it; its session waited for when asked. */
+  private static Supplier<Optional<AsyncProfilerSession>> startAsyncProfiler(
+      ProfilingConfig config, Path outputDir, String app) {
+    if (!config.asyncProfiler().enabled()) {
+      return Optional::empty;
+    }
+    FutureTask<Optional<AsyncProfilerSession>> starting =
+        new FutureTask<>(() -> AsyncProfilerSession.start(
+            config.asyncProfiler(),
+            new RecordingFiles(outputDir, app).next("-async"),
+            config.jfr().recordEnvironment()));
+    Thread thread = new Thread(starting, "perfweave-async-profiler-start");
+    thread.setDaemon(true);
+    thread.start();
+    return () -> started(starting);
   }
 
   private static Optional<AsyncProfilerSession> started(FutureTask<Optional<AsyncProfilerSession>> starting) {

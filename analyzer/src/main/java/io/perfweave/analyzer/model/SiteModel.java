@@ -4,7 +4,6 @@ import io.perfweave.contract.JsonRpcDialects;
 import io.perfweave.contract.Outcome;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Everything the recordings say about one call site. */
 public final class SiteModel {
@@ -23,7 +22,7 @@ public final class SiteModel {
   private final Latencies hitAges = new Latencies();
   private final KeyRepeats keys = new KeyRepeats();
   private final FanOut fanOut = new FanOut();
-  private final Map<Long, long[]> perSecond = new TreeMap<>(); // epoch second -> {calls, errors}
+  private final SecondCounts perSecond = new SecondCounts(); // {calls, errors}
   private final LongCounts cpuInside = new LongCounts();
   private final LongCounts allocationInside = new LongCounts();
   private final CallLog callLog = new CallLog();
@@ -37,8 +36,6 @@ public final class SiteModel {
   private long lastEnd = Long.MIN_VALUE;
   private TracedCall slowestTraced;
   private String lastSource = "";
-  private long lastSecond;
-  private long[] lastSecondCounts;
 
   /** JDK 25's per-call event for methods named by {@code method-trace=} (JEP 520). */
   public static final String METHOD_TRACE = "jdk.MethodTrace";
@@ -101,7 +98,7 @@ public final class SiteModel {
     if (call.keyHash() != 0) {
       keys.record(call.keyHash(), call.startNanos(), call.endNanos(), call.threadId());
     }
-    long[] second = second(call.endNanos() / 1_000_000_000L);
+    long[] second = perSecond.at(call.endNanos() / 1_000_000_000L);
     second[0]++;
     second[1] += call.failed() ? 1 : 0;
     firstStart = Math.min(firstStart, call.startNanos());
@@ -115,15 +112,6 @@ public final class SiteModel {
       slowestTraced = TracedCall.slower(
           slowestTraced, new TracedCall(call.durationNanos(), call.traceId(), call.spanId()));
     }
-  }
-
-  /** The {calls, errors} of one epoch second; calls arrive mostly in order, so the last one is kept at hand. */
-  private long[] second(long epochSecond) {
-    if (epochSecond != lastSecond || lastSecondCounts == null) {
-      lastSecond = epochSecond;
-      lastSecondCounts = perSecond.computeIfAbsent(epochSecond, s -> new long[2]);
-    }
-    return lastSecondCounts;
   }
 
   /**
@@ -141,7 +129,7 @@ public final class SiteModel {
     sources.add(io.perfweave.contract.Events.SITE_STATS);
     attempts += byOutcome.getOrDefault(Outcome.SUCCESS, 0L) + byOutcome.getOrDefault(Outcome.SHADOW_HIT, 0L);
     unrecorded += calls.getTotalCount();
-    perSecond.computeIfAbsent(epochSecond, s -> new long[2])[0] += calls.getTotalCount();
+    perSecond.at(epochSecond)[0] += calls.getTotalCount();
   }
 
   /** Calls counted by the agent without an event of their own (beyond its per-second budget). */
@@ -193,12 +181,7 @@ public final class SiteModel {
     sentLatencies.merge(other.sentLatencies);
     hitAges.merge(other.hitAges);
     fanOut.merge(other.fanOut);
-    other.perSecond.forEach(
-        (second, counts) -> {
-          long[] mine = perSecond.computeIfAbsent(second, s -> new long[2]);
-          mine[0] += counts[0];
-          mine[1] += counts[1];
-        });
+    perSecond.add(other.perSecond);
     cpuInside.merge(other.cpuInside);
     allocationInside.merge(other.allocationInside);
     callLog.moveFrom(other.callLog);
@@ -342,8 +325,9 @@ public final class SiteModel {
     return fanOut;
   }
 
+  /** {calls, errors} by epoch second, in time order. */
   public Map<Long, long[]> perSecond() {
-    return perSecond;
+    return perSecond.bySecond();
   }
 
   public LongCounts cpuInside() {

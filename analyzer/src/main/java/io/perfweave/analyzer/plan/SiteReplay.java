@@ -2,6 +2,7 @@ package io.perfweave.analyzer.plan;
 
 import io.perfweave.analyzer.model.CallLog;
 import io.perfweave.analyzer.model.Latencies;
+import io.perfweave.analyzer.model.SecondCounts;
 import io.perfweave.analyzer.model.SiteModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,10 +35,7 @@ final class SiteReplay {
   private final Map<Long, long[]> entries = new HashMap<>();
   private final Map<Long, long[]> shared = new HashMap<>(); // key -> {stored, result, the fetching call}
   private Map<Long, long[]> changes; // key -> when its value changed, as the JVMs saw it, sorted
-  private final Map<Long, long[]> budget = new HashMap<>(); // second -> {calls, retries}
-  // calls come by start: most fall in the second of the one before (no boxed key for them)
-  private long lastSecond = Long.MIN_VALUE;
-  private long[] lastWindow;
+  private final SecondCounts budget = new SecondCounts(); // {calls, retries}
   private final Map<Long, long[]> staleByKey = new HashMap<>(); // key -> {calls, stale}
   private final Latencies before = new Latencies();
   private final Latencies after = new Latencies();
@@ -188,7 +186,7 @@ final class SiteReplay {
     long latency = log.sent(call) ? log.duration(call) : sentMedian;
     boolean failed = log.sent(call) && log.failed(call);
     int attempts = 1;
-    long[] window = budgetSecond(start);
+    long[] window = budget.at(start / 1_000_000_000L);
     window[0]++;
     while (failed && retries(call) && attempts < plan.retry().maxAttempts() && budgetAllows(start)) {
       window[1]++;
@@ -210,15 +208,6 @@ final class SiteReplay {
 
   private boolean retries(int call) {
     return plan.retry() != null && plan.retry().errors().contains(log.error(call));
-  }
-
-  private long[] budgetSecond(long start) {
-    long second = start / 1_000_000_000L;
-    if (second != lastSecond) {
-      lastWindow = budget.computeIfAbsent(second, s -> new long[2]);
-      lastSecond = second;
-    }
-    return lastWindow;
   }
 
   private boolean budgetAllows(long start) {

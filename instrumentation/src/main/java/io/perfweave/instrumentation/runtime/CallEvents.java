@@ -8,7 +8,6 @@ import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.AtomicHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -19,7 +18,7 @@ import org.HdrHistogram.Histogram;
  * once a second {@link #drain} hands out what was counted since as a {@code perfweave.SiteStats}
  * event, so that the analyzer's totals stay exact while its per-call analyses (repeats, fan-out,
  * the replay) read a sample of at least {@code perSecond} calls a second. A counted call costs a
- * volatile read and two atomic increments (the histogram's bucket and total); an event, ~140 ns
+ * volatile read and one atomic increment (the latency's bucket); an event, ~140 ns
  * and its stack trace.
  */
 final class CallEvents {
@@ -39,7 +38,7 @@ final class CallEvents {
   private volatile long second = Long.MIN_VALUE;
   private final AtomicLong usedThisSecond = new AtomicLong();
   /** The counted calls of the whole run, recorded before their outcome's counter. */
-  private final AtomicHistogram counted = new AtomicHistogram(HIGHEST_NANOS, 2);
+  private final LatencyCounts counted = new LatencyCounts();
   private final LongAdder cacheHits = new LongAdder();
   private final LongAdder l2Hits = new LongAdder();
   private final LongAdder shadowHits = new LongAdder();
@@ -74,7 +73,7 @@ final class CallEvents {
   }
 
   private void count(long nanos, String outcome) {
-    counted.recordValue(Math.min(Math.max(nanos, 0), HIGHEST_NANOS));
+    counted.record(nanos);
     switch (outcome) {
       case Outcome.CACHE_HIT:
         cacheHits.increment();
@@ -115,13 +114,13 @@ final class CallEvents {
   SiteStatsEvent drain(String site, String rpcMethod) {
     // the counters first: every call they count is in the histogram copied after them
     long[] outcomes = {cacheHits.sum(), l2Hits.sum(), shadowHits.sum(), coalesced.sum()};
-    if (counted.getTotalCount() == drained.getTotalCount()) {
-      return null;
-    }
     Histogram[] scratch = SCRATCH.get();
     Histogram now = scratch[0];
     Histogram interval = scratch[1];
     counted.copyInto(now);
+    if (now.getTotalCount() == drained.getTotalCount()) {
+      return null;
+    }
     now.copyInto(interval);
     interval.subtract(drained);
     now.copyInto(drained);

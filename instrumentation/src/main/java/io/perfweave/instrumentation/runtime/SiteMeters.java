@@ -3,19 +3,18 @@ package io.perfweave.instrumentation.runtime;
 import io.perfweave.contract.Outcome;
 import io.perfweave.instrumentation.metrics.ExportedSite;
 import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.AtomicHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
  * A site's meters: the calls that have an event of their own, or every call where no recording
  * takes perfweave's events (the others are counted by the site's {@link CallEvents}, so that each
- * call is counted once), in lock-free counters and one HdrHistogram, which the exit summary adds
+ * call is counted once), in lock-free counters and one {@link LatencyCounts}, which the exit summary adds
  * up with the counted ones; and where {@code metrics:} configures an export, every call in the
  * exported Micrometer timer ({@link ExportedSite}). Micrometer is not loaded otherwise.
  */
 public final class SiteMeters {
 
-  private final AtomicHistogram latencies = new AtomicHistogram(CallEvents.HIGHEST_NANOS, 2);
+  private final LatencyCounts latencies = new LatencyCounts();
   private final LongAdder errors = new LongAdder();
   /** Hits served, or in shadow mode hits a cache would have served. */
   private final LongAdder cacheHits = new LongAdder();
@@ -36,7 +35,7 @@ public final class SiteMeters {
     if (countedElsewhere) {
       return;
     }
-    latencies.recordValue(Math.min(Math.max(nanos, 0), CallEvents.HIGHEST_NANOS));
+    latencies.record(nanos);
     if (error != null) {
       errors.increment();
     }

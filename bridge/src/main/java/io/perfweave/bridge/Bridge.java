@@ -133,9 +133,16 @@ public final class Bridge {
     }
   }
 
-  /** Called on each exit of a policy method; true means run the method again. */
+  /**
+   * Called on each exit of a policy method; true means run the method again. A served call (a
+   * hit, a coalesced call) is only counted and recorded on its way out, which runs no application
+   * code, so the thread is not marked for it, as for timing.
+   */
   public static boolean exitPolicy(
       int site, Object scope, Object returned, Throwable thrown, String target) {
+    if (scope instanceof Served) {
+      return dispatcher.exitPolicy(site, scope, returned, thrown, target);
+    }
     boolean[] inside = scope == null ? null : markInside();
     if (inside == null) {
       return false;

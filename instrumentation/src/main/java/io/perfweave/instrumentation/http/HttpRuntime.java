@@ -89,12 +89,12 @@ public final class HttpRuntime {
 
   /** Sends a call with a policy on the caller's thread; the caller gets what the policy ends with. */
   private HttpServed sendBlocking(HttpCall call) {
-    CallDepth.enter();
+    CallDepth depth = CallDepth.enter();
     try {
       Attempt result = PolicyLoops.blocking(call.run(), attempt -> sendOnce(call, attempt));
       return new HttpServed(result.value(), result.failure());
     } finally {
-      CallDepth.exit();
+      depth.leave();
     }
   }
 

@@ -17,10 +17,10 @@ import io.perfweave.instrumentation.policy.PolicyRun;
 final class PolicySite {
 
   /** A call inside another policy call: timed only. */
-  private record NestedCall(RpcCall event) {}
+  private record NestedCall(RpcCall event, CallDepth depth) {}
 
   /** A call the method runs (sends), perhaps again: not a {@code Served}, so not skipped. */
-  private record Sending(PolicyRun<CacheKey, Attempt> run) {}
+  private record Sending(PolicyRun<CacheKey, Attempt> run, CallDepth depth) {}
 
   private final SiteRuntime site;
   private final Policy<CacheKey, Attempt> policy;
@@ -36,8 +36,9 @@ final class PolicySite {
 
   Object enter(Class<?> type, String method, Object receiver, Object[] arguments) {
     RpcCall event = site.begin();
-    if (!CallDepth.enter()) {
-      return new NestedCall(event);
+    CallDepth depth = CallDepth.enter();
+    if (!depth.outermost()) {
+      return new NestedCall(event, depth);
     }
     try {
       CacheKey key = exchange.key(type, method, receiver, arguments);
@@ -48,11 +49,15 @@ final class PolicySite {
       if (step == PolicyRun.Step.WAIT) {
         step = run.awaitLeader();
       }
-      // a served run is the Served scope the advice skips the method on
-      return step == PolicyRun.Step.SERVED ? run : new Sending(run);
+      if (step == PolicyRun.Step.SERVED) {
+        // the method is skipped: nothing runs inside this call. The run is the Served scope
+        depth.leave();
+        return run;
+      }
+      return new Sending(run, depth);
     } catch (RuntimeException | Error e) {
       // an argument's own hashCode may throw: leave the depth as it was, let the bridge count it
-      CallDepth.exit();
+      depth.leave();
       throw e;
     }
   }
@@ -60,14 +65,13 @@ final class PolicySite {
   @SuppressWarnings("unchecked")
   boolean exit(Object scope, Object returned, Throwable thrown, String target) {
     if (scope instanceof PolicyRun) {
-      CallDepth.exit();
       PolicyRun<CacheKey, Attempt> run = (PolicyRun<CacheKey, Attempt>) scope;
       run.target(target);
       run.endServed();
       return false;
     }
     if (scope instanceof NestedCall) {
-      CallDepth.exit();
+      ((NestedCall) scope).depth().leave();
       site.finish(((NestedCall) scope).event(), target, thrown == null ? Outcome.SUCCESS : Outcome.ERROR,
           SiteRuntime.errorName(thrown), 1, 0, 0);
       return false;
@@ -75,7 +79,8 @@ final class PolicySite {
     if (!(scope instanceof Sending)) {
       return false;
     }
-    PolicyRun<CacheKey, Attempt> run = ((Sending) scope).run();
+    Sending sending = (Sending) scope;
+    PolicyRun<CacheKey, Attempt> run = sending.run();
     // without a cache nobody keeps the value: a success needs no attempt of its own
     Attempt attempt =
         thrown == null && policy.cache() == null ? Attempt.SUCCEEDED : Attempt.of(returned, thrown);
@@ -87,7 +92,7 @@ final class PolicySite {
         // whatever failed above, the call is settled, its waiters released, the depth restored
         run.target(target);
         run.settle(attempt);
-        CallDepth.exit();
+        sending.depth().leave();
       }
     }
     return again;

@@ -3,7 +3,7 @@ package io.perfweave.instrumentation.http;
 import io.perfweave.instrumentation.config.HttpConfig;
 import io.perfweave.instrumentation.events.RpcCall;
 import io.perfweave.instrumentation.policy.Attempt;
-import io.perfweave.instrumentation.policy.CallDepth;
+import io.perfweave.instrumentation.policy.PolicyThread;
 import io.perfweave.instrumentation.policy.Clock;
 import io.perfweave.instrumentation.policy.OnceNotes;
 import io.perfweave.instrumentation.policy.PolicyLoops;
@@ -66,7 +66,7 @@ public final class HttpRuntime {
       return null;
     }
     JsonRpcCall rpc = JsonRpcCall.parse(request.body());
-    MethodPolicy policy = CallDepth.inside() ? MethodPolicy.NONE : policies.of(rpc);
+    MethodPolicy policy = PolicyThread.inside() ? MethodPolicy.NONE : policies.of(rpc);
     HttpCall call = begin(request, rpc, policy, adapter, receiver, arguments);
     if (!policy.acts()) {
       return call;
@@ -89,12 +89,12 @@ public final class HttpRuntime {
 
   /** Sends a call with a policy on the caller's thread; the caller gets what the policy ends with. */
   private HttpServed sendBlocking(HttpCall call) {
-    CallDepth depth = CallDepth.enter();
+    PolicyThread thread = PolicyThread.enter();
     try {
       Attempt result = PolicyLoops.blocking(call.run(), attempt -> sendOnce(call, attempt));
       return new HttpServed(result.value(), result.failure());
     } finally {
-      depth.leave();
+      thread.leave();
     }
   }
 

@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.perfweave.instrumentation.config.CacheConfig;
 
-/** The Caffeine caches behind every perfweave cache: expiry after write on the agent's clock. */
+/**
+ * The Caffeine caches behind every perfweave cache: expiry after write on the agent's clock, read
+ * as {@link PolicyThread#now} has it.
+ */
 final class Caches {
 
   private Caches() {}
@@ -22,7 +25,7 @@ final class Caches {
         Caffeine.newBuilder()
             .expireAfterWrite(config.ttl())
             .maximumSize(config.maxSize())
-            .ticker(clock::nanos)
+            .ticker(() -> PolicyThread.now(clock))
             .executor(Runnable::run);
     if (registry == null) {
       return builder.build();

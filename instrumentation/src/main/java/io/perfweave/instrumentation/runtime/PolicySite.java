@@ -3,7 +3,7 @@ package io.perfweave.instrumentation.runtime;
 import io.perfweave.contract.Outcome;
 import io.perfweave.instrumentation.events.RpcCall;
 import io.perfweave.instrumentation.policy.Attempt;
-import io.perfweave.instrumentation.policy.CallDepth;
+import io.perfweave.instrumentation.policy.PolicyThread;
 import io.perfweave.instrumentation.policy.Clock;
 import io.perfweave.instrumentation.policy.Policy;
 import io.perfweave.instrumentation.policy.PolicyRun;
@@ -17,10 +17,10 @@ import io.perfweave.instrumentation.policy.PolicyRun;
 final class PolicySite {
 
   /** A call inside another policy call: timed only. */
-  private record NestedCall(RpcCall event, CallDepth depth) {}
+  private record NestedCall(RpcCall event, PolicyThread thread) {}
 
   /** A call the method runs (sends), perhaps again: not a {@code Served}, so not skipped. */
-  private record Sending(PolicyRun<CacheKey, Attempt> run, CallDepth depth) {}
+  private record Sending(PolicyRun<CacheKey, Attempt> run, PolicyThread thread) {}
 
   private final SiteRuntime site;
   private final Policy<CacheKey, Attempt> policy;
@@ -36,28 +36,28 @@ final class PolicySite {
 
   Object enter(Class<?> type, String method, Object receiver, Object[] arguments) {
     RpcCall event = site.begin();
-    CallDepth depth = CallDepth.enter();
-    if (!depth.outermost()) {
-      return new NestedCall(event, depth);
+    PolicyThread thread = PolicyThread.enter();
+    if (!thread.outermost()) {
+      return new NestedCall(event, thread);
     }
     try {
       CacheKey key = exchange.key(type, method, receiver, arguments);
+      long startNanos = clock.at(event.startNanos);
       PolicyRun<CacheKey, Attempt> run =
-          new PolicyRun<>(policy, exchange, site, event, key, key == null ? 0 : key.hash64(), null,
-              clock.at(event.startNanos));
-      PolicyRun.Step step = run.begin();
+          new PolicyRun<>(policy, exchange, site, event, key, key == null ? 0 : key.hash64(), null, startNanos);
+      PolicyRun.Step step = thread.begin(run, startNanos);
       if (step == PolicyRun.Step.WAIT) {
         step = run.awaitLeader();
       }
       if (step == PolicyRun.Step.SERVED) {
         // the method is skipped: nothing runs inside this call. The run is the Served scope
-        depth.leave();
+        thread.leave();
         return run;
       }
-      return new Sending(run, depth);
+      return new Sending(run, thread);
     } catch (RuntimeException | Error e) {
       // an argument's own hashCode may throw: leave the depth as it was, let the bridge count it
-      depth.leave();
+      thread.leave();
       throw e;
     }
   }
@@ -71,7 +71,7 @@ final class PolicySite {
       return false;
     }
     if (scope instanceof NestedCall) {
-      ((NestedCall) scope).depth().leave();
+      ((NestedCall) scope).thread().leave();
       site.finish(((NestedCall) scope).event(), target, thrown == null ? Outcome.SUCCESS : Outcome.ERROR,
           SiteRuntime.errorName(thrown), 1, 0, 0);
       return false;
@@ -92,7 +92,7 @@ final class PolicySite {
         // whatever failed above, the call is settled, its waiters released, the depth restored
         run.target(target);
         run.settle(attempt);
-        sending.depth().leave();
+        sending.thread().leave();
       }
     }
     return again;

@@ -76,6 +76,25 @@ final class PolicyRunTest {
   }
 
   @Test
+  void whileACallBegins_itsCachesTickOnItsStart() {
+    Policy<String, Object> policy = cached(null);
+    long start = clock.nanos() - Duration.ofSeconds(50).toNanos();
+    PolicyThread thread = PolicyThread.enter();
+    try {
+      PolicyRun<String, Object> first = new PolicyRun<>(policy, values, site, site.begin(), "k", 1, "T#m", start);
+      assertEquals(PolicyRun.Step.SEND, thread.begin(first, start));
+      first.settle(Attempt.of("v", null));
+    } finally {
+      thread.leave();
+    }
+    assertEquals(clock.nanos(), PolicyThread.now(clock), "the clock again once the call has begun");
+    assertEquals(PolicyRun.Step.SERVED, run(policy, "k").begin(), "kept");
+    // 15 s after the answer, 65 s after the request: the 1-minute entry was written at the request
+    clock.advance(Duration.ofSeconds(15));
+    assertEquals(PolicyRun.Step.SEND, run(policy, "k").begin());
+  }
+
+  @Test
   void answerThatMayNotBeStored_isNotKept() {
     Policy<String, Object> policy = cached(null);
     PolicyLoops.blocking(run(policy, "k"), answering(null));

@@ -29,7 +29,7 @@ public final class PolicyThread {
   }
 
   /**
-   * The time of a cache's ticker: while this thread begins a call ({@link #beginning}), the call's
+   * The time of a cache's ticker: while this thread begins a call ({@link #begin}), the call's
    * start, which it has read already; otherwise the clock. A cache hit reads the clock twice
    * instead of three times, and an entry written by the call is written at its start.
    */

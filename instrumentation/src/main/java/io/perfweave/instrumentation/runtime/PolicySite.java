@@ -3,10 +3,10 @@ package io.perfweave.instrumentation.runtime;
 import io.perfweave.contract.Outcome;
 import io.perfweave.instrumentation.events.RpcCall;
 import io.perfweave.instrumentation.policy.Attempt;
-import io.perfweave.instrumentation.policy.PolicyThread;
 import io.perfweave.instrumentation.policy.Clock;
 import io.perfweave.instrumentation.policy.Policy;
 import io.perfweave.instrumentation.policy.PolicyRun;
+import io.perfweave.instrumentation.policy.PolicyThread;
 
 /**
  * Drives the policy core from a woven site's advice: the enter advice begins the call (and may

@@ -106,6 +106,11 @@ public final class PolicyRun<K, A> extends Served {
     return Step.WAIT;
   }
 
+  /** When the call started, on the policy's clock. */
+  long startNanos() {
+    return startNanos;
+  }
+
   /** The flight to wait for after {@link Step#WAIT}; it never completes exceptionally. */
   public CompletableFuture<?> leader() {
     return flight;

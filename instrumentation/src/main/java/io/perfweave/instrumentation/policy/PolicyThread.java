@@ -44,11 +44,11 @@ public final class PolicyThread {
   }
 
   /**
-   * Runs {@code run}'s {@link PolicyRun#begin} with {@code startNanos}, the call's start on the
-   * policy's clock, as its caches' time: it runs on this thread and does not wait.
+   * Runs {@code run}'s {@link PolicyRun#begin} with the call's start as its caches' time: it runs
+   * on this thread and does not wait.
    */
-  public PolicyRun.Step begin(PolicyRun<?, ?> run, long startNanos) {
-    beginningNanos = startNanos;
+  public PolicyRun.Step begin(PolicyRun<?, ?> run) {
+    beginningNanos = run.startNanos();
     try {
       return run.begin();
     } finally {

@@ -42,10 +42,10 @@ final class PolicySite {
     }
     try {
       CacheKey key = exchange.key(type, method, receiver, arguments);
-      long startNanos = clock.at(event.startNanos);
       PolicyRun<CacheKey, Attempt> run =
-          new PolicyRun<>(policy, exchange, site, event, key, key == null ? 0 : key.hash64(), null, startNanos);
-      PolicyRun.Step step = thread.begin(run, startNanos);
+          new PolicyRun<>(policy, exchange, site, event, key, key == null ? 0 : key.hash64(), null,
+              clock.at(event.startNanos));
+      PolicyRun.Step step = thread.begin(run);
       if (step == PolicyRun.Step.WAIT) {
         step = run.awaitLeader();
       }

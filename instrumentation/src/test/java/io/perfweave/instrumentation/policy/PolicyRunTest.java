@@ -82,7 +82,7 @@ final class PolicyRunTest {
     PolicyThread thread = PolicyThread.enter();
     try {
       PolicyRun<String, Object> first = new PolicyRun<>(policy, values, site, site.begin(), "k", 1, "T#m", start);
-      assertEquals(PolicyRun.Step.SEND, thread.begin(first, start));
+      assertEquals(PolicyRun.Step.SEND, thread.begin(first));
       first.settle(Attempt.of("v", null));
     } finally {
       thread.leave();

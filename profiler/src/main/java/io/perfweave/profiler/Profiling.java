@@ -63,15 +63,28 @@ public final class Profiling {
     return () -> started(starting);
   }
 
+  /**
+   * Waits for async-profiler's start to end, through an interrupt (kept for the caller): given up
+   * on, a session that started after all would be neither stopped at exit nor known to JFR, which
+   * would sample the same things again.
+   */
   private static Optional<AsyncProfilerSession> started(FutureTask<Optional<AsyncProfilerSession>> starting) {
+    boolean interrupted = false;
     try {
-      return starting.get();
+      while (true) {
+        try {
+          return starting.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
     } catch (ExecutionException e) {
       System.err.println("perfweave: warning: async-profiler could not start: " + e.getCause());
       return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -2,8 +2,8 @@
 # Start-up A/B: wall time and peak RSS of the start-up benchmark's application (StartupApp: one
 # JSON-RPC call with the JDK's HttpClient, then exit; or HelloApp: one println) under another
 # build's agent jar (BEFORE) and this build's, without profiling (PROFILING=on: with the default
-# profiling), interleaved with runs without an
-# agent. Prints a markdown table of medians.
+# profiling, JFR and async-profiler, on both sides), interleaved with runs without an agent.
+# Prints a markdown table of medians.
 # Needs /usr/bin/time. Usage: scripts/bench-startup-ab.sh BEFORE_AGENT_JAR [REPEATS] [StartupApp|HelloApp]
 set -euo pipefail
 before=$(realpath "$1")
@@ -15,7 +15,6 @@ after="$work/after.jar"
 cp agent/target/perfweave-agent.jar "$after"
 app=(-cp benchmarks/target/benchmarks.jar "com.example.bench.$main")
 printf 'output: %s/out\n' "$work" > "$work/perfweave.yaml"
-# PROFILING=on keeps the default profiling (JFR and async-profiler) on both sides
 no_profiling="-Dperfweave.profiling.jfr.enabled=false -Dperfweave.profiling.asyncProfiler.enabled=false"
 [ "${PROFILING:-off}" = on ] && no_profiling=""
 

@@ -23,7 +23,6 @@ final class HttpCall implements Exchange<HttpAnswer> {
   final HttpLibrary adapter;
   final Object receiver;
   final Object[] arguments;
-  private final long startNanos;
   private final OnceNotes notes;
 
   HttpCall(
@@ -35,7 +34,6 @@ final class HttpCall implements Exchange<HttpAnswer> {
       HttpLibrary adapter,
       Object receiver,
       Object[] arguments,
-      long startNanos,
       OnceNotes notes) {
     this.site = site;
     this.event = event;
@@ -45,7 +43,6 @@ final class HttpCall implements Exchange<HttpAnswer> {
     this.adapter = adapter;
     this.receiver = receiver;
     this.arguments = arguments;
-    this.startNanos = startNanos;
     this.notes = notes;
     event.movingBlock = rpc != null && rpc.namesMovingBlock();
   }
@@ -57,7 +54,7 @@ final class HttpCall implements Exchange<HttpAnswer> {
   PolicyRun<String, HttpAnswer> run() {
     String key = policy.policy().cache() == null ? null : target + '\n' + rpc.key();
     return new PolicyRun<>(
-        policy.policy(), this, site, event, key, keyHash(), target, startNanos);
+        policy.policy(), this, site, event, key, keyHash(), target);
   }
 
   /** What one attempt came back with, its status read from the response. */

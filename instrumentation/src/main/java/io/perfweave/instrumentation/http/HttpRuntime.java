@@ -41,7 +41,6 @@ public final class HttpRuntime {
   private final AtomicReferenceArray<HttpLibrary> libraries;
   private final HttpSites sites;
   private final MethodPolicies policies;
-  private final Clock clock;
   private final OnceNotes notes = new OnceNotes();
 
   /** @param shared the caches' shared level, or null where none is configured */
@@ -53,7 +52,6 @@ public final class HttpRuntime {
     }
     this.sites = new HttpSites(meters, new Routes(config.redact()), callEventsPerSecond);
     this.policies = new MethodPolicies(config.jsonRpcMethods(), clock, meters.exported(), shared, notes);
-    this.clock = clock;
   }
 
   public Object enter(int client, Object receiver, Object[] arguments) {
@@ -151,8 +149,7 @@ public final class HttpRuntime {
     event.rpcMethod = rpc == null ? null : rpc.methods();
     event.idempotent = policy.idempotent();
     return new HttpCall(
-        site, event, addressed.target(), rpc, policy, adapter, receiver, arguments,
-        clock.at(event.startNanos), notes);
+        site, event, addressed.target(), rpc, policy, adapter, receiver, arguments, notes);
   }
 
   private void finishTimed(HttpCall call, Object response, Throwable failure) {

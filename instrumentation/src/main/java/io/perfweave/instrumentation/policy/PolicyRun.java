@@ -39,7 +39,10 @@ public final class PolicyRun<K, A> extends Served {
   private final Policy<K, A> policy;
   private final Exchange<A> exchange;
   private final SiteRuntime site;
-  private final RpcCall event;
+  /** The event the call made at its start (HTTP sites), or null: it is made at the end. */
+  private final RpcCall begun;
+  /** When the call started, on {@code System.nanoTime()}: its event's and meters' start. */
+  private final long siteStartNanos;
   private final K key;
   private final long keyHash;
   private final long startNanos;
@@ -57,20 +60,37 @@ public final class PolicyRun<K, A> extends Served {
   private String sharedKey;
 
   /**
+   * A call whose event is made at its end, where it gets one (woven sites).
+   *
+   * @param siteStartNanos {@code System.nanoTime()} when the call started
    * @param key the call's cache key, or null where it is not cached
    * @param keyHash the key's 64-bit hash for the event, 0 where the call has none
-   * @param startNanos when the call started, on the policy's clock
    */
-  public PolicyRun(Policy<K, A> policy, Exchange<A> exchange, SiteRuntime site, RpcCall event,
-      K key, long keyHash, String target, long startNanos) {
+  public PolicyRun(Policy<K, A> policy, Exchange<A> exchange, SiteRuntime site, long siteStartNanos,
+      K key, long keyHash, String target) {
+    this(policy, exchange, site, null, siteStartNanos, key, keyHash, target);
+  }
+
+  /**
+   * A call that made its event at its start ({@link SiteRuntime#begin}) and sets fields on it as
+   * it goes (HTTP sites).
+   */
+  public PolicyRun(Policy<K, A> policy, Exchange<A> exchange, SiteRuntime site, RpcCall begun,
+      K key, long keyHash, String target) {
+    this(policy, exchange, site, begun, begun.startNanos, key, keyHash, target);
+  }
+
+  private PolicyRun(Policy<K, A> policy, Exchange<A> exchange, SiteRuntime site, RpcCall begun,
+      long siteStartNanos, K key, long keyHash, String target) {
     this.policy = policy;
     this.exchange = exchange;
     this.site = site;
-    this.event = event;
+    this.begun = begun;
+    this.siteStartNanos = siteStartNanos;
     this.key = policy.cache() == null ? null : key;
     this.keyHash = keyHash;
     this.target = target;
-    this.startNanos = startNanos;
+    this.startNanos = policy.clock().at(siteStartNanos);
     this.attemptStartNanos = startNanos;
   }
 
@@ -304,7 +324,7 @@ public final class PolicyRun<K, A> extends Served {
 
   private void record(Attempt attempt, String outcome, long backoffNanos) {
     RetryAttempts.record(
-        site.name(), event.rpcMethod, attempts, clockNanos() - attemptStartNanos, attempt.error(), outcome,
+        site.name(), begun == null ? null : begun.rpcMethod, attempts, clockNanos() - attemptStartNanos, attempt.error(), outcome,
         backoffNanos);
   }
 
@@ -348,12 +368,15 @@ public final class PolicyRun<K, A> extends Served {
   }
 
   private void end(String outcome, Attempt attempt, long cacheAgeNanos) {
-    event.status = attempt.status();
+    RpcCall event = site.ended(begun, siteStartNanos, attempt.status(), outcome, attempt.error(), attempts);
+    if (event == null) {
+      return;
+    }
     // a served call returns what a sent one did: its hash would tell the analyzer nothing new
-    if (Outcome.sent(outcome) && !attempt.failed() && event.isEnabled()) {
+    if (Outcome.sent(outcome) && !attempt.failed()) {
       event.resultHash = resultHash(attempt);
     }
-    site.finish(event, target, outcome, attempt.error(), attempts, keyHash, cacheAgeNanos);
+    site.commit(event, target, outcome, attempt.error(), attempts, keyHash, cacheAgeNanos);
   }
 
   private long resultHash(Attempt succeeded) {

@@ -82,7 +82,7 @@ public final class PerfweaveRuntime {
             .map(ttl -> new SharedCache<CacheKey>(level, sharedNamespace(config), ttl, CacheKey::sharedText))
             .orElse(null);
     Policy<CacheKey, Attempt> policy = new Policy<>(cache, shared, retry, Set.of(), clock, notes);
-    return new PolicySite(site, policy, new SiteExchange(config.name(), cache), clock);
+    return new PolicySite(site, policy, new SiteExchange(config.name(), cache));
   }
 
   /**

@@ -1,9 +1,6 @@
 package io.perfweave.instrumentation.runtime;
 
-import io.perfweave.contract.Outcome;
-import io.perfweave.instrumentation.events.RpcCall;
 import io.perfweave.instrumentation.policy.Attempt;
-import io.perfweave.instrumentation.policy.Clock;
 import io.perfweave.instrumentation.policy.Policy;
 import io.perfweave.instrumentation.policy.PolicyRun;
 import io.perfweave.instrumentation.policy.PolicyThread;
@@ -17,7 +14,7 @@ import io.perfweave.instrumentation.policy.PolicyThread;
 final class PolicySite {
 
   /** A call inside another policy call: timed only. */
-  private record NestedCall(RpcCall event, PolicyThread thread) {}
+  private record NestedCall(long startNanos, PolicyThread thread) {}
 
   /** A call the method runs (sends), perhaps again: not a {@code Served}, so not skipped. */
   private record Sending(PolicyRun<CacheKey, Attempt> run, PolicyThread thread) {}
@@ -25,26 +22,23 @@ final class PolicySite {
   private final SiteRuntime site;
   private final Policy<CacheKey, Attempt> policy;
   private final SiteExchange exchange;
-  private final Clock clock;
 
-  PolicySite(SiteRuntime site, Policy<CacheKey, Attempt> policy, SiteExchange exchange, Clock clock) {
+  PolicySite(SiteRuntime site, Policy<CacheKey, Attempt> policy, SiteExchange exchange) {
     this.site = site;
     this.policy = policy;
     this.exchange = exchange;
-    this.clock = clock;
   }
 
   Object enter(Class<?> type, String method, Object receiver, Object[] arguments) {
-    RpcCall event = site.begin();
+    long startNanos = System.nanoTime();
     PolicyThread thread = PolicyThread.enter();
     if (!thread.outermost()) {
-      return new NestedCall(event, thread);
+      return new NestedCall(startNanos, thread);
     }
     try {
       CacheKey key = exchange.key(type, method, receiver, arguments);
       PolicyRun<CacheKey, Attempt> run =
-          new PolicyRun<>(policy, exchange, site, event, key, key == null ? 0 : key.hash64(), null,
-              clock.at(event.startNanos));
+          new PolicyRun<>(policy, exchange, site, startNanos, key, key == null ? 0 : key.hash64(), null);
       PolicyRun.Step step = thread.begin(run);
       if (step == PolicyRun.Step.WAIT) {
         step = run.awaitLeader();
@@ -71,9 +65,9 @@ final class PolicySite {
       return false;
     }
     if (scope instanceof NestedCall) {
-      ((NestedCall) scope).thread().leave();
-      site.finish(((NestedCall) scope).event(), target, thrown == null ? Outcome.SUCCESS : Outcome.ERROR,
-          SiteRuntime.errorName(thrown), 1, 0, 0);
+      NestedCall nested = (NestedCall) scope;
+      nested.thread().leave();
+      site.end(nested.startNanos(), null, thrown, target);
       return false;
     }
     if (!(scope instanceof Sending)) {

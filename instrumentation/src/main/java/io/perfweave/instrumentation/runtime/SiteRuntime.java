@@ -53,8 +53,9 @@ public final class SiteRuntime {
   }
 
   /**
-   * Starts a call whose scope is its event (the built-in HTTP and policy sites, which set fields
-   * on it as the call goes); {@link #finish} ends it.
+   * Starts a call whose fields are set on its event as it goes (the built-in HTTP sites: the
+   * JSON-RPC method, the status); {@link #finish} ends it. Calls that know their fields only at
+   * their end make their event there ({@link #ended}).
    */
   public RpcCall begin() {
     RpcCall event = newEvent();
@@ -77,46 +78,54 @@ public final class SiteRuntime {
    * where the site hashes values, and only where the call gets an event of its own.
    */
   void end(long startNanos, Object returned, Throwable thrown, String target) {
-    long endNanos = System.nanoTime();
     String error = errorName(thrown);
-    RpcCall event = timedEvent(startNanos, endNanos, error);
+    String outcome = error == null ? Outcome.SUCCESS : Outcome.ERROR;
+    RpcCall event = ended(null, startNanos, 0, outcome, error, 1);
     if (event != null) {
       if (returned != null) {
         event.resultHash = resultHash(returned);
       }
-      commit(event, target, event.outcome, error, 1, 0, 0);
+      commit(event, target, outcome, error, 1, 0, 0);
     }
   }
 
   /** {@link #end} for an integral primitive value, hashed as it is. */
   void endLong(long startNanos, long returned, Throwable thrown, String target) {
-    long endNanos = System.nanoTime();
     String error = errorName(thrown);
-    RpcCall event = timedEvent(startNanos, endNanos, error);
+    String outcome = error == null ? Outcome.SUCCESS : Outcome.ERROR;
+    RpcCall event = ended(null, startNanos, 0, outcome, error, 1);
     if (event != null) {
       if (thrown == null) {
         event.resultHash = ResultHash.of(returned);
       }
-      commit(event, target, event.outcome, error, 1, 0, 0);
+      commit(event, target, outcome, error, 1, 0, 0);
     }
   }
 
   /**
-   * Counts a timed call once and makes its event, stamped with the call's times, where it gets
-   * one; null where not. No event exists before then: a timed call that gets none allocates
-   * nothing. Where this JVM's JFR does not let perfweave stamp an event ({@link
-   * EventTimes#stamped}, told once), timed calls are counted in the meters only, not recorded.
+   * Reads the clock at a call's end and counts the call once; returns its event, timed from
+   * {@code startNanos} and due to be {@link #commit}ted, or null where it gets none.
+   *
+   * <p>{@code begun} is the event the call made at its start ({@link #begin}), or null: the event
+   * is then made here, only for a call that gets one of its own, so that such a call allocates
+   * nothing otherwise (timed and woven policy calls). Where this JVM's JFR does not let perfweave
+   * stamp an event ({@link EventTimes#stamped}, told once), such calls are counted in the meters
+   * only, not recorded.
    */
-  private RpcCall timedEvent(long startNanos, long endNanos, String error) {
-    String outcome = error == null ? Outcome.SUCCESS : Outcome.ERROR;
-    boolean recorded = probe.isEnabled() && EventTimes.stamped();
-    if (!counted(endNanos, endNanos - startNanos, null, 0, outcome, error, 1, recorded)) {
+  public RpcCall ended(RpcCall begun, long startNanos, int status, String outcome, String error, int attempts) {
+    long endNanos = System.nanoTime();
+    boolean recorded = begun != null ? begun.isEnabled() : probe.isEnabled() && EventTimes.stamped();
+    String rpcMethod = begun == null ? null : begun.rpcMethod;
+    if (!counted(endNanos, endNanos - startNanos, rpcMethod, status, outcome, error, attempts, recorded)) {
       return null;
     }
-    RpcCall event = newEvent();
-    CurrentSpan.copyTo(event);
-    event.outcome = outcome;
-    return EventTimes.stamp(event, startNanos, endNanos) && event.shouldCommit() ? event : null;
+    RpcCall event = begun;
+    if (event == null) {
+      event = newEvent();
+      CurrentSpan.copyTo(event);
+    }
+    event.status = status;
+    return timed(event, startNanos, endNanos) && event.shouldCommit() ? event : null;
   }
 
   /** A value's {@code resultHash}; 0 where its own hashCode fails. */
@@ -134,28 +143,22 @@ public final class SiteRuntime {
   }
 
   /**
-   * Ends a call: meters always, the event when recording wants it. Fields only some sites know
-   * ({@code rpcMethod}, {@code status}, a per-call {@code idempotent}) are set on the event before.
+   * Ends a call begun by {@link #begin}: meters always, the event when recording wants it. Fields
+   * only some sites know ({@code rpcMethod}, {@code status}, a per-call {@code idempotent}) are set
+   * on the event before.
    */
   public void finish(
-      RpcCall event,
+      RpcCall begun,
       String target,
       String outcome,
       String error,
       int attempts,
       long keyHash,
       long cacheAgeNanos) {
-    if (ended(event, outcome, error, attempts)) {
+    RpcCall event = ended(begun, begun.startNanos, begun.status, outcome, error, attempts);
+    if (event != null) {
       commit(event, target, outcome, error, attempts, keyHash, cacheAgeNanos);
     }
-  }
-
-  /** Reads the clock and counts the call; true where it gets its event, timed and to be committed. */
-  private boolean ended(RpcCall event, String outcome, String error, int attempts) {
-    long endNanos = System.nanoTime();
-    return counted(endNanos, endNanos - event.startNanos, event.rpcMethod, event.status, outcome, error, attempts,
-            event.isEnabled())
-        && timed(event, endNanos) && event.shouldCommit();
   }
 
   /**
@@ -170,7 +173,8 @@ public final class SiteRuntime {
     return recorded && own;
   }
 
-  private void commit(
+  /** Commits an event {@link #ended} gave, with the fields every call has. */
+  public void commit(
       RpcCall event, String target, String outcome, String error, int attempts, long keyHash, long cacheAgeNanos) {
     event.site = name;
     event.target = target;
@@ -184,9 +188,9 @@ public final class SiteRuntime {
   }
 
   /** Gives the event its call's start and duration; false where no recording wants it any more. */
-  private static boolean timed(RpcCall event, long endNanos) {
+  private static boolean timed(RpcCall event, long startNanos, long endNanos) {
     if (EventTimes.stamped()) {
-      return EventTimes.stamp(event, event.startNanos, endNanos);
+      return EventTimes.stamp(event, startNanos, endNanos);
     }
     event.end();
     return true;

@@ -78,10 +78,10 @@ final class PolicyRunTest {
   @Test
   void whileACallBegins_itsCachesTickOnItsStart() {
     Policy<String, Object> policy = cached(null);
-    long start = clock.nanos() - Duration.ofSeconds(50).toNanos();
+    long start = System.nanoTime() - Duration.ofSeconds(50).toNanos();
     PolicyThread thread = PolicyThread.enter();
     try {
-      PolicyRun<String, Object> first = new PolicyRun<>(policy, values, site, site.begin(), "k", 1, "T#m", start);
+      PolicyRun<String, Object> first = new PolicyRun<>(policy, values, site, start, "k", 1, "T#m");
       assertEquals(PolicyRun.Step.SEND, thread.begin(first));
       first.settle(Attempt.of("v", null));
     } finally {
@@ -196,7 +196,7 @@ final class PolicyRunTest {
 
   private PolicyRun<String, Object> run(Policy<String, Object> policy, String key) {
     return new PolicyRun<>(
-        policy, values, site, site.begin(), key, key == null ? 0 : key.hashCode(), "T#m", clock.nanos());
+        policy, values, site, System.nanoTime(), key, key == null ? 0 : key.hashCode(), "T#m");
   }
 
   private Policy<String, Object> cached(RetryPolicy retry) {

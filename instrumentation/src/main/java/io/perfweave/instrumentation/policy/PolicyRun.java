@@ -368,7 +368,9 @@ public final class PolicyRun<K, A> extends Served {
   }
 
   private void end(String outcome, Attempt attempt, long cacheAgeNanos) {
-    RpcCall event = site.ended(begun, siteStartNanos, attempt.status(), outcome, attempt.error(), attempts);
+    long endNanos = servedAtOnce(outcome) ? siteStartNanos : System.nanoTime();
+    RpcCall event =
+        site.ended(begun, siteStartNanos, endNanos, attempt.status(), outcome, attempt.error(), attempts);
     if (event == null) {
       return;
     }
@@ -377,6 +379,11 @@ public final class PolicyRun<K, A> extends Served {
       event.resultHash = resultHash(attempt);
     }
     site.commit(event, target, outcome, attempt.error(), attempts, keyHash, cacheAgeNanos);
+  }
+
+  /** A hit handed over as kept: recorded as ending when it began ({@link Exchange#servesAsKept}). */
+  private boolean servedAtOnce(String outcome) {
+    return outcome.equals(Outcome.CACHE_HIT) && exchange.servesAsKept();
   }
 
   private long resultHash(Attempt succeeded) {

@@ -69,6 +69,11 @@ final class SiteExchange implements Exchange<Attempt> {
     return copies() ? Attempt.of(ValueCopies.copy(answer.value()), null) : answer;
   }
 
+  @Override
+  public boolean servesAsKept() {
+    return !copies();
+  }
+
   /** A value's bytes for the shared level; null (kept in this JVM only) where it is not Serializable. */
   @Override
   public byte[] sharedBytes(Attempt answer) throws IOException {

@@ -78,9 +78,10 @@ public final class SiteRuntime {
    * where the site hashes values, and only where the call gets an event of its own.
    */
   void end(long startNanos, Object returned, Throwable thrown, String target) {
+    long endNanos = System.nanoTime();
     String error = errorName(thrown);
     String outcome = error == null ? Outcome.SUCCESS : Outcome.ERROR;
-    RpcCall event = ended(null, startNanos, 0, outcome, error, 1);
+    RpcCall event = ended(null, startNanos, endNanos, 0, outcome, error, 1);
     if (event != null) {
       if (returned != null) {
         event.resultHash = resultHash(returned);
@@ -91,9 +92,10 @@ public final class SiteRuntime {
 
   /** {@link #end} for an integral primitive value, hashed as it is. */
   void endLong(long startNanos, long returned, Throwable thrown, String target) {
+    long endNanos = System.nanoTime();
     String error = errorName(thrown);
     String outcome = error == null ? Outcome.SUCCESS : Outcome.ERROR;
-    RpcCall event = ended(null, startNanos, 0, outcome, error, 1);
+    RpcCall event = ended(null, startNanos, endNanos, 0, outcome, error, 1);
     if (event != null) {
       if (thrown == null) {
         event.resultHash = ResultHash.of(returned);
@@ -103,8 +105,8 @@ public final class SiteRuntime {
   }
 
   /**
-   * Reads the clock at a call's end and counts the call once; returns its event, timed from
-   * {@code startNanos} and due to be {@link #commit}ted, or null where it gets none.
+   * Counts a call that ran from {@code startNanos} to {@code endNanos} once; returns its event,
+   * timed and due to be {@link #commit}ted, or null where it gets none.
    *
    * <p>{@code begun} is the event the call made at its start ({@link #begin}), or null: the event
    * is then made here, only for a call that gets one of its own, so that such a call allocates
@@ -112,8 +114,8 @@ public final class SiteRuntime {
    * stamp an event ({@link EventTimes#stamped}, told once), such calls are counted in the meters
    * only, not recorded.
    */
-  public RpcCall ended(RpcCall begun, long startNanos, int status, String outcome, String error, int attempts) {
-    long endNanos = System.nanoTime();
+  public RpcCall ended(
+      RpcCall begun, long startNanos, long endNanos, int status, String outcome, String error, int attempts) {
     boolean recorded = begun != null ? begun.isEnabled() : probe.isEnabled() && EventTimes.stamped();
     String rpcMethod = begun == null ? null : begun.rpcMethod;
     if (!counted(endNanos, endNanos - startNanos, rpcMethod, status, outcome, error, attempts, recorded)) {
@@ -155,7 +157,7 @@ public final class SiteRuntime {
       int attempts,
       long keyHash,
       long cacheAgeNanos) {
-    RpcCall event = ended(begun, begun.startNanos, begun.status, outcome, error, attempts);
+    RpcCall event = ended(begun, begun.startNanos, System.nanoTime(), begun.status, outcome, error, attempts);
     if (event != null) {
       commit(event, target, outcome, error, attempts, keyHash, cacheAgeNanos);
     }

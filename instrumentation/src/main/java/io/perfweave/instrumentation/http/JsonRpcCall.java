@@ -1,5 +1,6 @@
 package io.perfweave.instrumentation.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +29,8 @@ final class JsonRpcCall {
   private static final Set<String> MOVING_TARGETS = CallSafety.MOVING_BLOCK_TAGS;
   private static final int LONGEST_MOVING_TARGET =
       MOVING_TARGETS.stream().mapToInt(String::length).max().orElse(0);
-  static final ObjectMapper JSON = new ObjectMapper();
+  /** Streaming reads, which every HTTP call makes: Jackson's core alone. */
+  static final JsonFactory JSON_FACTORY = new JsonFactory();
 
   /** One call of a request; {@code id} is null for a notification. */
   record Element(String method, long paramsHash, boolean namesMovingTarget, JsonNode id) {
@@ -37,6 +39,19 @@ final class JsonRpcCall {
     boolean notification() {
       return id == null || id.isNull();
     }
+  }
+
+  /**
+   * Trees, which only cached calls and the shared level use: databind's {@code ObjectMapper} is
+   * ~250 classes and a quarter of a second on a cold JVM, so it is made at its first use, not on an
+   * application's first HTTP call.
+   */
+  static ObjectMapper json() {
+    return Trees.MAPPER;
+  }
+
+  private static final class Trees {
+    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 
   private final byte[] body;
@@ -55,7 +70,7 @@ final class JsonRpcCall {
     if (body == null || !startsLikeJson(body)) {
       return null;
     }
-    try (JsonParser parser = JSON.getFactory().createParser(body)) {
+    try (JsonParser parser = JSON_FACTORY.createParser(body)) {
       JsonToken first = parser.nextToken();
       List<Element> elements = new ArrayList<>();
       if (first == JsonToken.START_ARRAY) {
@@ -256,15 +271,15 @@ final class JsonRpcCall {
       case VALUE_NULL:
         return nodes.nullNode();
       default:
-        return JSON.readTree(parser);
+        return json().readTree(parser);
     }
   }
 
   private String canonicalKey() {
     try {
-      JsonNode tree = JSON.readTree(body);
+      JsonNode tree = json().readTree(body);
       StringBuilder key = new StringBuilder();
-      for (JsonNode element : tree.isArray() ? tree : JSON.createArrayNode().add(tree)) {
+      for (JsonNode element : tree.isArray() ? tree : json().createArrayNode().add(tree)) {
         JsonNode params = element.get("params");
         key.append(element.get("method").asText()).append(' ');
         key.append(params == null ? "" : canonical(params).toString()).append('\n');
@@ -279,12 +294,12 @@ final class JsonRpcCall {
     if (node.isObject()) {
       Map<String, JsonNode> sorted = new TreeMap<>();
       node.fields().forEachRemaining(field -> sorted.put(field.getKey(), canonical(field.getValue())));
-      ObjectNode copy = JSON.createObjectNode();
+      ObjectNode copy = json().createObjectNode();
       sorted.forEach(copy::set);
       return copy;
     }
     if (node.isArray()) {
-      ArrayNode copy = JSON.createArrayNode();
+      ArrayNode copy = json().createArrayNode();
       node.forEach(item -> copy.add(canonical(item)));
       return copy;
     }

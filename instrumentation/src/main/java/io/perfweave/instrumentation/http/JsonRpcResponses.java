@@ -20,7 +20,7 @@ final class JsonRpcResponses {
    */
   static boolean allResults(byte[] body, int elements) {
     try {
-      JsonNode tree = JsonRpcCall.JSON.readTree(body);
+      JsonNode tree = JsonRpcCall.json().readTree(body);
       if (tree == null) {
         return false;
       }
@@ -54,7 +54,7 @@ final class JsonRpcResponses {
     }
     JsonNode tree;
     try {
-      tree = JsonRpcCall.JSON.readTree(body);
+      tree = JsonRpcCall.json().readTree(body);
     } catch (IOException notJson) {
       return body;
     }
@@ -71,7 +71,7 @@ final class JsonRpcResponses {
         }
       }
     }
-    return JsonRpcCall.JSON.writeValueAsBytes(tree);
+    return JsonRpcCall.json().writeValueAsBytes(tree);
   }
 
   /**
@@ -80,7 +80,7 @@ final class JsonRpcResponses {
    * the body is not JSON-RPC. Streams the body, building no tree.
    */
   static long resultHash(byte[] body) {
-    try (JsonParser parser = JsonRpcCall.JSON.getFactory().createParser(body)) {
+    try (JsonParser parser = JsonRpcCall.JSON_FACTORY.createParser(body)) {
       JsonToken first = parser.nextToken();
       if (first == JsonToken.START_OBJECT) {
         long element = elementHash(parser);

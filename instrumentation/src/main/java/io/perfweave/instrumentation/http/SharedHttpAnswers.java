@@ -28,7 +28,7 @@ final class SharedHttpAnswers {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length + 64);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeUTF(contentType == null ? "" : contentType);
-      byte[] idBytes = JsonRpcCall.JSON.writeValueAsBytes(ids);
+      byte[] idBytes = JsonRpcCall.json().writeValueAsBytes(ids);
       out.writeInt(idBytes.length);
       out.write(idBytes);
       out.writeInt(body.length);
@@ -40,7 +40,7 @@ final class SharedHttpAnswers {
   static Shared read(byte[] stored) throws IOException {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
       String contentType = in.readUTF();
-      JsonNode idArray = JsonRpcCall.JSON.readTree(in.readNBytes(in.readInt()));
+      JsonNode idArray = JsonRpcCall.json().readTree(in.readNBytes(in.readInt()));
       List<JsonNode> ids = new ArrayList<>();
       idArray.forEach(ids::add);
       int length = in.readInt();

@@ -94,7 +94,7 @@ final class JsonRpcCallTest {
   @Test
   void ids_areTheNodesATreeReadMakes_soTheyMatchResponseIds() throws Exception {
     for (String id : List.of("7", "2147483648", "123456789012345678901234567890", "\"a-b\"", "1.5", "true", "null")) {
-      com.fasterxml.jackson.databind.JsonNode read = JsonRpcCall.JSON.readTree(id);
+      com.fasterxml.jackson.databind.JsonNode read = JsonRpcCall.json().readTree(id);
       com.fasterxml.jackson.databind.JsonNode got =
           parse("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"m\"}").ids().get(0);
       assertEquals(read, got, id);
@@ -105,7 +105,7 @@ final class JsonRpcCallTest {
   @Test
   void paramsHash_isTheHashOfEachValuesText_asBefore() throws Exception {
     String params = "[\"0xde0b295669a9fd93d5f28d9ec85e40f4cb697bae\",{\"to\":\"0x1\",\"n\":[1,2.5,true,null,\"\u00e9\\n\"]},\"latest\"]";
-    assertEquals(textHash(JsonRpcCall.JSON.readTree(params)), element(params).paramsHash());
+    assertEquals(textHash(JsonRpcCall.json().readTree(params)), element(params).paramsHash());
     assertFalse(JsonRpcCall.parse(bytes("{\"jsonrpc\":\"2.00\",\"id\":1,\"method\":\"m\"}")) != null);
   }
 

@@ -167,6 +167,24 @@ final class TimingIT {
     assertEquals(0L, last.getLong("transformErrors"));
   }
 
+  /** perfweave records nothing of its own; the user's recording gets its AgentStats all the same. */
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void agentStats_inARecordingTheUserStarts(Path jdk) throws Exception {
+    Path file = work.resolve("perfweave.yaml");
+    Files.writeString(file, CONFIG);
+    Path users = work.resolve("users.jfr");
+    ForkedJvm.Result result =
+        new ForkedJvm(jdk).withAgent("config=" + file)
+            .option("-Dperfweave.profiling.jfr.enabled=false")
+            .option("-Dperfweave.profiling.asyncProfiler.enabled=false")
+            .option("-XX:StartFlightRecording:filename=" + users)
+            .main("com.example.testbed.TimedApp").run(work);
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertTrue(!Files.exists(work.resolve("out")), "perfweave recorded nothing itself");
+    assertTrue(!Recordings.events(users, "perfweave.AgentStats").isEmpty(), "perfweave.AgentStats in " + users);
+  }
+
   private ForkedJvm.Result runTimedApp(Path jdk, String config) throws IOException, InterruptedException {
     Path file = work.resolve("perfweave.yaml");
     Files.writeString(file, config);

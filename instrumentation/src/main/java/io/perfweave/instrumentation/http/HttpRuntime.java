@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class HttpRuntime {
 
   /**
-   * Reads a JSON-RPC request once, so that its reader (Jackson's, about 300 classes) is loaded and
+   * Reads a JSON-RPC request once, so that its reader (Jackson's core, ~100 classes) is loaded and
    * initialised by whoever calls this — a background thread at start-up — rather than by the
    * application's first HTTP call. A call made meanwhile waits for the class initialisation the
    * JVM is already doing, never does it twice.

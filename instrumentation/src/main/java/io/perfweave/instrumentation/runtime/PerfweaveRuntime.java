@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import jdk.jfr.FlightRecorder;
+import jdk.jfr.FlightRecorderListener;
 
 /**
  * The runtime behind the bridge: one {@link SiteRuntime} per configured site, indexed as the sites
@@ -122,13 +123,24 @@ public final class PerfweaveRuntime {
 
   /**
    * Starts the periodic {@code perfweave.AgentStats} events. Call it after the recording started:
-   * registering with JFR initialises JFR (~150 ms where no recording did), which is done off the
-   * application's start-up path, and must not race the recording's own set-up (chunk size).
+   * registering the periodic event must not race the recording's own set-up (chunk size). It is
+   * registered once JFR is initialised — at once where a recording started, otherwise when one
+   * does (a {@code jcmd JFR.start} later) — because registering initialises JFR, ~0.3 s of CPU at
+   * start-up in a JVM that may never record; and off the application's start-up path.
    */
   public void startStats() {
-    STATS_TIMER.execute(() -> FlightRecorder.addPeriodicEvent(AgentStatsEvent.class, this::emitStats));
+    FlightRecorder.addListener(new FlightRecorderListener() {
+      @Override
+      public void recorderInitialized(FlightRecorder recorder) {
+        STATS_TIMER.execute(PerfweaveRuntime.this::registerAgentStats);
+      }
+    });
     STATS_TIMER.scheduleAtFixedRate(this::emitStats, 10, 10, TimeUnit.SECONDS);
     STATS_TIMER.scheduleAtFixedRate(this::commitSiteStats, 1, 1, TimeUnit.SECONDS);
+  }
+
+  private void registerAgentStats() {
+    FlightRecorder.addPeriodicEvent(AgentStatsEvent.class, this::emitStats);
   }
 
   /** The counters weaving reports into. */

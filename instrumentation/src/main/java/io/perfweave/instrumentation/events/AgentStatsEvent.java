@@ -8,6 +8,7 @@ import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.Period;
+import jdk.jfr.Registered;
 import jdk.jfr.StackTrace;
 import jdk.jfr.Timestamp;
 
@@ -20,6 +21,7 @@ import jdk.jfr.Timestamp;
 @Category("perfweave")
 @Description("Classes transformed, errors suppressed, sites and meters of the perfweave agent")
 @Period("everyChunk")
+@Registered(false)
 @StackTrace(false)
 public final class AgentStatsEvent extends Event {
 

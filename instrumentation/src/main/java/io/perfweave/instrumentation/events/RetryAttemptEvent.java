@@ -7,6 +7,7 @@ import jdk.jfr.Description;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.Registered;
 import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
 
@@ -18,6 +19,7 @@ import jdk.jfr.Timespan;
 @Label("Retry Attempt")
 @Category({"perfweave", "RPC"})
 @Description("A failed attempt of a call with a retry policy and the decision taken")
+@Registered(false)
 @StackTrace(false)
 public final class RetryAttemptEvent extends Event {
 

@@ -7,6 +7,7 @@ import jdk.jfr.Description;
 import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.Registered;
 import jdk.jfr.StackTrace;
 
 /** {@code perfweave.SiteStats}: a site's calls in one second that had no event of their own. */
@@ -14,6 +15,7 @@ import jdk.jfr.StackTrace;
 @Label("perfweave Site Statistics")
 @Category({"perfweave", "RPC"})
 @Description("Calls of a site beyond its per-second event budget, counted instead of recorded one by one")
+@Registered(false)
 @StackTrace(false)
 public final class SiteStatsEvent extends Event {
 

@@ -6,6 +6,7 @@ import io.perfweave.instrumentation.config.CacheConfig;
 import io.perfweave.instrumentation.config.HttpConfig;
 import io.perfweave.instrumentation.config.SiteConfig;
 import io.perfweave.instrumentation.events.AgentStatsEvent;
+import io.perfweave.instrumentation.events.PerfweaveEvents;
 import io.perfweave.instrumentation.http.HttpRuntime;
 import io.perfweave.instrumentation.policy.Attempt;
 import io.perfweave.instrumentation.policy.Clock;
@@ -24,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import jdk.jfr.FlightRecorder;
-import jdk.jfr.FlightRecorderListener;
 
 /**
  * The runtime behind the bridge: one {@link SiteRuntime} per configured site, indexed as the sites
@@ -122,19 +122,13 @@ public final class PerfweaveRuntime {
   }
 
   /**
-   * Starts the periodic {@code perfweave.AgentStats} events. Call it after the recording started:
-   * registering the periodic event must not race the recording's own set-up (chunk size). It is
-   * registered once JFR is initialised — at once where a recording started, otherwise when one
-   * does (a {@code jcmd JFR.start} later) — because registering initialises JFR, ~0.3 s of CPU at
-   * start-up in a JVM that may never record; and off the application's start-up path.
+   * Registers perfweave's events with JFR once it is initialised ({@link PerfweaveEvents}) and
+   * starts the periodic {@code perfweave.AgentStats} events and the sites' SiteStats. Call it after
+   * the recording started: the periodic event's registration, off the application's start-up path,
+   * must not race the recording's own set-up (chunk size).
    */
   public void startStats() {
-    FlightRecorder.addListener(new FlightRecorderListener() {
-      @Override
-      public void recorderInitialized(FlightRecorder recorder) {
-        STATS_TIMER.execute(PerfweaveRuntime.this::registerAgentStats);
-      }
-    });
+    PerfweaveEvents.registerWhenJfrStarts(() -> STATS_TIMER.execute(this::registerAgentStats));
     STATS_TIMER.scheduleAtFixedRate(this::emitStats, 10, 10, TimeUnit.SECONDS);
     STATS_TIMER.scheduleAtFixedRate(this::commitSiteStats, 1, 1, TimeUnit.SECONDS);
   }

@@ -1,10 +1,10 @@
 package io.perfweave.agent;
 
-import java.util.Locale;
-
 /**
  * How long each phase of the agent's start-up took, printed on one line when
- * {@code -Dperfweave.internal.startupTimes=true} (for the start-up benchmark's analysis).
+ * {@code -Dperfweave.internal.startupTimes=true} (for the start-up benchmark's analysis). Nothing
+ * is formatted otherwise: {@code String.format} alone loads its formatter, locale data and regular
+ * expressions on the application's start-up path.
  */
 final class StartupPhases {
 
@@ -13,8 +13,11 @@ final class StartupPhases {
   private long last = System.nanoTime();
 
   void done(String phase) {
+    if (!print) {
+      return;
+    }
     long now = System.nanoTime();
-    line.append(String.format(Locale.ROOT, " %s %d ms", phase, (now - last) / 1_000_000));
+    line.append(' ').append(phase).append(' ').append((now - last) / 1_000_000).append(" ms");
     last = now;
   }
 

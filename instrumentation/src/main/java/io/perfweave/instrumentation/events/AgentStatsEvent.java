@@ -25,6 +25,10 @@ import jdk.jfr.Timestamp;
 @StackTrace(false)
 public final class AgentStatsEvent extends Event {
 
+  static {
+    PerfweaveEvents.initialised(AgentStatsEvent.class);
+  }
+
   @Name(AgentStatsField.TRANSFORMED_CLASSES)
   @Label("Classes Transformed")
   public long transformedClasses;

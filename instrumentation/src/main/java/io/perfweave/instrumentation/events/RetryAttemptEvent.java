@@ -23,6 +23,10 @@ import jdk.jfr.Timespan;
 @StackTrace(false)
 public final class RetryAttemptEvent extends Event {
 
+  static {
+    PerfweaveEvents.initialised(RetryAttemptEvent.class);
+  }
+
   @Name(RetryAttemptField.SITE)
   @Label("Site")
   public String site;

@@ -11,4 +11,9 @@ import jdk.jfr.StackTrace;
 @Label("RPC Call")
 @Registered(false)
 @StackTrace(true)
-public final class RpcCallEvent extends RpcCall {}
+public final class RpcCallEvent extends RpcCall {
+
+  static {
+    PerfweaveEvents.initialised(RpcCallEvent.class);
+  }
+}

@@ -11,4 +11,9 @@ import jdk.jfr.StackTrace;
 @Label("RPC Call")
 @Registered(false)
 @StackTrace(false)
-public final class RpcCallNoStackEvent extends RpcCall {}
+public final class RpcCallNoStackEvent extends RpcCall {
+
+  static {
+    PerfweaveEvents.initialised(RpcCallNoStackEvent.class);
+  }
+}

@@ -19,6 +19,10 @@ import jdk.jfr.StackTrace;
 @StackTrace(false)
 public final class SiteStatsEvent extends Event {
 
+  static {
+    PerfweaveEvents.initialised(SiteStatsEvent.class);
+  }
+
   @Name(SiteStatsField.SITE)
   @Label("Site")
   public String site;

@@ -134,6 +134,7 @@ public final class PerfweaveRuntime {
   }
 
   private void registerAgentStats() {
+    FlightRecorder.register(AgentStatsEvent.class);
     FlightRecorder.addPeriodicEvent(AgentStatsEvent.class, this::emitStats);
   }
 

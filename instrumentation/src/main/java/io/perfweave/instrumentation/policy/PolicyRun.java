@@ -323,9 +323,9 @@ public final class PolicyRun<K, A> extends Served {
   }
 
   private void record(Attempt attempt, String outcome, long backoffNanos) {
+    String rpcMethod = begun == null ? null : begun.rpcMethod;
     RetryAttempts.record(
-        site.name(), begun == null ? null : begun.rpcMethod, attempts, clockNanos() - attemptStartNanos, attempt.error(), outcome,
-        backoffNanos);
+        site.name(), rpcMethod, attempts, clockNanos() - attemptStartNanos, attempt.error(), outcome, backoffNanos);
   }
 
   private Stored<A> store(Attempt last) throws Throwable {

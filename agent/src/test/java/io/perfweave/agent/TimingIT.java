@@ -171,26 +171,24 @@ final class TimingIT {
   @ParameterizedTest
   @MethodSource("jdks")
   void agentStats_inARecordingTheUserStarts(Path jdk) throws Exception {
-    Path file = work.resolve("perfweave.yaml");
-    Files.writeString(file, CONFIG);
     Path users = work.resolve("users.jfr");
-    ForkedJvm.Result result =
-        new ForkedJvm(jdk).withAgent("config=" + file)
-            .option("-Dperfweave.profiling.jfr.enabled=false")
-            .option("-Dperfweave.profiling.asyncProfiler.enabled=false")
-            .option("-XX:StartFlightRecording:filename=" + users)
-            .main("com.example.testbed.TimedApp").run(work);
-    assertEquals(0, result.exitCode(), result.stderr());
+    runTimedApp(jdk, CONFIG,
+        "-Dperfweave.profiling.jfr.enabled=false",
+        "-Dperfweave.profiling.asyncProfiler.enabled=false",
+        "-XX:StartFlightRecording:filename=" + users);
     assertTrue(!Files.exists(work.resolve("out")), "perfweave recorded nothing itself");
     assertTrue(!Recordings.events(users, "perfweave.AgentStats").isEmpty(), "perfweave.AgentStats in " + users);
   }
 
-  private ForkedJvm.Result runTimedApp(Path jdk, String config) throws IOException, InterruptedException {
+  private ForkedJvm.Result runTimedApp(Path jdk, String config, String... options)
+      throws IOException, InterruptedException {
     Path file = work.resolve("perfweave.yaml");
     Files.writeString(file, config);
-    ForkedJvm.Result result =
-        new ForkedJvm(jdk).withAgent("config=" + file).option("-Dperfweave.internal.startupTimes=true")
-            .main("com.example.testbed.TimedApp").run(work);
+    ForkedJvm jvm = new ForkedJvm(jdk).withAgent("config=" + file).option("-Dperfweave.internal.startupTimes=true");
+    for (String option : options) {
+      jvm.option(option);
+    }
+    ForkedJvm.Result result = jvm.main("com.example.testbed.TimedApp").run(work);
     assertEquals(0, result.exitCode(), result.stderr());
     assertTrue(result.stderr().contains("0 transform errors, 0 advice errors"), result.stderr());
     assertTrue(!result.stderr().contains("internal error"), result.stderr());

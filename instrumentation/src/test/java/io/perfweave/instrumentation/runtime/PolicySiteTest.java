@@ -25,31 +25,30 @@ final class PolicySiteTest {
 
   @Test
   void hitHandedOverAsKept_isRecordedAsEndingWhenItBegan() {
-    PolicySite policySite = cachedSite(false);
-    call(policySite, "v");
-    Object hit = policySite.enter(String.class, "get(I)", null, new Object[] {1});
-    assertInstanceOf(Served.class, hit);
-    policySite.exit(hit, null, null, "T#get");
-    Histogram latencies = site.latencies();
+    Histogram latencies = latenciesOfAMissAndAHit(false);
     assertEquals(2, latencies.getTotalCount());
     assertEquals(1, latencies.getCountAtValue(0), "the hit, its clock read once");
   }
 
   @Test
   void hitServedAsACopy_isTimedByTheClock() {
-    PolicySite policySite = cachedSite(true);
-    call(policySite, "v");
+    Histogram latencies = latenciesOfAMissAndAHit(true);
+    assertEquals(2, latencies.getTotalCount());
+    assertEquals(0, latencies.getCountAtValue(0), "copying takes time the clock sees");
+  }
+
+  /**
+   * The site's latencies after a miss, whose method returns a value the cache keeps, and a hit on
+   * the same key, each through the advice's enter and exit.
+   */
+  private Histogram latenciesOfAMissAndAHit(boolean copy) {
+    PolicySite policySite = cachedSite(copy);
+    Object sending = policySite.enter(String.class, "get(I)", null, new Object[] {1});
+    policySite.exit(sending, "v", null, "T#get");
     Object hit = policySite.enter(String.class, "get(I)", null, new Object[] {1});
     assertInstanceOf(Served.class, hit);
     policySite.exit(hit, null, null, "T#get");
-    assertEquals(2, site.latencies().getTotalCount());
-    assertEquals(0, site.latencies().getCountAtValue(0), "copying takes time the clock sees");
-  }
-
-  /** A miss whose method returns {@code value}: stored for the next call with the same key. */
-  private static void call(PolicySite policySite, String value) {
-    Object sending = policySite.enter(String.class, "get(I)", null, new Object[] {1});
-    policySite.exit(sending, value, null, "T#get");
+    return site.latencies();
   }
 
   private PolicySite cachedSite(boolean copy) {

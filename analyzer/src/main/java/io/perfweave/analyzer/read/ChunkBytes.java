@@ -33,28 +33,35 @@ final class ChunkBytes {
     this.limit = buffer.limit();
   }
 
-  /** The chunk file's bytes, in this thread's buffer: valid until the thread reads the next chunk. */
+  /** A chunk file's bytes (see {@link #read(FileChannel, long, long)}). */
   static ChunkBytes read(Path chunk) throws IOException {
     try (FileChannel channel = FileChannel.open(chunk, StandardOpenOption.READ)) {
-      long size = channel.size();
-      if (size > Integer.MAX_VALUE) {
-        throw new IOException("a chunk of " + size + " bytes");
-      }
-      ByteBuffer buffer = BUFFERS.get();
-      if (buffer.capacity() < size) {
-        // with room to spare: a recording's chunks differ in size by a little, and a buffer made
-        // for each slightly larger one was most of what reading them allocated
-        buffer = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, size + size / 4));
-        BUFFERS.set(buffer);
-      }
-      buffer.clear().limit((int) size);
-      while (buffer.hasRemaining()) {
-        if (channel.read(buffer) < 0) {
-          throw new EOFException("the chunk ends at " + buffer.position() + " of " + size + " bytes");
-        }
-      }
-      return new ChunkBytes(buffer.flip());
+      return read(channel, 0, channel.size());
     }
+  }
+
+  /**
+   * The {@code length} bytes at {@code start} of a recording, in this thread's buffer: valid until
+   * the thread reads the next chunk. Positional reads: threads may share the channel.
+   */
+  static ChunkBytes read(FileChannel channel, long start, long length) throws IOException {
+    if (length > Integer.MAX_VALUE - 8) {
+      throw new IOException("a chunk of " + length + " bytes");
+    }
+    ByteBuffer buffer = BUFFERS.get();
+    if (buffer.capacity() < length) {
+      // with room to spare: a recording's chunks differ in size by a little, and a buffer made
+      // for each slightly larger one was most of what reading them allocated
+      buffer = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, length + length / 4));
+      BUFFERS.set(buffer);
+    }
+    buffer.clear().limit((int) length);
+    while (buffer.hasRemaining()) {
+      if (channel.read(buffer, start + buffer.position()) < 0) {
+        throw new EOFException("the chunk ends at " + buffer.position() + " of " + length + " bytes");
+      }
+    }
+    return new ChunkBytes(buffer.flip());
   }
 
   /** A view of the same bytes from the start, for a reader of its own (its position apart). */

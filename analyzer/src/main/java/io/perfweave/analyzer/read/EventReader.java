@@ -53,34 +53,64 @@ final class EventReader {
   }
 
   /**
-   * Reads the recording's events into the model: perfweave's calls positionally where {@link
-   * RpcCallFastReader} can, the rest (and the calls where it cannot) with the consumer API. What
-   * was read before a truncation still counts; the first failure is then thrown.
+   * Reads a recording's events into the model: its calls ({@link #readCalls}), then the rest
+   * ({@link #readOthers}). What was read before a truncation still counts; the first failure is
+   * then thrown.
    */
   static void read(Path file, Model model) throws IOException {
-    EventReader reader = new EventReader(model);
-    boolean callsRead = false;
     IOException failure = null;
-    try {
-      callsRead = RpcCallFastReader.ENABLED && RpcCallFastReader.read(file, reader.calls, model);
-    } catch (IOException | RuntimeException cutShort) {
-      // the calls before the damage are in the queue; the consumer API still reads the other events
-      callsRead = true;
-      failure = cutShort instanceof IOException io ? io : new IOException(cutShort.getMessage(), cutShort);
+    try (Chunks.Chunk whole = Chunks.whole(file)) {
+      readCalls(whole, model);
+    } catch (IOException cutShort) {
+      failure = cutShort;
     }
     try {
-      reader.consume(file, !callsRead);
+      readOthers(file, model);
     } catch (IOException cutShort) {
       failure = failure == null ? cutShort : failure;
-    } finally {
-      reader.calls.drain();
     }
     if (failure != null) {
       throw failure;
     }
   }
 
-  private void consume(Path file, boolean withCalls) throws IOException {
+  /**
+   * Reads the {@code perfweave.RpcCall} events of one chunk (or of a recording that could not be
+   * split): positionally where {@link RpcCallFastReader} can, else with the consumer API. The
+   * calls before a truncation are kept.
+   */
+  static void readCalls(Chunks.Chunk chunk, Model model) throws IOException {
+    EventReader reader = new EventReader(model);
+    try {
+      boolean read;
+      try {
+        read = RpcCallFastReader.ENABLED && RpcCallFastReader.read(chunk, reader.calls, model);
+      } catch (RuntimeException damaged) {
+        throw new IOException(damaged.getMessage(), damaged);
+      }
+      if (!read) {
+        reader.consume(chunk.file(), true, false);
+      }
+    } finally {
+      reader.calls.drain();
+    }
+  }
+
+  /**
+   * Reads every event but the calls, of a whole recording, with the consumer API: one stream over
+   * all its chunks parses their metadata once where it is the same (per chunk, it was most of this
+   * reading's cost). Traced methods' calls are among these, in the recording's order.
+   */
+  static void readOthers(Path file, Model model) throws IOException {
+    EventReader reader = new EventReader(model);
+    try {
+      reader.consume(file, false, true);
+    } finally {
+      reader.calls.drain();
+    }
+  }
+
+  private void consume(Path file, boolean withCalls, boolean withOthers) throws IOException {
     try (EventStream stream = EventStream.openFile(file)) {
       stream.setReuse(true);
       // ordered delivery sorts each chunk's events in memory; a thread's events are in order anyway
@@ -88,24 +118,30 @@ final class EventReader {
       if (withCalls) {
         stream.onEvent(Events.RPC_CALL, this::rpcCall);
       }
-      stream.onEvent(Events.RETRY_ATTEMPT, this::retryAttempt);
-      stream.onEvent(Events.AGENT_STATS, this::agentStats);
-      stream.onEvent(Events.SITE_STATS, this::siteStats);
-      stream.onEvent(SiteModel.METHOD_TRACE, this::methodTrace);
-      stream.onEvent("jdk.MethodTiming", this::methodTiming);
-      stream.onEvent("jdk.GarbageCollection", this::garbageCollection);
-      stream.onEvent("jdk.JavaMonitorEnter", this::monitorEnter);
-      stream.onEvent("jdk.ThreadPark", this::threadPark);
-      stream.onEvent("jdk.JavaExceptionThrow", this::exceptionThrow);
-      stream.onEvent("jdk.SocketRead", this::socket);
-      stream.onEvent("jdk.SocketWrite", this::socket);
-      stream.onEvent("jdk.ActiveSetting", this::activeSetting);
-      stream.onEvent("jdk.BooleanFlag", this::booleanFlag);
-      stream.onEvent("jdk.JVMInformation", this::jvmInformation);
-      stream.onEvent("jdk.DataLoss", this::dataLoss);
-      stream.onEvent("jdk.CPUTimeSamplesLost", this::cpuTimeSamplesLost);
+      if (withOthers) {
+        onOthers(stream);
+      }
       stream.start();
     }
+  }
+
+  private void onOthers(EventStream stream) {
+    stream.onEvent(Events.RETRY_ATTEMPT, this::retryAttempt);
+    stream.onEvent(Events.AGENT_STATS, this::agentStats);
+    stream.onEvent(Events.SITE_STATS, this::siteStats);
+    stream.onEvent(SiteModel.METHOD_TRACE, this::methodTrace);
+    stream.onEvent("jdk.MethodTiming", this::methodTiming);
+    stream.onEvent("jdk.GarbageCollection", this::garbageCollection);
+    stream.onEvent("jdk.JavaMonitorEnter", this::monitorEnter);
+    stream.onEvent("jdk.ThreadPark", this::threadPark);
+    stream.onEvent("jdk.JavaExceptionThrow", this::exceptionThrow);
+    stream.onEvent("jdk.SocketRead", this::socket);
+    stream.onEvent("jdk.SocketWrite", this::socket);
+    stream.onEvent("jdk.ActiveSetting", this::activeSetting);
+    stream.onEvent("jdk.BooleanFlag", this::booleanFlag);
+    stream.onEvent("jdk.JVMInformation", this::jvmInformation);
+    stream.onEvent("jdk.DataLoss", this::dataLoss);
+    stream.onEvent("jdk.CPUTimeSamplesLost", this::cpuTimeSamplesLost);
   }
 
   private void rpcCall(RecordedEvent event) {

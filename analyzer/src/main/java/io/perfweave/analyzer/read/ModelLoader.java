@@ -138,8 +138,9 @@ public final class ModelLoader {
   }
 
   /**
-   * Reads one recording's events, its chunks in parallel, and appends the chunk models in order
-   * so that key repeats and runs continue across chunk boundaries.
+   * Reads one recording's events: its calls chunk by chunk in parallel, the chunk models appended
+   * in order so that key repeats and runs continue across chunk boundaries; beside them, its other
+   * events in one pass over the whole file.
    */
   private static FileResult readEventsByChunk(ExecutorService pool, Path file, String kind)
       throws BadInputException {
@@ -147,7 +148,11 @@ public final class ModelLoader {
     try {
       scratch = Files.createTempDirectory("perfweave-chunks-");
       try (Chunks.Split chunks = Chunks.split(file, scratch)) {
-        return readInOrder(pool, file, kind, chunks);
+        Future<FileResult> others = pool.submit(() -> readOthers(file, kind));
+        FileResult calls = readInOrder(pool, file, kind, chunks);
+        FileResult rest = join(others);
+        calls.model.append(rest.model);
+        return new FileResult(file, calls.model, kind, calls.problem.isEmpty() ? rest.problem : calls.problem);
       }
     } catch (IOException e) {
       return readEvents(file, kind, java.util.Set.of());
@@ -181,22 +186,11 @@ public final class ModelLoader {
     return new FileResult(file, model, kind, problem);
   }
 
-  /** Copies the chunk to a file of its own and reads its events; a chunk that cannot be copied is a problem of the file. */
+  /** Reads one chunk's calls. */
   private static FileResult readChunk(
       Path file, Chunks.Split chunks, int index, String kind, java.util.Set<String> fullCallLogs) {
-    Path chunk;
-    try {
-      chunk = chunks.file(index);
-    } catch (IOException e) {
-      return new FileResult(file, new Model(), kind, "chunk " + (index + 1) + " could not be copied for reading: " + e);
-    }
-    try {
-      return readEvents(chunk, kind, fullCallLogs);
-    } finally {
-      if (!chunk.equals(file)) {
-        // the scratch directory goes at the end anyway: the copies are removed as they are read
-        chunk.toFile().delete();
-      }
+    try (Chunks.Chunk chunk = chunks.chunk(index)) {
+      return read(file, kind, fullCallLogs, model -> EventReader.readCalls(chunk, model));
     }
   }
 
@@ -224,10 +218,23 @@ public final class ModelLoader {
   }
 
   private static FileResult readEvents(Path file, String kind, java.util.Set<String> fullCallLogs) {
+    return read(file, kind, fullCallLogs, model -> EventReader.read(file, model));
+  }
+
+  private static FileResult readOthers(Path file, String kind) {
+    return read(file, kind, java.util.Set.of(), model -> EventReader.readOthers(file, model));
+  }
+
+  /** What one of {@link EventReader}'s passes reads into a model of its own. */
+  private interface Pass {
+    void read(Model model) throws IOException;
+  }
+
+  private static FileResult read(Path file, String kind, java.util.Set<String> fullCallLogs, Pass pass) {
     Model model = new Model();
     model.callLogsFullFor(fullCallLogs);
     try {
-      EventReader.read(file, model);
+      pass.read(model);
       model.sites().values().forEach(io.perfweave.analyzer.model.SiteModel::finish);
       return new FileResult(file, model, kind, "");
     } catch (IOException | RuntimeException e) {

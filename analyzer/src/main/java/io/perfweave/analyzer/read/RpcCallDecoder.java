@@ -95,7 +95,7 @@ final class RpcCallDecoder {
    * @param reader the chunk's constant pools and clock
    * @param bytes the chunk's bytes, where the events are read
    */
-  static RpcCallDecoder of(JfrReader reader, ChunkBytes bytes, Path chunk) throws IOException {
+  static RpcCallDecoder of(JfrReader reader, ChunkBytes bytes, Chunks.Chunk chunk) throws IOException {
     Layouts layouts = Layouts.of(bytes, chunk);
     return layouts == null ? null : new RpcCallDecoder(reader, bytes, layouts.typeIds, layouts.slots);
   }
@@ -127,15 +127,15 @@ final class RpcCallDecoder {
       }
     }
 
-    static Layouts of(ChunkBytes bytes, Path chunk) throws IOException {
+    static Layouts of(ChunkBytes bytes, Chunks.Chunk chunk) throws IOException {
       byte[] metadata = bytes.metadataBody();
       if (metadata == null) {
-        return read(chunk);
+        return read(chunk.file());
       }
       Metadata key = new Metadata(metadata);
       java.util.Optional<Layouts> kept = KEPT.get(key);
       if (kept == null) {
-        kept = java.util.Optional.ofNullable(read(chunk));
+        kept = java.util.Optional.ofNullable(read(chunk.file()));
         if (KEPT.size() >= MOST_KEPT) {
           KEPT.clear();
         }

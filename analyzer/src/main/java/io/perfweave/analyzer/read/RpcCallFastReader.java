@@ -2,7 +2,6 @@ package io.perfweave.analyzer.read;
 
 import io.perfweave.analyzer.model.Model;
 import java.io.IOException;
-import java.nio.file.Path;
 import one.jfr.JfrReader;
 
 /**
@@ -31,11 +30,11 @@ final class RpcCallFastReader {
    * Adds the chunk's calls to {@code calls}; false, having read nothing, where this reader
    * cannot (more than one chunk, or a field type it does not know).
    */
-  static boolean read(Path chunk, CallQueue calls, Model model) throws IOException {
-    if (!Chunks.single(chunk)) {
+  static boolean read(Chunks.Chunk chunk, CallQueue calls, Model model) throws IOException {
+    if (!chunk.single()) {
       return false;
     }
-    ChunkBytes bytes = ChunkBytes.read(chunk);
+    ChunkBytes bytes = chunk.bytes();
     try (JfrReader pools = new JfrReader(bytes.view())) {
       RpcCallDecoder decoder = RpcCallDecoder.of(pools, bytes, chunk);
       if (decoder == null && READER.equals("positional")) {

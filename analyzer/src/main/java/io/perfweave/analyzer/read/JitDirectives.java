@@ -9,17 +9,34 @@ import javax.management.JMException;
 import javax.management.ObjectName;
 
 /**
- * Keeps the JIT's optimising compiler (C2) off the code that parses JFR's metadata and the
- * consumer API's internals, through the JVM's {@code Compiler.directives_add} diagnostic
- * command: each chunk's metadata is parsed by three readers, so that code is warm enough for C2,
- * which then spent more CPU compiling it (~3 s of a 1.2 GB recording's 12, most of it on the
- * JDK's {@code jdk.jfr.internal} classes) than it ever saved; C1 compiles it instead. Added
- * from a thread of its own (the platform MBean server takes ~80 ms to start), long before C2
- * would compile that code. Where the command is not there, nothing changes but the speed.
+ * Tells the JIT which code its optimising compiler (C2) may compile, through the JVM's {@code
+ * Compiler.directives_add} diagnostic command, by how much there is to read:
+ *
+ * <ul>
+ *   <li>Up to {@link #C1_ONLY_UP_TO_BYTES} of recordings, none of it: C2's compiling of the
+ *       analyzer's hot loops (the call decoder and a site's recording of a call, each compiled
+ *       and recompiled several times as the calls' mix changes) cost more CPU than their faster
+ *       code ever saved on that much input. Measured, C1 alone: 1.5 → 1.1 s on a default
+ *       recording pair of 1 MB, 3.0 → 2.0 s at 25 MB, 5.7 → 4.2 s at 245 MB, but 10.0 → 11.6 s
+ *       at 1.2 GB (the same report on each; BENCHMARKS.md).
+ *   <li>Above, all but the code that parses JFR's metadata and the consumer API's internals:
+ *       that code is warm enough for C2, which then spent more CPU compiling it (~3 s of a
+ *       1.2 GB recording's 12, most of it on the JDK's {@code jdk.jfr.internal} classes) than it
+ *       ever saved; C1 compiles it instead.
+ * </ul>
+ *
+ * Added from a thread of its own (the platform MBean server takes ~80 ms to start), before C2
+ * would compile that code; once per JVM (the first analysis decides). Where the command is not
+ * there, nothing changes but the speed.
  */
 final class JitDirectives {
 
-  private static final String DIRECTIVES =
+  /** Input up to which C2 compiles nothing; the crossover measured was between 245 MB and 1.2 GB. */
+  static final long C1_ONLY_UP_TO_BYTES = 512L << 20;
+
+  private static final String NOTHING_IN_C2 = "[{ match: [\"*.*\"], c2: { Exclude: true } }]";
+
+  private static final String JFR_PARSING_NOT_IN_C2 =
       "[{ match: [\"jdk/jfr/internal/*.*\", \"jdk/jfr/*.*\", \"one/jfr/JfrReader.readElement\","
           + " \"one/jfr/JfrReader.createElement\", \"one/jfr/JfrReader.readMeta\"],"
           + " c2: { Exclude: true } }]";
@@ -28,21 +45,23 @@ final class JitDirectives {
 
   private JitDirectives() {}
 
-  static synchronized void addOnce() {
+  /** Adds the directives for reading {@code inputBytes} of recordings, unless added before. */
+  static synchronized void addOnce(long inputBytes) {
     if (added) {
       return;
     }
     added = true;
-    Thread adding = new Thread(JitDirectives::add, "perfweave-jit-directives");
+    String directives = inputBytes <= C1_ONLY_UP_TO_BYTES ? NOTHING_IN_C2 : JFR_PARSING_NOT_IN_C2;
+    Thread adding = new Thread(() -> add(directives), "perfweave-jit-directives");
     adding.setDaemon(true);
     adding.start();
   }
 
-  private static void add() {
+  private static void add(String directives) {
     Path file = null;
     try {
       file = Files.createTempFile("perfweave-jit-", ".json");
-      Files.writeString(file, DIRECTIVES, StandardCharsets.UTF_8);
+      Files.writeString(file, directives, StandardCharsets.UTF_8);
       ManagementFactory.getPlatformMBeanServer()
           .invoke(
               new ObjectName("com.sun.management:type=DiagnosticCommand"),

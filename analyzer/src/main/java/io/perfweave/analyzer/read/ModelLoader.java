@@ -31,7 +31,6 @@ public final class ModelLoader {
   public record Loaded(Model model, List<String> problems) {}
 
   public static Loaded load(List<Path> inputs, PrintStream progress) throws BadInputException {
-    JitDirectives.addOnce();
     List<InputFiles.Checked> checked = InputFiles.expand(inputs);
     List<String> problems = new ArrayList<>();
     List<Path> usable = new ArrayList<>();
@@ -45,6 +44,7 @@ public final class ModelLoader {
     if (usable.isEmpty()) {
       throw new BadInputException(String.join("; ", problems));
     }
+    JitDirectives.addOnce(usable.stream().mapToLong(ModelLoader::size).sum());
     Model model;
     try (Progress ticker = Progress.start(progress, usable)) {
       model = read(usable, problems);

@@ -1,5 +1,6 @@
 package io.perfweave.analyzer;
 
+import io.perfweave.analyzer.read.JitDirectives;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +28,7 @@ public final class AnalyzerMain implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    JitDirectives.prepare();
     System.exit(execute(args));
   }
 

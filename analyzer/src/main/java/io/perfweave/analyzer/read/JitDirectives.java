@@ -5,7 +5,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import javax.management.JMException;
+import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
@@ -25,11 +28,12 @@ import javax.management.ObjectName;
  *       ever saved; C1 compiles it instead.
  * </ul>
  *
- * Added from a thread of its own (the platform MBean server takes ~80 ms to start), before C2
- * would compile that code; once per JVM (the first analysis decides). Where the command is not
- * there, nothing changes but the speed.
+ * Added from a thread of its own, started with the command line's parsing ({@link #prepare}: the
+ * platform MBean server takes 0.1–0.4 s to start), before C2 would compile that code; once per
+ * JVM (the first analysis decides). Where the command is not there, nothing changes but the
+ * speed.
  */
-final class JitDirectives {
+public final class JitDirectives {
 
   /** Input up to which C2 compiles nothing; the crossover measured was between 245 MB and 1.2 GB. */
   static final long C1_ONLY_UP_TO_BYTES = 512L << 20;
@@ -41,34 +45,48 @@ final class JitDirectives {
           + " \"one/jfr/JfrReader.createElement\", \"one/jfr/JfrReader.readMeta\"],"
           + " c2: { Exclude: true } }]";
 
-  private static boolean added;
+  // the first analysis in the JVM chooses
+  private static final CompletableFuture<String> CHOSEN = new CompletableFuture<>();
+  private static boolean started;
 
   private JitDirectives() {}
 
-  /** Adds the directives for reading {@code inputBytes} of recordings, unless added before. */
-  static synchronized void addOnce(long inputBytes) {
-    if (added) {
+  /**
+   * Starts the platform MBean server on a thread of its own, which then waits for {@link
+   * #addOnce}: started as the command line is parsed, the directives are in before the reading's
+   * code is warm.
+   */
+  public static synchronized void prepare() {
+    if (started) {
       return;
     }
-    added = true;
-    String directives = inputBytes <= C1_ONLY_UP_TO_BYTES ? NOTHING_IN_C2 : JFR_PARSING_NOT_IN_C2;
-    Thread adding = new Thread(() -> add(directives), "perfweave-jit-directives");
+    started = true;
+    Thread adding = new Thread(JitDirectives::add, "perfweave-jit-directives");
     adding.setDaemon(true);
     adding.start();
   }
 
-  private static void add(String directives) {
+  /** Adds the directives for reading {@code inputBytes} of recordings, unless added before. */
+  static void addOnce(long inputBytes) {
+    prepare();
+    CHOSEN.complete(inputBytes <= C1_ONLY_UP_TO_BYTES ? NOTHING_IN_C2 : JFR_PARSING_NOT_IN_C2);
+  }
+
+  private static void add() {
     Path file = null;
     try {
+      MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+      String directives = CHOSEN.get();
       file = Files.createTempFile("perfweave-jit-", ".json");
       Files.writeString(file, directives, StandardCharsets.UTF_8);
-      ManagementFactory.getPlatformMBeanServer()
-          .invoke(
-              new ObjectName("com.sun.management:type=DiagnosticCommand"),
-              "compilerDirectivesAdd",
-              new Object[] {new String[] {file.toString()}},
-              new String[] {String[].class.getName()});
-    } catch (IOException | JMException | RuntimeException unavailable) {
+      server.invoke(
+          new ObjectName("com.sun.management:type=DiagnosticCommand"),
+          "compilerDirectivesAdd",
+          new Object[] {new String[] {file.toString()}},
+          new String[] {String[].class.getName()});
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException | JMException | ExecutionException | RuntimeException unavailable) {
       // a JVM without the command, or no temp directory: the analysis runs as it would
     } finally {
       if (file != null) {

@@ -102,6 +102,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     if (merge) {
       return FleetMerge.run(inputs, out, quiet);
     }
+    if (!summaryOnly) {
+      Thread warmUp = new Thread(JsonReport::warmUp, "perfweave-report-warm-up");
+      warmUp.setDaemon(true);
+      warmUp.start();
+    }
     ModelLoader.Loaded loaded;
     try {
       loaded = ModelLoader.load(inputs, System.err);

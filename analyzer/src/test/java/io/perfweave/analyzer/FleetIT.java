@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FleetIT {
 
   private static final int JVMS = 3;
-  private static final int SECONDS = 12;
+  private static final int SECONDS = 24;
   private static final int PERIOD_MS = 300;
   private static final int STAGGER_MS = 700;
 

@@ -155,7 +155,7 @@ public final class ModelLoader {
         return new FileResult(file, calls.model, kind, calls.problem.isEmpty() ? rest.problem : calls.problem);
       }
     } catch (IOException e) {
-      return readEvents(file, kind, java.util.Set.of());
+      return readEvents(file, kind);
     } finally {
       deleteQuietly(scratch);
     }
@@ -217,8 +217,9 @@ public final class ModelLoader {
     }
   }
 
-  private static FileResult readEvents(Path file, String kind, java.util.Set<String> fullCallLogs) {
-    return read(file, kind, fullCallLogs, model -> EventReader.read(file, model));
+  /** All of a recording's events in one piece, where it could not be split. */
+  private static FileResult readEvents(Path file, String kind) {
+    return read(file, kind, java.util.Set.of(), model -> EventReader.read(file, model));
   }
 
   private static FileResult readOthers(Path file, String kind) {

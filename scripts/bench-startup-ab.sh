@@ -29,6 +29,11 @@ for _ in $(seq "$repeats"); do
     /usr/bin/time -f "%e %M" -o "$work/time" java $options "${app[@]}" > "$work/stdout" 2> "$work/stderr" \
       || { echo "$side failed: $(tail -3 "$work/stderr")" >&2; exit 1; }
     grep -q '"result"' "$work/stdout" || { echo "$side: no answer" >&2; exit 1; }
+    # a run perfweave did not weave starts faster for the wrong reason
+    if [ "$main" = StartupApp ] && [ "$side" != no-agent ]; then
+      grep -q '^  http:127.0.0.1:' "$work/stderr" \
+        || { echo "$side: the call was not timed: $(grep -m1 perfweave: "$work/stderr")" >&2; exit 1; }
+    fi
     read -r secs kb < "$work/time"
     echo "$side $secs $kb" >> "$work/rows"
   done

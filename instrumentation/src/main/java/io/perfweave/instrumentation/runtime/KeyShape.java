@@ -1,7 +1,6 @@
 package io.perfweave.instrumentation.runtime;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 /** Which arguments (and whether the receiver) make up a call's key, and how to build it. */
 final class KeyShape {
@@ -20,24 +19,19 @@ final class KeyShape {
 
   /**
    * The key of a call of {@code method} (name and descriptor) declared by {@code type}, or null
-   * after telling {@code unkeyable} why there is none.
+   * where it has none ({@link #whyNoKey} says why; asked apart so that a key is built without a
+   * callback made for every call).
    */
-  CacheKey build(
-      Class<?> type, String method, Object self, Object[] arguments, Consumer<String> unkeyable) {
-    int count = argumentIndices.isEmpty() ? arguments.length : argumentIndices.size();
+  CacheKey build(Class<?> type, String method, Object self, Object[] arguments) {
+    int count = partCount(arguments);
     Object[] parts = new Object[count + (receiver ? 1 : 0)];
     for (int i = 0; i < count; i++) {
-      int index = argumentIndices.isEmpty() ? i : argumentIndices.get(i);
+      int index = argumentIndex(i);
       if (index >= arguments.length) {
-        unkeyable.accept(
-            "key index " + index + " but the method has " + arguments.length + " arguments");
         return null;
       }
       Object part = KeyParts.of(arguments[index]);
       if (part == KeyParts.UNSUPPORTED) {
-        unkeyable.accept(
-            "argument " + index + " is a " + arguments[index].getClass().getName()
-                + ", which has no equals/hashCode of its own");
         return null;
       }
       parts[i] = part;
@@ -46,5 +40,28 @@ final class KeyShape {
       parts[count] = KeyParts.identity(self);
     }
     return new CacheKey(type, method, parts);
+  }
+
+  /** Why a call with these arguments has no key ({@link #build} returned null), or null. */
+  String whyNoKey(Object[] arguments) {
+    for (int i = 0; i < partCount(arguments); i++) {
+      int index = argumentIndex(i);
+      if (index >= arguments.length) {
+        return "key index " + index + " but the method has " + arguments.length + " arguments";
+      }
+      if (KeyParts.of(arguments[index]) == KeyParts.UNSUPPORTED) {
+        return "argument " + index + " is a " + arguments[index].getClass().getName()
+            + ", which has no equals/hashCode of its own";
+      }
+    }
+    return null;
+  }
+
+  private int partCount(Object[] arguments) {
+    return argumentIndices.isEmpty() ? arguments.length : argumentIndices.size();
+  }
+
+  private int argumentIndex(int part) {
+    return argumentIndices.isEmpty() ? part : argumentIndices.get(part);
   }
 }

@@ -39,10 +39,15 @@ final class SiteExchange implements Exchange<Attempt> {
    * caching.
    */
   CacheKey key(Class<?> type, String method, Object receiver, Object[] arguments) {
-    if (cache == null) {
-      return shape.build(type, method, receiver, arguments, reason -> {});
+    if (cache != null && off.get()) {
+      return null;
     }
-    return off.get() ? null : shape.build(type, method, receiver, arguments, this::turnOff);
+    CacheKey key = shape.build(type, method, receiver, arguments);
+    if (key == null && cache != null) {
+      String why = shape.whyNoKey(arguments);
+      turnOff(why != null ? why : "a call had no key");
+    }
+    return key;
   }
 
   @Override

@@ -21,8 +21,14 @@ final class KeyShape {
    * The key of a call of {@code method} (name and descriptor) declared by {@code type}, or null
    * where it has none ({@link #whyNoKey} says why; asked apart so that a key is built without a
    * callback made for every call).
+   *
+   * @param arguments the call's arguments, in an array made for this call that nobody changes
+   *     after (the advice's own copy): where every argument is its own key part, the key keeps it
    */
   CacheKey build(Class<?> type, String method, Object self, Object[] arguments) {
+    if (argumentIndices.isEmpty() && !receiver && eachItsOwnPart(arguments)) {
+      return new CacheKey(type, method, arguments);
+    }
     int count = partCount(arguments);
     Object[] parts = new Object[count + (receiver ? 1 : 0)];
     for (int i = 0; i < count; i++) {
@@ -55,6 +61,15 @@ final class KeyShape {
       }
     }
     return null;
+  }
+
+  private static boolean eachItsOwnPart(Object[] arguments) {
+    for (Object argument : arguments) {
+      if (KeyParts.of(argument) != argument) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int partCount(Object[] arguments) {

@@ -73,6 +73,10 @@ final class CallEvents {
   }
 
   private void count(long nanos, String outcome) {
+    if (LatencyCounts.instantHit(nanos, outcome)) {
+      counted.recordInstantHit();
+      return;
+    }
     counted.record(nanos);
     switch (outcome) {
       case Outcome.CACHE_HIT:
@@ -99,7 +103,7 @@ final class CallEvents {
 
   /** Counted calls served from a cache, or in shadow mode that a cache would have served. */
   long countedHits() {
-    return cacheHits.sum() + shadowHits.sum();
+    return cacheHits.sum() + counted.instantHits() + shadowHits.sum();
   }
 
   long countedCoalesced() {
@@ -113,7 +117,7 @@ final class CallEvents {
    */
   SiteStatsEvent drain(String site, String rpcMethod) {
     // the counters first: every call they count is in the histogram copied after them
-    long[] outcomes = {cacheHits.sum(), l2Hits.sum(), shadowHits.sum(), coalesced.sum()};
+    long[] outcomes = {cacheHits.sum() + counted.instantHits(), l2Hits.sum(), shadowHits.sum(), coalesced.sum()};
     Histogram[] scratch = SCRATCH.get();
     Histogram now = scratch[0];
     Histogram interval = scratch[1];

@@ -1,6 +1,8 @@
 package io.perfweave.instrumentation.runtime;
 
+import io.perfweave.contract.Outcome;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -20,13 +22,30 @@ final class LatencyCounts {
   private static final int LENGTH = index(CallEvents.HIGHEST_NANOS) + 1;
 
   private final AtomicLongArray counts = new AtomicLongArray(LENGTH);
+  private final LongAdder instantHits = new LongAdder();
 
   /** Counts one latency, bounded to [0, {@link CallEvents#HIGHEST_NANOS}]. */
   void record(long nanos) {
     counts.getAndIncrement(index(Math.min(Math.max(nanos, 0), CallEvents.HIGHEST_NANOS)));
   }
 
-  /** What is counted so far, written over {@code target} (a {@code Histogram(HIGHEST_NANOS, 2)}). */
+  /**
+   * Counts a cache hit that took no time (a kept answer handed over, not timed): its latency of 0
+   * and its outcome in one increment, where a call counted by latency and outcome takes two.
+   */
+  void recordInstantHit() {
+    instantHits.increment();
+  }
+
+  /** The hits {@link #recordInstantHit} counted. */
+  long instantHits() {
+    return instantHits.sum();
+  }
+
+  /**
+   * What is counted so far, the instant hits at 0, written over {@code target} (a {@code
+   * Histogram(HIGHEST_NANOS, 2)}).
+   */
   void copyInto(Histogram target) {
     target.reset();
     for (int i = 0; i < LENGTH; i++) {
@@ -35,6 +54,15 @@ final class LatencyCounts {
         target.recordValueWithCount(lowestValueAt(i), count);
       }
     }
+    long instant = instantHits.sum();
+    if (instant != 0) {
+      target.recordValueWithCount(0, instant);
+    }
+  }
+
+  /** Whether a call is an instant hit: a {@link Outcome#CACHE_HIT} that took no time. */
+  static boolean instantHit(long nanos, String outcome) {
+    return nanos == 0 && Outcome.CACHE_HIT.equals(outcome);
   }
 
   /** What is counted so far, as a new histogram. */

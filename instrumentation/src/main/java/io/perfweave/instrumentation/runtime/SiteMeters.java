@@ -35,6 +35,10 @@ public final class SiteMeters {
     if (countedElsewhere) {
       return;
     }
+    if (LatencyCounts.instantHit(nanos, outcome)) {
+      latencies.recordInstantHit();
+      return;
+    }
     latencies.record(nanos);
     if (error != null) {
       errors.increment();
@@ -70,7 +74,7 @@ public final class SiteMeters {
 
   /** Hits served, or in shadow mode hits a cache would have served. */
   long cacheHitCount() {
-    return cacheHits.sum();
+    return cacheHits.sum() + latencies.instantHits();
   }
 
   long coalescedCount() {

@@ -51,6 +51,27 @@ final class CallEventsTest {
     assertEquals(1, budget.countedCoalesced());
   }
 
+  @Test
+  void instantHits_countAsHitsAtZero_besideTimedHits() throws Exception {
+    CallEvents budget = new CallEvents(1);
+    assertTrue(budget.own(10 * SECOND, 1_000, Outcome.SUCCESS, false, 1));
+    assertFalse(budget.own(10 * SECOND, 0, Outcome.CACHE_HIT, false, 1));
+    assertFalse(budget.own(10 * SECOND, 0, Outcome.CACHE_HIT, false, 1));
+    assertFalse(budget.own(10 * SECOND, 5_000, Outcome.CACHE_HIT, false, 1));
+    assertFalse(budget.own(10 * SECOND, 0, Outcome.SUCCESS, false, 1));
+
+    SiteStatsEvent stats = budget.drain("s", "");
+    assertEquals(4, stats.unrecorded);
+    assertEquals(3, stats.cacheHits);
+    assertEquals(1, stats.success);
+    Histogram latencies = decode(stats.latencies);
+    assertEquals(4, latencies.getTotalCount());
+    assertEquals(3, latencies.getCountAtValue(0), "two instant hits and a call timed at 0");
+    assertEquals(3, budget.countedHits());
+    assertEquals(4, budget.countedLatencies().getTotalCount());
+    assertNull(budget.drain("s", ""), "nothing counted since");
+  }
+
   private static Histogram decode(String base64) throws Exception {
     return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
   }

@@ -32,11 +32,7 @@ final class KeyShape {
     int count = partCount(arguments);
     Object[] parts = new Object[count + (receiver ? 1 : 0)];
     for (int i = 0; i < count; i++) {
-      int index = argumentIndex(i);
-      if (index >= arguments.length) {
-        return null;
-      }
-      Object part = KeyParts.of(arguments[index]);
+      Object part = part(arguments, i);
       if (part == KeyParts.UNSUPPORTED) {
         return null;
       }
@@ -51,16 +47,22 @@ final class KeyShape {
   /** Why a call with these arguments has no key ({@link #build} returned null), or null. */
   String whyNoKey(Object[] arguments) {
     for (int i = 0; i < partCount(arguments); i++) {
+      if (part(arguments, i) != KeyParts.UNSUPPORTED) {
+        continue;
+      }
       int index = argumentIndex(i);
-      if (index >= arguments.length) {
-        return "key index " + index + " but the method has " + arguments.length + " arguments";
-      }
-      if (KeyParts.of(arguments[index]) == KeyParts.UNSUPPORTED) {
-        return "argument " + index + " is a " + arguments[index].getClass().getName()
-            + ", which has no equals/hashCode of its own";
-      }
+      return index >= arguments.length
+          ? "key index " + index + " but the method has " + arguments.length + " arguments"
+          : "argument " + index + " is a " + arguments[index].getClass().getName()
+              + ", which has no equals/hashCode of its own";
     }
     return null;
+  }
+
+  /** Key part {@code i} of a call, {@link KeyParts#UNSUPPORTED} where it has none. */
+  private Object part(Object[] arguments, int i) {
+    int index = argumentIndex(i);
+    return index < arguments.length ? KeyParts.of(arguments[index]) : KeyParts.UNSUPPORTED;
   }
 
   private static boolean eachItsOwnPart(Object[] arguments) {

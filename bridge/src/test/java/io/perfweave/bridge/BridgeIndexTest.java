@@ -1,0 +1,48 @@
+package io.perfweave.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The index the agent defines the bridge from, in the boot loader, lists every class this module
+ * compiles, each after the types it extends: a class left out would be missing there at run time.
+ */
+class BridgeIndexTest {
+
+  private static final String INDEX = "/META-INF/perfweave/bridge-classes";
+
+  @Test
+  void listsEveryCompiledBridgeClass() throws IOException {
+    Set<String> compiled;
+    try (Stream<Path> files = Files.list(Path.of("target/classes/io/perfweave/bridge"))) {
+      compiled = files.map(file -> file.getFileName().toString())
+          .filter(name -> name.endsWith(".class"))
+          .map(name -> "io.perfweave.bridge." + name.substring(0, name.length() - ".class".length()))
+          .collect(Collectors.toSet());
+    }
+    assertEquals(compiled, Set.copyOf(index()));
+  }
+
+  @Test
+  void listsTheDispatcherBeforeItsImplementation() throws IOException {
+    List<String> index = index();
+    assertTrue(index.indexOf(Dispatcher.class.getName()) < index.indexOf(NoDispatcher.class.getName()));
+  }
+
+  private static List<String> index() throws IOException {
+    try (InputStream in = BridgeIndexTest.class.getResourceAsStream(INDEX)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().collect(Collectors.toList());
+    }
+  }
+}

@@ -17,6 +17,11 @@ public final class CallLog {
 
   static final int MAX_CALLS = 1_000_000;
 
+  // byStart packs a call's index (below MAX_CALLS) under its start: 43 bits of start, 2.4 hours
+  private static final int INDEX_BITS = 20;
+  private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+  static final long PACKED_SPAN = 1L << (Long.SIZE - 1 - INDEX_BITS);
+
   private static final byte SENT = 1;
   private static final byte FAILED = 2;
   private static final byte MOVING_BLOCK = 4;
@@ -182,17 +187,48 @@ public final class CallLog {
     return thread(call) ^ ((long) jvm(call) << 48);
   }
 
-  /** The calls' indexes in the order they started (most logs are in that order already). */
+  /**
+   * The calls' indexes in the order they started, calls that started at once in log order (most
+   * logs are in start order already: calls are logged as they end).
+   */
   public int[] byStart() {
     int[] order = new int[size];
     boolean sorted = true;
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
     for (int i = 0; i < size; i++) {
       order[i] = i;
-      sorted &= i == 0 || start(i - 1) <= start(i);
+      long start = start(i);
+      sorted &= i == 0 || start(i - 1) <= start;
+      first = Math.min(first, start);
+      last = Math.max(last, start);
     }
     if (sorted) {
       return order;
     }
+    long span = last - first;
+    return span >= 0 && span < PACKED_SPAN ? byPackedStart(first) : byBoxedStart(order);
+  }
+
+  /**
+   * Each call's start, from the first, above its index in one long: one primitive sort, with no
+   * object per call (a million boxed indexes and their comparator were most of the replay's time).
+   */
+  private int[] byPackedStart(long first) {
+    long[] packed = new long[size];
+    for (int i = 0; i < size; i++) {
+      packed[i] = ((start(i) - first) << INDEX_BITS) | i;
+    }
+    Arrays.sort(packed);
+    int[] order = new int[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = (int) (packed[i] & INDEX_MASK);
+    }
+    return order;
+  }
+
+  /** A log whose starts span more than {@link #PACKED_SPAN} nanoseconds. */
+  private int[] byBoxedStart(int[] order) {
     Integer[] boxed = Arrays.stream(order).boxed().toArray(Integer[]::new);
     Arrays.sort(boxed, (a, b) -> Long.compare(start(a), start(b)));
     return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();

@@ -54,6 +54,38 @@ class CallLogTest {
     assertEquals("", merged.error(2));
   }
 
+  @Test
+  void byStart_ordersByStart_tiesInLogOrder() {
+    assertByStart(new long[] {50, 10, 30, 10, 50, 0, 30, 30});
+    java.util.Random random = new java.util.Random(7);
+    long[] starts = new long[50_000];
+    for (int i = 0; i < starts.length; i++) {
+      starts[i] = 1_000_000_000L + random.nextInt(20_000) * 1_000L; // many ties
+    }
+    assertByStart(starts);
+    assertTrue(CallLog.MAX_CALLS <= 1 << 20, "an index fits the packed sort's bits");
+  }
+
+  @Test
+  void byStart_ordersAlsoAcrossMoreThanThePackedSpan() {
+    long far = CallLog.PACKED_SPAN + 5;
+    assertByStart(new long[] {far, 3, far, 0, 3});
+    assertByStart(new long[] {Long.MAX_VALUE / 2, 1, -7});
+  }
+
+  private static void assertByStart(long[] starts) {
+    CallLog log = new CallLog();
+    for (long start : starts) {
+      log.record(call(start, ""));
+    }
+    Integer[] expected = new Integer[starts.length];
+    for (int i = 0; i < expected.length; i++) {
+      expected[i] = i;
+    }
+    java.util.Arrays.sort(expected, (a, b) -> Long.compare(starts[a], starts[b])); // stable
+    assertArrayEquals(java.util.Arrays.stream(expected).mapToInt(Integer::intValue).toArray(), log.byStart());
+  }
+
   private static CallLog log(int calls) {
     CallLog log = new CallLog();
     for (int i = 0; i < calls; i++) {

@@ -212,7 +212,7 @@ public final class CallLog {
 
   /**
    * Each call's start, from the first, above its index in one long: one primitive sort, with no
-   * object per call (a million boxed indexes and their comparator were most of the replay's time).
+   * object per call (up to a million boxed indexes a site before).
    */
   private int[] byPackedStart(long first) {
     long[] packed = new long[size];

@@ -44,7 +44,8 @@ final class ExitSummary {
   /**
    * The site's name left-aligned in {@code width}, the figures right-aligned in their columns.
    * Padded by hand: {@code String.format} loads its formatter, locale data and regular expressions
-   * at the application's exit, ~10 ms of it for a short run.
+   * at the application's exit: with the bridge index and StringBuilder concatenation, a short
+   * run's exit went from 64–95 to 40–70 ms.
    */
   static String row(int width, String... cells) {
     StringBuilder row = new StringBuilder("  ").append(cells[0]);

@@ -7,7 +7,9 @@ public final class Latencies {
 
   private static final long HIGHEST = 3_600_000_000_000L;
 
-  private final Histogram histogram = new Histogram(HIGHEST, 2);
+  // auto-resizing: its counts cover the values recorded, not 1 ns to 1 h from the start (~36 KB
+  // per distribution, made for every site of every chunk); the buckets are the same
+  private final Histogram histogram = new Histogram(2);
   private long totalNanos;
 
   public void record(long nanos) {

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,9 +36,21 @@ class BridgeIndexTest {
   }
 
   @Test
-  void listsTheDispatcherBeforeItsImplementation() throws IOException {
+  void listsEachClassAfterTheBridgeTypesItExtends() throws IOException, ClassNotFoundException {
     List<String> index = index();
-    assertTrue(index.indexOf(Dispatcher.class.getName()) < index.indexOf(NoDispatcher.class.getName()));
+    for (String name : index) {
+      Class<?> type = Class.forName(name, false, BridgeIndexTest.class.getClassLoader());
+      List<Class<?>> supertypes = new ArrayList<>(List.of(type.getInterfaces()));
+      if (type.getSuperclass() != null) {
+        supertypes.add(type.getSuperclass());
+      }
+      for (Class<?> supertype : supertypes) {
+        if (supertype.getPackageName().equals(Bridge.class.getPackageName())) {
+          assertTrue(index.indexOf(supertype.getName()) < index.indexOf(name),
+              supertype.getName() + " must come before " + name);
+        }
+      }
+    }
   }
 
   private static List<String> index() throws IOException {

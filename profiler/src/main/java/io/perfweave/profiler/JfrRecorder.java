@@ -37,7 +37,8 @@ public final class JfrRecorder {
       Map.of(
           "cpu", List.of("jdk.ExecutionSample", "jdk.NativeMethodSample"),
           "alloc",
-          List.of("jdk.ObjectAllocationSample", "jdk.ObjectAllocationInNewTLAB", "jdk.ObjectAllocationOutsideTLAB"));
+          List.of("jdk.ObjectAllocationSample", "jdk.ObjectAllocationInNewTLAB", "jdk.ObjectAllocationOutsideTLAB"),
+          "lock", List.of("jdk.JavaMonitorEnter", "jdk.ThreadPark"));
 
   private final JfrConfig config;
   private final RecordingFiles files;
@@ -56,8 +57,9 @@ public final class JfrRecorder {
   /**
    * Starts the recording in a directory already known to be writable; returns empty, after one
    * warning on stderr, when JFR cannot start, so that the application runs on unrecorded. JFR's
-   * own samplers of what async-profiler already samples ({@code asyncProfilerEvents}: cpu, alloc)
-   * are left off: one sampler per kind, and the analyzer reads async-profiler's where it has them.
+   * own samplers of what async-profiler already samples ({@code asyncProfilerEvents}: cpu, alloc,
+   * lock) are left off: one sampler per kind, and the analyzer reads async-profiler's where it has
+   * them.
    */
   public static Optional<JfrRecorder> start(
       JfrConfig config, Path outputDir, String app, Set<String> asyncProfilerEvents) {

@@ -46,6 +46,8 @@ final class EventReader {
   private final java.util.Map<RecordedStackTrace, String> callerByStack = new java.util.IdentityHashMap<>();
   private final java.util.Map<RecordedThread, Long> threadIds = new java.util.IdentityHashMap<>();
   private final java.util.Map<Long, boolean[]> optionalFields = new java.util.HashMap<>();
+  // async-profiler's lock sampling interval in this recording, from its "lock" setting; 0 in JFR's
+  private long lockSampleNanos;
 
   private EventReader(Model model) {
     this.model = model;
@@ -291,8 +293,14 @@ final class EventReader {
     }
   }
 
+  /**
+   * One wait on a monitor or lock. In JFR's recordings each event is one wait above its threshold.
+   * async-profiler samples one wait each time the waits added up pass its interval, carrying over
+   * the rest; a sample stands for the interval where its wait was shorter, for its wait where
+   * longer (which is what the interval's crossings add up to, on average).
+   */
   private void lock(RecordedEvent event, String monitor) {
-    long nanos = event.getDuration().toNanos();
+    long nanos = Math.max(event.getDuration().toNanos(), lockSampleNanos);
     model.jvm().lockNanosByMonitor().add(monitor, nanos);
     model.jvm().lockCountByMonitor().add(monitor, 1);
     String[] frames = frames(event.getStackTrace());
@@ -317,9 +325,21 @@ final class EventReader {
     model.jvm().socketCountByHost().add(where, 1);
   }
 
+  /** async-profiler writes its settings at a chunk's start, before its samples. */
   private void activeSetting(RecordedEvent event) {
-    if (text(event, "name").equals("engine")) {
+    String name = text(event, "name");
+    if (name.equals("engine")) {
       model.run().cpuEngine(text(event, "value"));
+    } else if (name.equals("lock")) {
+      lockSampleNanos = parseNanos(text(event, "value"));
+    }
+  }
+
+  private static long parseNanos(String value) {
+    try {
+      return Math.max(0, Long.parseLong(value.trim()));
+    } catch (NumberFormatException notANumber) {
+      return 0;
     }
   }
 

@@ -49,6 +49,12 @@ final class ProfilingIT {
     // one sampler per kind: async-profiler's; JFR's own CPU and allocation samplers stay off
     assertEquals(0, count(jdkRecording, "jdk.ExecutionSample"));
     assertEquals(0, count(jdkRecording, "jdk.ObjectAllocationSample"));
+    // and its lock samples, not JFR's monitor and park events beside them
+    assertEquals(0, count(jdkRecording, "jdk.JavaMonitorEnter"));
+    assertEquals(0, count(jdkRecording, "jdk.ThreadPark"));
+    // the JVM's table walks once per chunk, not every 10 s
+    assertEquals("everyChunk", activeSetting(jdkRecording, "jdk.SymbolTableStatistics", "period"));
+    assertEquals("everyChunk", activeSetting(jdkRecording, "jdk.StringTableStatistics", "period"));
     Path asyncRecording = recording(true);
     List<RecordedEvent> samples = events(asyncRecording, "jdk.ExecutionSample");
     long inHotMethod = samples.stream().filter(ProfilingIT::inCrunch).count();
@@ -221,6 +227,23 @@ final class ProfilingIT {
         .filter(e -> e.getString("name").equals(name))
         .map(e -> e.getString("value"))
         .findFirst()
+        .orElse("");
+  }
+
+  /** The value the recording's settings give {@code name} of event type {@code type}. */
+  private static String activeSetting(Path file, String type, String name) throws Exception {
+    long id;
+    try (jdk.jfr.consumer.RecordingFile recording = new jdk.jfr.consumer.RecordingFile(file)) {
+      id = recording.readEventTypes().stream()
+          .filter(t -> t.getName().equals(type))
+          .mapToLong(jdk.jfr.EventType::getId)
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no event type " + type + " in " + file));
+    }
+    return events(file, "jdk.ActiveSetting").stream()
+        .filter(e -> e.getLong("id") == id && e.getString("name").equals(name))
+        .map(e -> e.getString("value"))
+        .reduce((first, last) -> last)
         .orElse("");
   }
 

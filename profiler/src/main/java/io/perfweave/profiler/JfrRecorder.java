@@ -172,7 +172,7 @@ public final class JfrRecorder {
   }
 
   private Recording begin(Path file) throws IOException, ParseException {
-    Recording recording = new Recording(Configuration.getConfiguration(config.settings()));
+    Recording recording = new Recording(RecordingSettings.of(config.settings()));
     recording.setName(NAME);
     for (String event : Events.ALL) {
       recording.enable(event).withoutThreshold();

@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Where the sample application's CPU goes at a fixed 100 operations/s, thread by thread: the
 # CPU time each thread (grouped by name, numbers stripped) used in a 25-second window taken
-# 22 s after the start (past the warm-up rounds, which run at full speed), read from
+# 22 s after the start (by default) (past the warm-up rounds, which run at full speed), read from
 # /proc/PID/task/*/stat. One run per mode, in the order given. Modes: no-agent, timing,
 # profiling (the default: JFR and async-profiler), jfr (timing + JFR alone), async (timing +
 # async-profiler alone, its default events), async-cpu, async-cpu-alloc, async-lock (one
-# event set each). Linux only.
+# event set each). Linux only. A longer run, past most of the JIT's work: SETTLE=100 WINDOW=60
+# ROUNDS=360 (seconds before the window, the window, measured rounds of ~0.4 s each).
 # Usage: scripts/bench-thread-cpu.sh MODE...
 set -euo pipefail
 cd "$(dirname "$0")/.."
 agent=agent/target/perfweave-agent.jar
 app=(-jar sample-app/target/perfweave-sample-app.jar --scenario near,neo,pod --failure-rate 0 --port 0
-  --warmup-rounds 150 --rounds 100 --rate 100)
+  --warmup-rounds 150 --rounds "${ROUNDS:-100}" --rate 100)
+settle="${SETTLE:-22}"
+window="${WINDOW:-25}"
 
 options() { # mode, config file
   local perfweave="-javaagent:$agent=config=$2"
@@ -44,12 +47,12 @@ for mode in "$@"; do
   java $opts "${app[@]}" > "$work/out.txt" 2>&1 &
   sleep 3
   pid=$(pgrep -f -o "java .*-jar sample-app/target/perfweave-sample-app.jar")
-  sleep 19
+  sleep $((settle - 3))
   snapshot "$pid" > "$work/a"
-  sleep 25
+  sleep "$window"
   snapshot "$pid" > "$work/b"
   wait
-  echo "### $mode: ms of CPU in the 25 s window"
+  echo "### $mode: ms of CPU in the $window s window"
   join <(sort "$work/a") <(sort "$work/b") \
     | awk -v hz="$ticks" '{d = ($5 - $3) * 1000 / hz; gsub(/[-_#0-9]+$/, "", $2); c[$2] += d; t += d}
         END {for (k in c) if (c[k] > 0) printf "%7d %s\n", c[k], k; printf "%7d TOTAL\n", t}' | sort -rn

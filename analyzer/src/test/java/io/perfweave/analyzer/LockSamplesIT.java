@@ -44,7 +44,8 @@ class LockSamplesIT {
     AnalyzerRun analysis =
         AnalyzerRun.of("analyze", work.resolve("out").toString(), "--out", work.resolve("report").toString());
     assertEquals(0, analysis.exitCode(), analysis.stderr());
-    JsonNode byMonitor = AnalyzerRun.report(work.resolve("report")).path("locks").path("byMonitor");
+    JsonNode locks = AnalyzerRun.report(work.resolve("report")).path("locks");
+    JsonNode byMonitor = locks.path("byMonitor");
     double blockedMs = ledger(byMonitor).path("blockedMs").asDouble();
 
     // ~300 samples of 10 ms: their own sampling error is a few percent; the waits' own
@@ -53,6 +54,7 @@ class LockSamplesIT {
     assertTrue(blockedMs > 0.7 * waitedMs && blockedMs < 1.3 * waitedMs,
         "report " + blockedMs + " ms blocked, the threads measured " + waitedMs + " ms: " + byMonitor);
     assertEquals(0, jfrMonitorEnterEvents(), "JFR recorded monitor waits beside async-profiler's samples");
+    assertEquals("[\"async-profiler jdk.JavaMonitorEnter\"]", locks.path("sources").toString());
   }
 
   private static JsonNode ledger(JsonNode byMonitor) {

@@ -9,6 +9,7 @@ public final class JvmModel {
   private final StackProfile locks = new StackProfile();
   private final LongCounts lockByMonitor = new LongCounts();
   private final LongCounts lockCountByMonitor = new LongCounts();
+  private final java.util.Set<String> lockSources = new java.util.TreeSet<>();
   private final Latencies gcPauses = new Latencies();
   private final LongCounts gcByName = new LongCounts();
   private final LongCounts exceptionsByType = new LongCounts();
@@ -25,6 +26,7 @@ public final class JvmModel {
     locks.merge(other.locks);
     lockByMonitor.merge(other.lockByMonitor);
     lockCountByMonitor.merge(other.lockCountByMonitor);
+    lockSources.addAll(other.lockSources);
     gcPauses.merge(other.gcPauses);
     gcByName.merge(other.gcByName);
     exceptionsByType.merge(other.exceptionsByType);
@@ -65,6 +67,14 @@ public final class JvmModel {
 
   public LongCounts lockCountByMonitor() {
     return lockCountByMonitor;
+  }
+
+  /**
+   * Where the lock figures came from: JFR's event types (each event one wait above its
+   * threshold), or {@code async-profiler <type>} (samples, each standing for its interval).
+   */
+  public java.util.Set<String> lockSources() {
+    return lockSources;
   }
 
   public Latencies gcPauses() {

@@ -301,6 +301,8 @@ final class EventReader {
    */
   private void lock(RecordedEvent event, String monitor) {
     long nanos = Math.max(event.getDuration().toNanos(), lockSampleNanos);
+    String type = event.getEventType().getName();
+    model.jvm().lockSources().add(lockSampleNanos > 0 ? "async-profiler " + type : type);
     model.jvm().lockNanosByMonitor().add(monitor, nanos);
     model.jvm().lockCountByMonitor().add(monitor, 1);
     String[] frames = frames(event.getStackTrace());

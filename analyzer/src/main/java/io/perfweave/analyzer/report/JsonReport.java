@@ -332,6 +332,7 @@ public final class JsonReport {
         (monitor, nanos) ->
             byMonitor.put(monitor, Map.of("blockedMs", Numbers.millis(nanos), "count", model.jvm().lockCountByMonitor().get(monitor))));
     Map<String, Object> json = new LinkedHashMap<>();
+    json.put("sources", List.copyOf(model.jvm().lockSources()));
     json.put("byMonitor", byMonitor);
     json.put("byApplicationFrameMs", millis(model.jvm().locks().byApplicationFrame()));
     return json;

@@ -7,7 +7,7 @@ final class AsyncProfilerCommand {
 
   // one sample per 512 KB allocated and per 10 ms of lock contention: cheap enough for production
   private static final String ALLOC_INTERVAL = "512k";
-  private static final String LOCK_THRESHOLD = "10ms";
+  private static final String LOCK_INTERVAL = "10ms";
 
   /** async-profiler's JFR options: no system info (the JVM's command line), no system properties. */
   private static final int NO_ENVIRONMENT = 0x1 | 0x2;
@@ -44,7 +44,7 @@ final class AsyncProfilerCommand {
       command.append(",alloc=").append(ALLOC_INTERVAL);
     }
     if (config.events().contains("lock")) {
-      command.append(",lock=").append(LOCK_THRESHOLD);
+      command.append(",lock=").append(LOCK_INTERVAL);
     }
     return command.toString();
   }

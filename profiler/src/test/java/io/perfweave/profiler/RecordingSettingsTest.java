@@ -17,8 +17,13 @@ class RecordingSettingsTest {
     Map<String, String> jdk = Configuration.getConfiguration(name).getSettings();
     Map<String, String> ours = RecordingSettings.of(name);
 
+    assertEquals("everyChunk", ours.get("jdk.SymbolTableStatistics#period"));
+    // a JDK without some of these events has no setting for them (JDK 25 has the symbol and
+    // string tables' only)
     for (String event : RecordingSettings.TABLE_STATISTICS) {
-      assertEquals("everyChunk", ours.get(event + "#period"), event);
+      if (jdk.containsKey(event + "#period")) {
+        assertEquals("everyChunk", ours.get(event + "#period"), event);
+      }
       assertEquals(jdk.get(event + "#enabled"), ours.get(event + "#enabled"), event);
     }
     jdk.forEach((key, value) -> {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Where the sample application's CPU goes at a fixed 100 operations/s, thread by thread: the
-# CPU time each thread (grouped by name, numbers stripped) used in a 25-second window taken
-# 22 s after the start (by default) (past the warm-up rounds, which run at full speed), read from
+# CPU time each thread (grouped by name, numbers stripped) used in a window of 25 s from 22 s
+# after the start by default (past the warm-up rounds, which run at full speed), read from
 # /proc/PID/task/*/stat. One run per mode, in the order given. Modes: no-agent, timing,
 # profiling (the default: JFR and async-profiler), jfr (timing + JFR alone), async (timing +
 # async-profiler alone, its default events), async-cpu, async-cpu-alloc, async-lock (one

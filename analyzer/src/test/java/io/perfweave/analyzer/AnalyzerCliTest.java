@@ -23,6 +23,16 @@ final class AnalyzerCliTest {
   private String stderr = "";
 
   @Test
+  void onlyACommandThatReadsRecordings_startsTheJitDirective() {
+    assertTrue(AnalyzerMain.readsRecordings("analyze", "perfweave-out", "-o", "report"));
+    assertTrue(AnalyzerMain.readsRecordings("compare", "before", "after"));
+    assertFalse(AnalyzerMain.readsRecordings());
+    assertFalse(AnalyzerMain.readsRecordings("--help"));
+    assertFalse(AnalyzerMain.readsRecordings("analyze", "--help"));
+    assertFalse(AnalyzerMain.readsRecordings("analyse", "perfweave-out"));
+  }
+
+  @Test
   void noCommand_printsUsage_andExits2() {
     assertEquals(2, run());
     assertTrue(stderr.contains("Usage: perfweave-analyzer"), stderr);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perfweave.testing.ForkedJvm;
 import io.perfweave.testing.Jdks;
+import io.perfweave.testing.Recordings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -53,7 +54,8 @@ class LockSamplesIT {
     assertTrue(waitedMs > 1000, "the threads waited only " + waitedMs + " ms: too little contention to compare");
     assertTrue(blockedMs > 0.7 * waitedMs && blockedMs < 1.3 * waitedMs,
         "report " + blockedMs + " ms blocked, the threads measured " + waitedMs + " ms: " + byMonitor);
-    assertEquals(0, jfrMonitorEnterEvents(), "JFR recorded monitor waits beside async-profiler's samples");
+    assertEquals(0, Recordings.events(Recordings.only(work.resolve("out")), "jdk.JavaMonitorEnter").size(),
+        "JFR recorded monitor waits beside async-profiler's samples");
     assertEquals("[\"async-profiler jdk.JavaMonitorEnter\"]", locks.path("sources").toString());
   }
 
@@ -65,16 +67,5 @@ class LockSamplesIT {
       }
     }
     throw new AssertionError("no " + LEDGER + " among the monitors: " + byMonitor);
-  }
-
-  private long jfrMonitorEnterEvents() throws Exception {
-    long events = 0;
-    try (var files = Files.list(work.resolve("out"))) {
-      for (Path file : files.filter(f -> !f.getFileName().toString().endsWith("-async.jfr")).toList()) {
-        events += jdk.jfr.consumer.RecordingFile.readAllEvents(file).stream()
-            .filter(e -> e.getEventType().getName().equals("jdk.JavaMonitorEnter")).count();
-      }
-    }
-    return events;
   }
 }

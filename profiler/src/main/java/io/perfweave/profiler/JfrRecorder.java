@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
 /**
@@ -155,7 +154,7 @@ public final class JfrRecorder {
       return;
     }
     try {
-      Map<String, String> base = Configuration.getConfiguration(config.settings()).getSettings();
+      Map<String, String> base = RecordingSettings.of(config.settings());
       Map<String, String> settings = new java.util.HashMap<>(current.getSettings());
       for (String event : sampledElsewhere) {
         base.forEach((key, value) -> {

@@ -40,7 +40,8 @@ public final class AnalyzerMain implements Callable<Integer> {
    * command.
    */
   static boolean readsRecordings(String... args) {
-    if (args.length == 0 || !(args[0].equals("analyze") || args[0].equals("compare"))) {
+    if (args.length == 0 || !(args[0].equals(commandName(AnalyzeCommand.class))
+        || args[0].equals(commandName(CompareCommand.class)))) {
       return false;
     }
     for (String arg : args) {
@@ -49,6 +50,10 @@ public final class AnalyzerMain implements Callable<Integer> {
       }
     }
     return true;
+  }
+
+  private static String commandName(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
   }
 
   /** Runs the command line and returns the exit code, without exiting (for tests). */

@@ -66,6 +66,46 @@ class FastReaderParityIT {
     assertTrue(report.path("sites").toString().contains("perfweave.SiteStats"), "calls beyond the budget were counted");
   }
 
+  /**
+   * A recording of many chunks, calls and CPU samples in each: the positional reader counts each
+   * chunk's samples with its calls, the consumer path in a pass over the whole file.
+   */
+  @Test
+  void recordingOfManyChunks_sameReportAndSamples() throws Exception {
+    Path config = Files.writeString(work.resolve("chunks.yaml"), "output: chunks\n"
+        + "profiling: { asyncProfiler: { enabled: false }, jfr: { maxSize: 24MB, callEventsPerSecond: 0 } }\n"
+        + "sites:\n  - name: balance-read\n    match: { type: com.example.testbed.NodeClient, method: getBalance }\n");
+    ForkedJvm.Result run = new ForkedJvm(Jdks.current()).withAgent("config=" + config)
+        .main("com.example.testbed.HotApp").args(1000, 300_000, 3000).run(work);
+    assertEquals(0, run.exitCode(), run.stderr());
+    List<Path> recordings;
+    try (var files = Files.list(work.resolve("chunks"))) {
+      recordings = files.filter(f -> f.toString().endsWith(".jfr")).toList();
+    }
+    assertEquals(1, recordings.size(), recordings.toString());
+    assertTrue(chunks(recordings.get(0)) > 2, "chunks: " + chunks(recordings.get(0)));
+
+    JsonNode report = assertSameReport(work.resolve("chunks"));
+    assertTrue(report.path("hotMethods").path("cpuSamples").asLong() > 0, report.path("hotMethods").toString());
+    assertTrue(report.path("hotMethods").path("self").has("com.example.testbed.Crunch.burn"),
+        report.path("hotMethods").toString());
+  }
+
+  /** The chunks of a recording, by the size each chunk's header gives. */
+  private static int chunks(Path recording) throws java.io.IOException {
+    byte[] bytes = Files.readAllBytes(recording);
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+    int chunks = 0;
+    for (long position = 0; position + 16 <= bytes.length; chunks++) {
+      long size = buffer.getLong((int) position + 8);
+      if (buffer.getInt((int) position) != 0x464c5200 || size <= 0) {
+        break;
+      }
+      position += size;
+    }
+    return chunks;
+  }
+
   @Test
   void agent01Recording_sameReport() throws Exception {
     assertSameReport(Path.of(getClass().getResource("/recordings/agent-0.1.jfr").toURI()));

@@ -62,7 +62,7 @@ final class EventReader {
   static void read(Path file, Model model) throws IOException {
     IOException failure = null;
     try (Chunks.Chunk whole = Chunks.whole(file)) {
-      readCalls(whole, model);
+      readCalls(whole, model, null);
     } catch (IOException cutShort) {
       failure = cutShort;
     }
@@ -79,14 +79,15 @@ final class EventReader {
   /**
    * Reads the {@code perfweave.RpcCall} events of one chunk (or of a recording that could not be
    * split): positionally where {@link RpcCallFastReader} can, else with the consumer API. The
-   * calls before a truncation are kept.
+   * calls before a truncation are kept. The chunk's samples go to {@code samples} unless that is
+   * null, where the positional reader reads the chunk.
    */
-  static void readCalls(Chunks.Chunk chunk, Model model) throws IOException {
+  static void readCalls(Chunks.Chunk chunk, Model model, SampleReader samples) throws IOException {
     EventReader reader = new EventReader(model);
     try {
       boolean read;
       try {
-        read = RpcCallFastReader.ENABLED && RpcCallFastReader.read(chunk, reader.calls, model);
+        read = RpcCallFastReader.ENABLED && RpcCallFastReader.read(chunk, reader.calls, model, samples);
       } catch (RuntimeException damaged) {
         throw new IOException(damaged.getMessage(), damaged);
       }

@@ -65,21 +65,31 @@ public final class ModelLoader {
       Map<Path, String> kinds = new java.util.LinkedHashMap<>(); // in the inputs' order
       files.forEach(file -> kinds.put(file, kindOf(file)));
       List<Path> sampleFiles = sampleSource(kinds);
-      // the samples are counted while the events are read; only their attribution needs the sites
-      List<Future<Collected>> collecting = new ArrayList<>();
+      // the samples are counted while the events are read: by the positional reader with each
+      // chunk's calls (its constant pools read once for both), else in a pass of their own beside
+      // the events; only their attribution needs the sites
+      Map<Path, SampleReader> samplesByChunk = new HashMap<>();
+      Map<Path, Future<Collected>> collecting = new HashMap<>();
       for (Path file : sampleFiles) {
-        collecting.add(pool.submit(() -> collectSamples(file)));
+        if (RpcCallFastReader.ENABLED) {
+          samplesByChunk.put(file, new SampleReader());
+        } else {
+          collecting.put(file, pool.submit(() -> collectSamples(file)));
+        }
       }
       List<FileResult> events = new ArrayList<>();
       for (Path file : files) {
-        events.add(readEventsByChunk(pool, file, kinds.get(file)));
+        events.add(readEventsByChunk(pool, file, kinds.get(file), samplesByChunk.get(file)));
       }
       Model model = byJvm(events);
       model.run().sampleSource(kinds.get(sampleFiles.get(0)));
       Map<String, String> siteByTarget = siteByTarget(model);
       List<FileResult> samples = new ArrayList<>();
-      for (Future<Collected> f : collecting) {
-        samples.add(resolveSamples(join(f), siteByTarget));
+      for (Path file : sampleFiles) {
+        Collected collected = samplesByChunk.containsKey(file)
+            ? new Collected(file, samplesByChunk.get(file), "")
+            : join(collecting.get(file));
+        samples.add(resolveSamples(collected, siteByTarget));
       }
       samples.forEach(r -> model.merge(r.model));
       for (FileResult result : events) {
@@ -139,23 +149,28 @@ public final class ModelLoader {
 
   /**
    * Reads one recording's events: its calls chunk by chunk in parallel, the chunk models appended
-   * in order so that key repeats and runs continue across chunk boundaries; beside them, its other
-   * events in one pass over the whole file.
+   * in order so that key repeats and runs continue across chunk boundaries, and with them the
+   * chunks' samples where {@code samples} is given; beside them, its other events in one pass over
+   * the whole file.
    */
-  private static FileResult readEventsByChunk(ExecutorService pool, Path file, String kind)
+  private static FileResult readEventsByChunk(ExecutorService pool, Path file, String kind, SampleReader samples)
       throws BadInputException {
     Path scratch = null;
     try {
       scratch = Files.createTempDirectory("perfweave-chunks-");
       try (Chunks.Split chunks = Chunks.split(file, scratch)) {
         Future<FileResult> others = pool.submit(() -> readOthers(file, kind));
-        FileResult calls = readInOrder(pool, file, kind, chunks);
+        FileResult calls = readInOrder(pool, file, kind, chunks, samples);
         FileResult rest = join(others);
         calls.model.append(rest.model);
         return new FileResult(file, calls.model, kind, calls.problem.isEmpty() ? rest.problem : calls.problem);
       }
     } catch (IOException e) {
-      return readEvents(file, kind);
+      FileResult events = readEvents(file, kind);
+      String problem = samples == null ? "" : collectInto(samples, file);
+      return problem.isEmpty() || !events.problem.isEmpty()
+          ? events
+          : new FileResult(file, events.model, kind, problem);
     } finally {
       deleteQuietly(scratch);
     }
@@ -165,7 +180,8 @@ public final class ModelLoader {
    * The chunks read in a window in flight, appended in order as they finish: memory stays that
    * of a few chunk models, whatever the recording's length.
    */
-  private static FileResult readInOrder(ExecutorService pool, Path file, String kind, Chunks.Split chunks)
+  private static FileResult readInOrder(
+      ExecutorService pool, Path file, String kind, Chunks.Split chunks, SampleReader samples)
       throws BadInputException {
     int window = Runtime.getRuntime().availableProcessors() + 1;
     java.util.ArrayDeque<Future<FileResult>> inFlight = new java.util.ArrayDeque<>();
@@ -176,7 +192,7 @@ public final class ModelLoader {
         int chunk = next++;
         // a site's log full with the chunks before is not filled again by this one
         java.util.Set<String> fullCallLogs = model.sitesWithFullCallLogs();
-        inFlight.add(pool.submit(() -> readChunk(file, chunks, chunk, kind, fullCallLogs)));
+        inFlight.add(pool.submit(() -> readChunk(file, chunks, chunk, kind, fullCallLogs, samples)));
         continue;
       }
       FileResult part = join(inFlight.poll());
@@ -186,11 +202,12 @@ public final class ModelLoader {
     return new FileResult(file, model, kind, problem);
   }
 
-  /** Reads one chunk's calls. */
+  /** Reads one chunk's calls, and its samples where {@code samples} is given. */
   private static FileResult readChunk(
-      Path file, Chunks.Split chunks, int index, String kind, java.util.Set<String> fullCallLogs) {
+      Path file, Chunks.Split chunks, int index, String kind, java.util.Set<String> fullCallLogs,
+      SampleReader samples) {
     try (Chunks.Chunk chunk = chunks.chunk(index)) {
-      return read(file, kind, fullCallLogs, model -> EventReader.readCalls(chunk, model));
+      return read(file, kind, fullCallLogs, model -> EventReader.readCalls(chunk, model, samples));
     }
   }
 
@@ -243,26 +260,33 @@ public final class ModelLoader {
     }
   }
 
-  /** A file's samples counted by stack, or why they could not be read. */
+  /** A file's samples counted by stack, and why not all of them could be read (or empty). */
   private record Collected(Path file, SampleReader samples, String problem) {}
 
   private static Collected collectSamples(Path file) {
-    try {
-      return new Collected(file, SampleReader.collect(file), "");
+    SampleReader samples = new SampleReader();
+    return new Collected(file, samples, collectInto(samples, file));
+  }
+
+  /** Reads a whole recording's samples into {@code samples}; what went wrong, or empty. */
+  private static String collectInto(SampleReader samples, Path file) {
+    try (one.jfr.JfrReader reader = new one.jfr.JfrReader(file.toString())) {
+      samples.add(reader);
+      return "";
     } catch (IOException | RuntimeException e) {
-      return new Collected(file, null, truncation(e));
+      return truncation(e);
     }
   }
 
+  /** A file's samples attributed to the sites, with what was read of them where the file broke off. */
   private static FileResult resolveSamples(Collected collected, Map<String, String> siteByTarget) {
     Model model = new Model();
-    if (collected.samples() == null) {
-      return new FileResult(collected.file(), model, "", collected.problem());
-    }
     try {
       boolean complete = collected.samples().resolveInto(model, siteByTarget);
-      return new FileResult(collected.file(), model, "", complete ? "" : "truncated: read up to where it ends");
-    } catch (IOException | RuntimeException e) {
+      String problem = !collected.problem().isEmpty() ? collected.problem()
+          : complete ? "" : "truncated: read up to where it ends";
+      return new FileResult(collected.file(), model, "", problem);
+    } catch (RuntimeException e) {
       return new FileResult(collected.file(), model, "", truncation(e));
     }
   }

@@ -27,15 +27,20 @@ final class RpcCallFastReader {
   private RpcCallFastReader() {}
 
   /**
-   * Adds the chunk's calls to {@code calls}; false, having read nothing, where this reader
-   * cannot (more than one chunk, or a field type it does not know).
+   * Adds the chunk's calls to {@code calls}, and its samples to {@code samples} where that is not
+   * null; false, having read no call, where this reader cannot (more than one chunk, or a field
+   * type it does not know): the samples are read all the same.
    */
-  static boolean read(Chunks.Chunk chunk, CallQueue calls, Model model) throws IOException {
+  static boolean read(Chunks.Chunk chunk, CallQueue calls, Model model, SampleReader samples) throws IOException {
     if (!chunk.single()) {
       return false;
     }
     ChunkBytes bytes = chunk.bytes();
     try (JfrReader pools = new JfrReader(bytes.view())) {
+      if (samples != null) {
+        // the reader's own event loop, from the first event: the constant pools are read once for both
+        samples.add(pools);
+      }
       RpcCallDecoder decoder = RpcCallDecoder.of(pools, bytes, chunk);
       if (decoder == null && READER.equals("positional")) {
         throw new IllegalStateException("the positional reader cannot read the perfweave.RpcCall events of " + chunk);

@@ -5,6 +5,7 @@ import io.perfweave.analyzer.model.Model;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import one.jfr.ClassRef;
@@ -16,10 +17,12 @@ import one.jfr.event.Event;
 import one.jfr.event.ExecutionSample;
 
 /**
- * Reads the high-volume sample events of one recording with async-profiler's {@code JfrReader},
- * which decodes them positionally and resolves each distinct stack once. CPU and allocation
- * samples are aggregated by stack id while reading and turned into method names once per
- * distinct stack at the end.
+ * A recording's CPU and allocation samples, counted by stack. Each of async-profiler's {@code
+ * JfrReader}s that reads them (one per chunk, the reader the chunk's calls are decoded with, or
+ * one for the whole file) decodes them positionally; its counts are by its stack ids, and each
+ * distinct stack is turned into method names once, while that reader is open. The sites are
+ * named only once the events are read, so the samples are attributed to them at the end ({@link
+ * #resolveInto}).
  */
 final class SampleReader {
 
@@ -45,24 +48,15 @@ final class SampleReader {
   static final String CPU_TIME_SAMPLE = "jdk.CPUTimeSample";
   static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
 
-  private final JfrReader reader;
-  private boolean complete;
+  private final Map<Stack, long[]> cpuByStack = new HashMap<>();
+  private final Map<Stack, long[]> cpuTimeByStack = new HashMap<>();
+  private final Map<Allocated, long[]> allocationByStackAndType = new HashMap<>();
+  private long startNanos = Long.MAX_VALUE;
+  private long endNanos = Long.MIN_VALUE;
+  private boolean complete = true;
   // given when the samples are resolved, once the events have named the sites
   private Model model;
   private Map<String, String> siteByTarget;
-  // async-profiler's frame types: 0-2 and 6 are Java (interpreted, JIT, inlined, C1), 5 kernel
-  private static final byte KERNEL_FRAME = 5;
-  private static final byte FIRST_NATIVE_FRAME = 3;
-  private static final byte C1_FRAME = 6;
-
-  private final Map<Long, String> methodNames = new HashMap<>();
-  private final Map<Integer, long[]> cpuByStack = new HashMap<>();
-  private final Map<Integer, long[]> cpuTimeByStack = new HashMap<>();
-  private final Map<Long, long[]> allocationByStackAndType = new HashMap<>();
-
-  private SampleReader(JfrReader reader) {
-    this.reader = reader;
-  }
 
   /** Whether a recording was written by async-profiler (its metadata has profiler.* types). */
   static boolean isAsyncProfiler(Path file) throws IOException {
@@ -72,51 +66,44 @@ final class SampleReader {
   }
 
   /**
-   * Reads a recording's samples, counted by stack: this needs no site, so it runs beside the
-   * events' pass. The file stays open (its stacks and names are read from it) until {@link
-   * #resolveInto}.
+   * Reads the samples of {@code reader}'s recording (a chunk's, or a whole file's), from where it
+   * stands to its end, and adds them: any thread, at any time before {@link #resolveInto}. What
+   * was read before a failure is kept; the failure is then thrown.
    */
-  static SampleReader collect(Path file) throws IOException {
-    JfrReader reader = new JfrReader(file.toString());
+  void add(JfrReader reader) throws IOException {
+    ReaderCounts counts = new ReaderCounts(reader);
     try {
-      SampleReader samples = new SampleReader(reader);
       for (Event event; (event = reader.readEvent()) != null; ) {
-        samples.take(event);
+        counts.take(event);
       }
-      samples.complete = !reader.incomplete();
-      return samples;
-    } catch (IOException | RuntimeException e) {
-      reader.close();
-      throw e;
+    } finally {
+      counts.addTo(this, !reader.incomplete());
     }
   }
 
   /**
    * Adds the samples to {@code model}, attributed to the sites whose targets their stacks pass
-   * through, and closes the file; returns false when the file ended early (the rest is kept).
+   * through; returns false when the recording ended early (the rest is kept).
    */
-  boolean resolveInto(Model model, Map<String, String> siteByTarget) throws IOException {
-    try (JfrReader closing = reader) {
-      this.model = model;
-      this.siteByTarget = siteByTarget;
-      resolve();
-      model.run().span(reader.startNanos, reader.endNanos);
-      return complete;
+  boolean resolveInto(Model model, Map<String, String> siteByTarget) {
+    this.model = model;
+    this.siteByTarget = siteByTarget;
+    resolve();
+    if (startNanos <= endNanos) {
+      model.run().span(startNanos, endNanos);
     }
+    return complete;
   }
 
-  private void take(Event event) {
-    if (event instanceof ExecutionSample) {
-      // JDK 25's CPU-time samples (JEP 509) measure CPU per thread; where a recording has them,
-      // they are the profile, and its execution samples (wall-clock walks of running threads) are not
-      Map<Integer, long[]> counts =
-          ((ExecutionSample) event).threadState == ExecutionSample.CPU_TIME_SAMPLE ? cpuTimeByStack : cpuByStack;
-      counts.computeIfAbsent(event.stackTraceId, id -> new long[1])[0] += event.samples();
-    } else if (event instanceof AllocationSample) {
-      AllocationSample sample = (AllocationSample) event;
-      long key = ((long) sample.stackTraceId << 32) | (sample.classId & 0xffffffffL);
-      allocationByStackAndType.computeIfAbsent(key, k -> new long[1])[0] += sample.value();
-    }
+  private synchronized void merge(
+      Map<Stack, long[]> cpu, Map<Stack, long[]> cpuTime, Map<Allocated, long[]> allocation,
+      long start, long end, boolean whole) {
+    cpu.forEach((stack, count) -> cpuByStack.computeIfAbsent(stack, s -> new long[1])[0] += count[0]);
+    cpuTime.forEach((stack, count) -> cpuTimeByStack.computeIfAbsent(stack, s -> new long[1])[0] += count[0]);
+    allocation.forEach((key, bytes) -> allocationByStackAndType.computeIfAbsent(key, k -> new long[1])[0] += bytes[0]);
+    startNanos = Math.min(startNanos, start);
+    endNanos = Math.max(endNanos, end);
+    complete &= whole;
   }
 
   private void resolve() {
@@ -128,14 +115,13 @@ final class SampleReader {
     if (!allocationByStackAndType.isEmpty()) {
       model.eventTypes().add("jdk.ObjectAllocationSample");
     }
-    (cpuTimeByStack.isEmpty() ? cpuByStack : cpuTimeByStack).forEach((stackId, count) -> cpuSample(stackId, count[0]));
-    allocationByStackAndType.forEach(
-        (key, bytes) -> allocation((int) (key >>> 32), className((int) (long) key), bytes[0]));
+    (cpuTimeByStack.isEmpty() ? cpuByStack : cpuTimeByStack).forEach((stack, count) -> cpuSample(stack, count[0]));
+    allocationByStackAndType.forEach((key, bytes) -> allocation(key.stack(), key.type(), bytes[0]));
   }
 
-  private void cpuSample(int stackId, long count) {
-    String[] frames = frames(stackId);
-    model.jvm().cpu().add(frames, javaFrames(stackId), Collapsed.of(flameNames(stackId, frames)), count);
+  private void cpuSample(Stack stack, long count) {
+    String[] frames = stack.frames;
+    model.jvm().cpu().add(frames, stack.javaFrames, Collapsed.of(stack.flameNames), count);
     attributeToSite(frames, count, true);
     costly(frames, count);
     connectionSetup(frames, count);
@@ -152,15 +138,14 @@ final class SampleReader {
     }
   }
 
-  private void allocation(int stackId, String type, long bytes) {
-    String[] frames = frames(stackId);
-    String[] flame = flameNames(stackId, frames);
-    String[] withType = java.util.Arrays.copyOf(flame, flame.length + 1);
+  private void allocation(Stack stack, String type, long bytes) {
+    String[] flame = stack.flameNames;
+    String[] withType = new String[flame.length + 1];
     System.arraycopy(flame, 0, withType, 1, flame.length);
     withType[0] = type + "_[i]";
-    model.jvm().allocation().add(frames, javaFrames(stackId), Collapsed.of(withType), bytes);
+    model.jvm().allocation().add(stack.frames, stack.javaFrames, Collapsed.of(withType), bytes);
     model.jvm().allocationByType().add(type, bytes);
-    attributeToSite(frames, bytes, false);
+    attributeToSite(stack.frames, bytes, false);
   }
 
   /** CPU or allocation inside an RPC call: the stack passes through a site's target method. */
@@ -198,65 +183,158 @@ final class SampleReader {
     return "(no application frame)";
   }
 
-  private boolean[] javaFrames(int stackId) {
-    StackTrace stack = reader.stackTraces.get(stackId);
-    if (stack == null) {
-      return new boolean[0];
+  /**
+   * A stack by its frames' names, top first: the reader's id is part of it, so that stacks that
+   * differ only where names do not show (a line, a bytecode index) stay apart as the recording
+   * has them, and an id a later chunk gives another stack does not join them.
+   */
+  private static final class Stack {
+    final long id;
+    final String[] frames;
+    final boolean[] javaFrames;
+    // the frames with the flame graph's type suffixes (kernel frames are drawn apart)
+    final String[] flameNames;
+    private final int hash;
+
+    Stack(long id, String[] frames, boolean[] javaFrames, String[] flameNames) {
+      this.id = id;
+      this.frames = frames;
+      this.javaFrames = javaFrames;
+      this.flameNames = flameNames;
+      this.hash = 31 * (31 * Long.hashCode(id) + Arrays.hashCode(flameNames)) + Arrays.hashCode(javaFrames);
     }
-    boolean[] java = new boolean[stack.methods.length];
-    for (int i = 0; i < java.length; i++) {
-      byte type = stack.types == null || i >= stack.types.length ? 1 : stack.types[i];
-      java[i] = type < FIRST_NATIVE_FRAME || type == C1_FRAME;
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Stack stack
+          && id == stack.id
+          && Arrays.equals(flameNames, stack.flameNames)
+          && Arrays.equals(javaFrames, stack.javaFrames);
     }
-    return java;
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
   }
 
-  /** Frame names with the flame graph's type suffixes (kernel frames are drawn apart). */
-  private String[] flameNames(int stackId, String[] frames) {
-    StackTrace stack = reader.stackTraces.get(stackId);
-    String[] names = frames.clone();
-    for (int i = 0; stack != null && stack.types != null && i < names.length && i < stack.types.length; i++) {
-      if (stack.types[i] == KERNEL_FRAME) {
-        names[i] = names[i] + "_[k]";
+  /** Bytes allocated of one type at one stack. */
+  private record Allocated(Stack stack, String type) {}
+
+  /** One reader's samples by its stack ids, turned into {@link Stack}s while it is open. */
+  private static final class ReaderCounts {
+    // async-profiler's frame types: 0-2 and 6 are Java (interpreted, JIT, inlined, C1), 5 kernel
+    private static final byte KERNEL_FRAME = 5;
+    private static final byte FIRST_NATIVE_FRAME = 3;
+    private static final byte C1_FRAME = 6;
+
+    private final JfrReader reader;
+    private final Map<Integer, long[]> cpuByStack = new HashMap<>();
+    private final Map<Integer, long[]> cpuTimeByStack = new HashMap<>();
+    private final Map<Long, long[]> allocationByStackAndType = new HashMap<>();
+    private final Map<Integer, Stack> stacks = new HashMap<>();
+    private final Map<Long, String> methodNames = new HashMap<>();
+
+    ReaderCounts(JfrReader reader) {
+      this.reader = reader;
+    }
+
+    void take(Event event) {
+      if (event instanceof ExecutionSample) {
+        // JDK 25's CPU-time samples (JEP 509) measure CPU per thread; where a recording has them,
+        // they are the profile, and its execution samples (wall-clock walks of running threads) are not
+        Map<Integer, long[]> counts =
+            ((ExecutionSample) event).threadState == ExecutionSample.CPU_TIME_SAMPLE ? cpuTimeByStack : cpuByStack;
+        counts.computeIfAbsent(event.stackTraceId, id -> new long[1])[0] += event.samples();
+      } else if (event instanceof AllocationSample) {
+        AllocationSample sample = (AllocationSample) event;
+        long key = ((long) sample.stackTraceId << 32) | (sample.classId & 0xffffffffL);
+        allocationByStackAndType.computeIfAbsent(key, k -> new long[1])[0] += sample.value();
       }
     }
-    return names;
-  }
 
-  private String[] frames(int stackId) {
-    StackTrace stack = reader.stackTraces.get(stackId);
-    if (stack == null) {
-      return new String[0];
+    /** The counts by stack, added to {@code samples}; {@code whole}: the reader read to the end. */
+    void addTo(SampleReader samples, boolean whole) {
+      Map<Stack, long[]> cpu = byStack(cpuByStack);
+      Map<Stack, long[]> cpuTime = byStack(cpuTimeByStack);
+      Map<Allocated, long[]> allocation = new HashMap<>();
+      allocationByStackAndType.forEach((key, bytes) -> allocation.computeIfAbsent(
+          new Allocated(stack((int) (key >>> 32)), className((int) (long) key)), k -> new long[1])[0] += bytes[0]);
+      samples.merge(cpu, cpuTime, allocation, reader.startNanos, reader.endNanos, whole);
     }
-    String[] names = new String[stack.methods.length];
-    for (int i = 0; i < names.length; i++) {
-      names[i] = methodName(stack.methods[i]);
+
+    private Map<Stack, long[]> byStack(Map<Integer, long[]> counts) {
+      Map<Stack, long[]> byStack = new HashMap<>();
+      counts.forEach((id, count) -> byStack.computeIfAbsent(stack(id), s -> new long[1])[0] += count[0]);
+      return byStack;
     }
-    return names;
-  }
 
-  private String methodName(long methodId) {
-    return methodNames.computeIfAbsent(
-        methodId,
-        id -> {
-          MethodRef method = reader.methods.get(id);
-          if (method == null) {
-            return "(unknown)";
-          }
-          ClassRef type = reader.classes.get(method.cls);
-          String className = type == null ? "" : symbol(type.name).replace('/', '.');
-          String name = symbol(method.name);
-          return className.isEmpty() ? name : className + "." + name;
-        });
-  }
+    private Stack stack(int stackId) {
+      return stacks.computeIfAbsent(stackId, id -> {
+        String[] frames = frames(id);
+        return new Stack(id, frames, javaFrames(id), flameNames(id, frames));
+      });
+    }
 
-  private String className(int classId) {
-    ClassRef type = reader.classes.get(classId);
-    return type == null ? "(unknown)" : symbol(type.name).replace('/', '.');
-  }
+    private boolean[] javaFrames(int stackId) {
+      StackTrace stack = reader.stackTraces.get(stackId);
+      if (stack == null) {
+        return new boolean[0];
+      }
+      boolean[] java = new boolean[stack.methods.length];
+      for (int i = 0; i < java.length; i++) {
+        byte type = stack.types == null || i >= stack.types.length ? 1 : stack.types[i];
+        java[i] = type < FIRST_NATIVE_FRAME || type == C1_FRAME;
+      }
+      return java;
+    }
 
-  private String symbol(long id) {
-    byte[] bytes = reader.symbols.get(id);
-    return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+    private String[] flameNames(int stackId, String[] frames) {
+      StackTrace stack = reader.stackTraces.get(stackId);
+      String[] names = frames.clone();
+      for (int i = 0; stack != null && stack.types != null && i < names.length && i < stack.types.length; i++) {
+        if (stack.types[i] == KERNEL_FRAME) {
+          names[i] = names[i] + "_[k]";
+        }
+      }
+      return names;
+    }
+
+    private String[] frames(int stackId) {
+      StackTrace stack = reader.stackTraces.get(stackId);
+      if (stack == null) {
+        return new String[0];
+      }
+      String[] names = new String[stack.methods.length];
+      for (int i = 0; i < names.length; i++) {
+        names[i] = methodName(stack.methods[i]);
+      }
+      return names;
+    }
+
+    private String methodName(long methodId) {
+      return methodNames.computeIfAbsent(
+          methodId,
+          id -> {
+            MethodRef method = reader.methods.get(id);
+            if (method == null) {
+              return "(unknown)";
+            }
+            ClassRef type = reader.classes.get(method.cls);
+            String className = type == null ? "" : symbol(type.name).replace('/', '.');
+            String name = symbol(method.name);
+            return className.isEmpty() ? name : className + "." + name;
+          });
+    }
+
+    private String className(int classId) {
+      ClassRef type = reader.classes.get(classId);
+      return type == null ? "(unknown)" : symbol(type.name).replace('/', '.');
+    }
+
+    private String symbol(long id) {
+      byte[] bytes = reader.symbols.get(id);
+      return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+    }
   }
 }

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The findings' proposals turned into one plan per site, each with its replayed prediction, and
@@ -35,30 +36,83 @@ public record Plans(Map<String, Planned> sites, List<Finding> findings) {
 
   /** Plans every site a finding proposes a cache or retry for, and prices those findings. */
   public static Plans of(Model model, List<Finding> findings, Thresholds thresholds) {
-    Planner planner = new Planner(thresholds);
-    Map<String, SitePlan> planned = new LinkedHashMap<>();
-    for (SiteModel site : model.sites().values()) {
-      boolean cache = asks(findings, site.name(), true);
-      boolean retry = asks(findings, site.name(), false);
-      if (cache || retry) {
-        SitePlan plan = planner.plan(site, cache, retry);
-        if (!plan.isEmpty()) {
-          planned.put(site.name(), plan);
-        }
+    Map<String, SitePlan> planned = plan(model, findings, new Planner(thresholds));
+    List<Map<String, SitePlan>> toReplay = new ArrayList<>(List.of(planned));
+    for (Finding finding : findings) {
+      SitePlan part = partAskedFor(finding, planned.get(finding.subject()));
+      if (!finding.suggestions().isEmpty() && !part.isEmpty()) {
+        toReplay.add(Map.of(finding.subject(), part));
       }
     }
-    Map<String, Prediction> predictions = Replay.of(model.sites().values(), planned);
+    Replays replays = Replays.of(model, toReplay);
+    Map<String, Prediction> predictions = replays.get(planned);
     Map<String, Planned> sites = new LinkedHashMap<>();
     planned.forEach(
         (name, plan) -> sites.put(name, new Planned(model.sites().get(name), plan, predictions.get(name))));
     List<Finding> priced = new ArrayList<>();
     for (Finding finding : findings) {
-      priced.add(finding.suggestions().isEmpty() ? finding : priced(finding, model, sites.get(finding.subject())));
+      priced.add(finding.suggestions().isEmpty() ? finding : priced(finding, model, sites.get(finding.subject()), replays));
     }
     priced.sort(
         Comparator.comparingLong(Finding::savingNanos).reversed()
             .thenComparing(Comparator.comparingInt(Finding::score).reversed()));
     return new Plans(sites, priced);
+  }
+
+  /**
+   * Each site a finding asks a cache or retry for, planned, in the model's order: the sites side by
+   * side (the planner replays each candidate on its site alone, and only reads the model).
+   */
+  private static Map<String, SitePlan> plan(Model model, List<Finding> findings, Planner planner) {
+    List<SiteModel> asked = model.sites().values().stream()
+        .filter(site -> asks(findings, site.name(), true) || asks(findings, site.name(), false))
+        .toList();
+    List<SitePlan> plans = asked.parallelStream()
+        .map(site -> planner.plan(site, asks(findings, site.name(), true), asks(findings, site.name(), false)))
+        .toList();
+    Map<String, SitePlan> planned = new LinkedHashMap<>();
+    for (int i = 0; i < asked.size(); i++) {
+      if (!plans.get(i).isEmpty()) {
+        planned.put(asked.get(i).name(), plans.get(i));
+      }
+    }
+    return planned;
+  }
+
+  /**
+   * The model's calls replayed through each distinct set of plans, once, side by side (a replay
+   * only reads the model; its draws are seeded by site, so the order they run in changes
+   * nothing). A finding's part of a site's plan is often the whole plan of the only site planned.
+   * Only the planned sites' predictions are read, so where nothing is planned nothing is replayed.
+   */
+  private static final class Replays {
+    private final Map<Map<String, SitePlan>, Map<String, Prediction>> done;
+
+    private Replays(Map<Map<String, SitePlan>, Map<String, Prediction>> done) {
+      this.done = done;
+    }
+
+    static Replays of(Model model, List<Map<String, SitePlan>> plans) {
+      return new Replays(plans.stream()
+          .filter(p -> !p.isEmpty())
+          .map(Map::copyOf)
+          .distinct()
+          .collect(Collectors.toList())
+          .parallelStream()
+          .collect(Collectors.toMap(p -> p, p -> Replay.of(model.sites().values(), p))));
+    }
+
+    Map<String, Prediction> get(Map<String, SitePlan> plans) {
+      return plans.isEmpty() ? Map.of() : done.get(Map.copyOf(plans));
+    }
+  }
+
+  /** The part of a site's plan a finding asked for: its cache, or its retry. */
+  private static SitePlan partAskedFor(Finding finding, SitePlan plan) {
+    if (plan == null) {
+      return SitePlan.NONE;
+    }
+    return asksForCache(finding) ? new SitePlan(plan.cache(), null) : new SitePlan(null, plan.retry());
   }
 
   private static boolean asks(List<Finding> findings, String site, boolean forCache) {
@@ -71,16 +125,12 @@ public record Plans(Map<String, Planned> sites, List<Finding> findings) {
     return finding.suggestions().stream().anyMatch(s -> !s.cache().isEmpty());
   }
 
-  private static Finding priced(Finding finding, Model model, Planned planned) {
-    boolean forCache = asksForCache(finding);
-    SitePlan part =
-        planned == null ? SitePlan.NONE
-            : forCache ? new SitePlan(planned.plan().cache(), null) : new SitePlan(null, planned.plan().retry());
+  private static Finding priced(Finding finding, Model model, Planned planned, Replays replays) {
+    SitePlan part = partAskedFor(finding, planned == null ? null : planned.plan());
     if (part.isEmpty()) {
       return unplannable(finding, model.sites().get(finding.subject()));
     }
-    Prediction prediction =
-        Replay.of(model.sites().values(), Map.of(planned.site().name(), part)).get(planned.site().name());
+    Prediction prediction = replays.get(Map.of(planned.site().name(), part)).get(planned.site().name());
     Map<String, Object> evidence = new LinkedHashMap<>(finding.evidence());
     evidence.put("prediction", PredictionJson.of(prediction));
     SiteSuggestion suggestion = planned.suggestion();

@@ -11,7 +11,7 @@ java -jar target/benchmarks.jar 'AdviceBenchmark|MethodOpenTelemetry|HandWritten
   -rf csv -rff "$work/jmh.csv" "$@" > "$work/log" 2>&1 || { tail -30 "$work/log" >&2; exit 1; }
 
 # "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit"
-awk -F, 'NR > 1 { gsub(/"/, ""); n = split($1, p, "."); printf "%s.%s\t%s\t%s\t%s\n", p[n-1], p[n], $5, $6, $7 }' "$work/jmh.csv" > "$work/scores"
+awk -F, 'NR > 1 { gsub(/["\r]/, ""); n = split($1, p, "."); printf "%s.%s\t%s\t%s\t%s\n", p[n-1], p[n], $5, $6, $7 }' "$work/jmh.csv" > "$work/scores"
 score() { awk -F'\t' -v k="$1" '$1 == k { print $2 }' "$work/scores"; }
 
 echo "| benchmark | score | ± (99.9%) | unit |"

@@ -26,16 +26,18 @@ if $quick; then
   scripts/bench-startup.sh 1 > "$work/startup"
   scripts/bench-throughput.sh 1 3 100 > "$work/throughput"
   scripts/analyzer-bench.sh 20000 > "$work/analyzer"
+  scripts/bench-plans.sh -p calls=20000 -wi 0 -i 1 > "$work/plans"
 else
   scripts/bench-jmh.sh > "$work/jmh"
   scripts/bench-startup.sh 7 > "$work/startup"
   scripts/bench-throughput.sh 3 40 100 > "$work/throughput"
   scripts/analyzer-bench.sh > "$work/analyzer"
+  scripts/bench-plans.sh > "$work/plans"
 fi
 
 machine="$(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), $(date -u +%Y-%m-%d)"
 if [ "$out" = BENCHMARKS.md ]; then
-  for name in jmh startup throughput analyzer; do
+  for name in jmh startup throughput analyzer plans; do
     awk -v name="$name" -v file="$work/$name" -v machine="$machine" '
       $0 == "<!-- bench:" name " -->" { print; print "Measured on " machine ":"; print ""; while ((getline line < file) > 0) print line; skip = 1; next }
       $0 == "<!-- /bench:" name " -->" { skip = 0 }
@@ -46,7 +48,7 @@ else
     echo "# perfweave benchmarks ($($quick && echo quick mode, not meaningful || echo full))"
     echo
     echo "Measured on $machine."
-    for name in jmh startup throughput analyzer; do
+    for name in jmh startup throughput analyzer plans; do
       echo
       echo "## $name"
       echo

@@ -29,9 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * sites of {@code calls} calls each, four threads calling 50 keys in turn, one call in ten
  * failing with an I/O error, and a cache finding and a retry finding on every site: the planner
  * replays each candidate TTL on its site, then the whole plan and each finding's part are
- * replayed over every site's calls. Not in {@code bench-jmh.sh}: the analyzer jar goes on the
- * class path, {@code java -cp benchmarks/target/benchmarks.jar:analyzer/target/perfweave-analyzer.jar
- * org.openjdk.jmh.Main PlansBenchmark}, so that two analyzer builds compare side by side.
+ * replayed over every site's calls. Run by {@code scripts/bench-plans.sh}, with the analyzer jar
+ * on the class path ({@code -cp benchmarks.jar:perfweave-analyzer.jar}), so that two analyzer
+ * builds compare side by side.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

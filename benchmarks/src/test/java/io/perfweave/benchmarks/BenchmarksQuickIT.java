@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The CI smoke run of {@code scripts/benchmarks.sh --quick}: every benchmark runs (JMH with the
- * agents attached, start-up, throughput, analyzer against its peers) and its table is written.
- * The figures of a quick run mean nothing and are not checked; that each row is there is.
+ * agents attached, start-up, throughput, analyzer against its peers, its planning) and its table
+ * is written. The figures of a quick run mean nothing and are not checked; that each row is there
+ * is.
  */
 final class BenchmarksQuickIT {
 
@@ -41,7 +42,7 @@ final class BenchmarksQuickIT {
             "| no-agent |", "| perfweave |", "| perfweave+profiling |", "| opentelemetry |",
             "| perfweave-timing |", "| perfweave-timing+profiling |",
             "| perfweave-analyzer analyze |", "| jdk.jfr.consumer, every event |",
-            "| async-profiler JfrReader |", "| JMC 9.1.2 JfrHtmlRulesReport |")) {
+            "| async-profiler JfrReader |", "| JMC 9.1.2 JfrHtmlRulesReport |", "| this build | 4 |")) {
       assertTrue(tables.contains(row), row + " in\n" + tables);
     }
   }

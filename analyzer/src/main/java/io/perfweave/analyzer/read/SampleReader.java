@@ -271,13 +271,13 @@ final class SampleReader {
 
     private Stack stack(int stackId) {
       return stacks.computeIfAbsent(stackId, id -> {
-        String[] frames = frames(id);
-        return new Stack(id, frames, javaFrames(id), flameNames(id, frames));
+        StackTrace trace = reader.stackTraces.get(id);
+        String[] frames = frames(trace);
+        return new Stack(id, frames, javaFrames(trace), flameNames(trace, frames));
       });
     }
 
-    private boolean[] javaFrames(int stackId) {
-      StackTrace stack = reader.stackTraces.get(stackId);
+    private static boolean[] javaFrames(StackTrace stack) {
       if (stack == null) {
         return new boolean[0];
       }
@@ -289,8 +289,7 @@ final class SampleReader {
       return java;
     }
 
-    private String[] flameNames(int stackId, String[] frames) {
-      StackTrace stack = reader.stackTraces.get(stackId);
+    private static String[] flameNames(StackTrace stack, String[] frames) {
       String[] names = frames.clone();
       for (int i = 0; stack != null && stack.types != null && i < names.length && i < stack.types.length; i++) {
         if (stack.types[i] == KERNEL_FRAME) {
@@ -300,8 +299,7 @@ final class SampleReader {
       return names;
     }
 
-    private String[] frames(int stackId) {
-      StackTrace stack = reader.stackTraces.get(stackId);
+    private String[] frames(StackTrace stack) {
       if (stack == null) {
         return new String[0];
       }

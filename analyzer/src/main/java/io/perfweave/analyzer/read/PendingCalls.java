@@ -40,9 +40,18 @@ final class PendingCalls implements RecordedCall {
   private int numbersAt;
   private int stringsAt;
 
-  PendingCalls(int slots) {
-    numbers = new long[slots * NUMBERS];
+  /**
+   * @param slots the calls it holds
+   * @param numbers {@link #numbersFor numbersFor(slots)} longs, any values: a slot is written before it is read
+   */
+  PendingCalls(int slots, long[] numbers) {
+    this.numbers = numbers;
     strings = new String[slots * STRINGS];
+  }
+
+  /** The length of the numbers' row for {@code slots} calls. */
+  static int numbersFor(int slots) {
+    return slots * NUMBERS;
   }
 
   /** Puts a call in a slot (the arguments in {@code RpcCallRecord}'s order). */

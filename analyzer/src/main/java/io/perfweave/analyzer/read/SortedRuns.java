@@ -1,6 +1,7 @@
 package io.perfweave.analyzer.read;
 
 import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.PriorityQueue;
 
 /**
@@ -14,6 +15,8 @@ import java.util.PriorityQueue;
  */
 final class SortedRuns {
 
+  private static final int FIRST_RING = 64;
+
   private final long[] starts;
   private final long[] arrivals;
   private final PriorityQueue<Run> runs = new PriorityQueue<>(this::compareHeads);
@@ -22,10 +25,27 @@ final class SortedRuns {
   private long arrived;
   private int size;
 
-  /** @param slots the slots there are: 0 to {@code slots - 1} */
-  SortedRuns(int slots) {
-    starts = new long[slots];
-    arrivals = new long[slots];
+  private final Deque<int[]> rings;
+
+  /**
+   * @param starts a long per slot there is (0 to {@code starts.length - 1}), any values
+   * @param arrivals as many
+   * @param rings rings for the runs to take (each a power of two long), given back at {@link #release}
+   */
+  SortedRuns(long[] starts, long[] arrivals, Deque<int[]> rings) {
+    this.starts = starts;
+    this.arrivals = arrivals;
+    this.rings = rings;
+  }
+
+  /** Gives the runs' rings back, once every slot is taken (the runs are then all spare, or current). */
+  void release() {
+    spareRuns.forEach(run -> rings.push(run.slots));
+    if (current != null) {
+      rings.push(current.slots);
+    }
+    spareRuns.clear();
+    current = null;
   }
 
   int size() {
@@ -42,7 +62,7 @@ final class SortedRuns {
       if (current != null && current.isEmpty()) {
         spareRuns.add(current); // taken to the end: out of the queue already
       }
-      current = spareRuns.isEmpty() ? new Run() : spareRuns.poll();
+      current = spareRuns.isEmpty() ? new Run(rings.isEmpty() ? new int[FIRST_RING] : rings.pop()) : spareRuns.poll();
       current.add(slot);
       runs.add(current);
     }
@@ -73,9 +93,13 @@ final class SortedRuns {
   /** A queue of slots in start order, in a ring that grows as needed. */
   private static final class Run {
 
-    private int[] slots = new int[64];
+    private int[] slots;
     private int head;
     private int size;
+
+    Run(int[] ring) {
+      slots = ring;
+    }
 
     boolean isEmpty() {
       return size == 0;

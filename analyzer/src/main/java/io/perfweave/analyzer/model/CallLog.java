@@ -234,28 +234,58 @@ public final class CallLog {
     return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
   }
 
-  /** The most calls in flight at once. */
+  /**
+   * The most calls in flight at once, a call being in flight from its start until just before its
+   * end: the calls in start order, the ends of those in flight in a min-heap (memory for the most
+   * in flight, not for every call).
+   */
   public int maxConcurrency() {
-    long[] sortedStarts = new long[size];
-    long[] sortedEnds = new long[size];
-    for (int i = 0; i < size; i++) {
-      sortedStarts[i] = start(i);
-      sortedEnds[i] = end(i);
-    }
-    Arrays.sort(sortedStarts);
-    Arrays.sort(sortedEnds);
+    long[] ends = new long[16];
     int inFlight = 0;
     int max = 0;
-    for (int s = 0, e = 0; s < size; ) {
-      if (sortedStarts[s] < sortedEnds[e]) {
-        max = Math.max(max, ++inFlight);
-        s++;
-      } else {
-        inFlight--;
-        e++;
+    for (int call : byStart()) {
+      long start = start(call);
+      while (inFlight > 0 && ends[0] <= start) {
+        inFlight = removeEarliest(ends, inFlight);
       }
+      if (end(call) <= start) {
+        continue; // no time in flight
+      }
+      if (inFlight == ends.length) {
+        ends = Arrays.copyOf(ends, inFlight * 2);
+      }
+      addEnd(ends, inFlight++, end(call));
+      max = Math.max(max, inFlight);
     }
     return max;
+  }
+
+  /** Adds {@code end} to the heap of {@code size} ends. */
+  private static void addEnd(long[] heap, int size, long end) {
+    int i = size;
+    while (i > 0 && heap[(i - 1) / 2] > end) {
+      heap[i] = heap[(i - 1) / 2];
+      i = (i - 1) / 2;
+    }
+    heap[i] = end;
+  }
+
+  /** Takes the earliest end off the heap of {@code size} ends; the heap's new size. */
+  private static int removeEarliest(long[] heap, int size) {
+    long last = heap[--size];
+    int i = 0;
+    for (int child = 1; child < size; child = 2 * i + 1) {
+      if (child + 1 < size && heap[child + 1] < heap[child]) {
+        child++;
+      }
+      if (heap[child] >= last) {
+        break;
+      }
+      heap[i] = heap[child];
+      i = child;
+    }
+    heap[i] = last;
+    return size;
   }
 
   public int size() {

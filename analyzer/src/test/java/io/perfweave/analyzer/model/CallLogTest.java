@@ -43,6 +43,50 @@ class CallLogTest {
   }
 
   @Test
+  void maxConcurrency_isTheMostCallsOverlappingAnyInstant() {
+    java.util.Random random = new java.util.Random(11);
+    for (int round = 0; round < 50; round++) {
+      CallLog log = new CallLog();
+      int calls = 1 + random.nextInt(300);
+      long[][] spans = new long[calls][];
+      for (int i = 0; i < calls; i++) {
+        long start = random.nextInt(1_000);
+        long end = start + random.nextInt(50);
+        spans[i] = new long[] {start, end};
+        log.record(new RpcCallRecord("site", "t", "", Outcome.SUCCESS, true, 1, "", 1, 0, false, 0,
+            start, end, i % 5, "", "", ""));
+      }
+      assertEquals(mostOverlapping(spans), log.maxConcurrency(), "round " + round);
+    }
+  }
+
+  @Test
+  void maxConcurrency_lastCallOfNoDuration() {
+    // sorting starts and ends apart ran past the ends here: the last call starts where it ends
+    CallLog log = new CallLog();
+    for (long[] span : new long[][] {{0, 10}, {5, 20}, {20, 20}}) {
+      log.record(new RpcCallRecord("site", "t", "", Outcome.CACHE_HIT, true, 1, "", 1, 0, false, 0,
+          span[0], span[1], 1, "", "", ""));
+    }
+    assertEquals(2, log.maxConcurrency());
+  }
+
+  /** By brute force: at each call's start, the calls started by then and not yet ended (an end at that instant is not in flight). */
+  private static int mostOverlapping(long[][] spans) {
+    int most = 0;
+    for (long[] at : spans) {
+      int inFlight = 0;
+      for (long[] other : spans) {
+        if (other[0] <= at[0] && other[1] > at[0]) {
+          inFlight++;
+        }
+      }
+      most = Math.max(most, inFlight);
+    }
+    return most;
+  }
+
+  @Test
   void moveIntoALogWithCalls_errorNamesMappedToItsOwn() {
     CallLog merged = new CallLog();
     merged.record(call(1, "Refused"));

@@ -19,13 +19,12 @@ final class SortedRuns {
 
   private final long[] starts;
   private final long[] arrivals;
+  private final Deque<int[]> rings;
   private final PriorityQueue<Run> runs = new PriorityQueue<>(this::compareHeads);
   private final ArrayDeque<Run> spareRuns = new ArrayDeque<>();
   private Run current;
   private long arrived;
   private int size;
-
-  private final Deque<int[]> rings;
 
   /**
    * @param starts a long per slot there is (0 to {@code starts.length - 1}), any values

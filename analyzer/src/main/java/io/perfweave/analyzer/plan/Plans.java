@@ -39,8 +39,8 @@ public record Plans(Map<String, Planned> sites, List<Finding> findings) {
     Map<String, SitePlan> planned = plan(model, findings, new Planner(thresholds));
     List<Map<String, SitePlan>> toReplay = new ArrayList<>(List.of(planned));
     for (Finding finding : findings) {
-      SitePlan part = partAskedFor(finding, planned.get(finding.subject()));
-      if (!finding.suggestions().isEmpty() && !part.isEmpty()) {
+      SitePlan part = finding.suggestions().isEmpty() ? SitePlan.NONE : partAskedFor(finding, planned.get(finding.subject()));
+      if (!part.isEmpty()) {
         toReplay.add(Map.of(finding.subject(), part));
       }
     }
@@ -60,20 +60,19 @@ public record Plans(Map<String, Planned> sites, List<Finding> findings) {
   }
 
   /**
-   * Each site a finding asks a cache or retry for, planned, in the model's order: the sites side by
-   * side (the planner replays each candidate on its site alone, and only reads the model).
+   * Each site a finding asks a cache or retry for, planned, in the model's order (a site asked for
+   * neither gets no plan): the sites side by side (the planner replays each candidate on its site
+   * alone, and only reads the model).
    */
   private static Map<String, SitePlan> plan(Model model, List<Finding> findings, Planner planner) {
-    List<SiteModel> asked = model.sites().values().stream()
-        .filter(site -> asks(findings, site.name(), true) || asks(findings, site.name(), false))
-        .toList();
-    List<SitePlan> plans = asked.parallelStream()
+    List<SiteModel> sites = List.copyOf(model.sites().values());
+    List<SitePlan> plans = sites.parallelStream()
         .map(site -> planner.plan(site, asks(findings, site.name(), true), asks(findings, site.name(), false)))
         .toList();
     Map<String, SitePlan> planned = new LinkedHashMap<>();
-    for (int i = 0; i < asked.size(); i++) {
+    for (int i = 0; i < sites.size(); i++) {
       if (!plans.get(i).isEmpty()) {
-        planned.put(asked.get(i).name(), plans.get(i));
+        planned.put(sites.get(i).name(), plans.get(i));
       }
     }
     return planned;

@@ -30,8 +30,8 @@ import javax.management.ObjectName;
  *       ({@code Frame.execute} alone 0.2–0.4 s) at 1.2 GB.
  * </ul>
  *
- * Added from a thread of its own, started with the command line's parsing ({@link #prepare}: the
- * platform MBean server takes 0.1–0.4 s to start), before C2 would compile that code; once per
+ * Added from a thread of its own, started with the command line's parsing ({@link #prepare}:
+ * reaching the command takes 50–150 ms), before C2 would compile that code; once per
  * JVM (the first analysis decides). Where the command is not there, nothing changes but the
  * speed.
  */
@@ -55,7 +55,7 @@ public final class JitDirectives {
   private JitDirectives() {}
 
   /**
-   * Starts the platform MBean server on a thread of its own, which then waits for {@link
+   * Reaches the diagnostic commands on a thread of its own, which then waits for {@link
    * #addOnce}: started as the command line is parsed, the directives are in before the reading's
    * code is warm.
    */

@@ -35,8 +35,8 @@ public final class AnalyzerMain implements Callable<Integer> {
   }
 
   /**
-   * Whether the command line reads recordings, so that the JIT directive's MBean server (0.1–0.4 s
-   * of CPU) is worth starting beside the parsing; not for the usage, the version or a mistyped
+   * Whether the command line reads recordings, so that reaching the JIT's diagnostic command
+   * (50–150 ms) is worth starting beside the parsing; not for the usage, the version or a mistyped
    * command.
    */
   static boolean readsRecordings(String... args) {

@@ -233,6 +233,19 @@ final class AnalyzerIT {
     assertTrue(hasFinding(report, "hot-cpu-method", "com.example.testbed.Crunch.burn"), report.path("recommendations").toString());
   }
 
+  /** The JIT's directive is added through the command object the jar's manifest opens, not through JMX. */
+  @Test
+  void jitDirective_addedWithoutStartingJmx() throws Exception {
+    Path classes = work.resolve("classes.log");
+    AnalyzerRun run = AnalyzerRun.withOptions(List.of("-Xlog:class+load=info:file=" + classes),
+        "analyze", shared.resolve("out").toString(), "--out", work.resolve("report").toString());
+
+    assertEquals(0, run.exitCode(), run.stderr());
+    String loaded = Files.readString(classes);
+    assertTrue(loaded.contains("com.sun.management.internal.DiagnosticCommandImpl "), "the command object was not used");
+    assertFalse(loaded.contains("com.sun.jmx.mbeanserver.JmxMBeanServer "), "the platform MBean server was started");
+  }
+
   private static ForkedJvm.Result record(Path dir, Path config, String mode) throws Exception {
     ForkedJvm.Result result =
         new ForkedJvm(Jdks.all().get(0))

@@ -102,7 +102,8 @@ public record Plans(Map<String, Planned> sites, List<Finding> findings) {
     }
 
     Map<String, Prediction> get(Map<String, SitePlan> plans) {
-      return plans.isEmpty() ? Map.of() : done.get(Map.copyOf(plans));
+      // maps are equal by their entries, whatever their kind
+      return plans.isEmpty() ? Map.of() : done.get(plans);
     }
   }
 

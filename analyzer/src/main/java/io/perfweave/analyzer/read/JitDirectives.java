@@ -104,7 +104,6 @@ public final class JitDirectives {
    * server, which starts JMX for them (140 ms and 0.2 s of CPU beside the reading).
    */
   private static Commands diagnosticCommands() throws JMException {
-    Object[] noArguments = {};
     String[] oneArray = {String[].class.getName()};
     try {
       // its static initialiser loads the native library the commands call
@@ -112,7 +111,7 @@ public final class JitDirectives {
       java.lang.reflect.Method direct = Class.forName("com.sun.management.internal.DiagnosticCommandImpl")
           .getDeclaredMethod("getDiagnosticCommandMBean");
       direct.setAccessible(true);
-      DynamicMBean bean = (DynamicMBean) direct.invoke(null, noArguments);
+      DynamicMBean bean = (DynamicMBean) direct.invoke(null);
       if (bean != null) {
         return (command, argument) -> bean.invoke(command, new Object[] {new String[] {argument}}, oneArray);
       }

@@ -43,7 +43,10 @@ public final class JfrRecorder {
   private final RecordingFiles files;
   private final List<String> sampledElsewhere;
   private Recording current;
-  private Path destination;
+  // read at exit without the lock: a rotation that JFR's own exit left hanging holds it for good
+  private volatile Path destination;
+  private volatile boolean exiting;
+  private ScheduledExecutorService rotation;
   private boolean rotationProblemSaid;
 
   private JfrRecorder(JfrConfig config, RecordingFiles files, Set<String> asyncProfilerEvents) {
@@ -79,7 +82,7 @@ public final class JfrRecorder {
   }
 
   /** Where the current recording is written when it ends. */
-  public synchronized Path destination() {
+  public Path destination() {
     return destination;
   }
 
@@ -90,7 +93,11 @@ public final class JfrRecorder {
    * running, clears the repository while the chunks are still being written. The wait ends when
    * the file is whole, or when it has stopped growing after a few seconds (a full disk).
    */
-  synchronized String finishAtExit() {
+  String finishAtExit() {
+    exiting = true;
+    if (rotation != null) {
+      rotation.shutdown();
+    }
     long start = System.nanoTime();
     long lastSize = -1;
     long lastGrowth = start;
@@ -131,6 +138,10 @@ public final class JfrRecorder {
    * once if a closed file was not written whole (a disk that filled up since the last rotation).
    */
   synchronized void rotate() throws IOException, ParseException {
+    if (exiting || jvmExiting()) {
+      // a recording started once JFR's exit hook has run never starts: its thread waits for good
+      return;
+    }
     Path closed = destination;
     // stop first: a new recording overlapping the old one can lose the chunk they share
     current.stop();
@@ -193,8 +204,20 @@ public final class JfrRecorder {
     return recording;
   }
 
+  /** Whether the JVM has begun to exit (its shutdown hooks run): it then takes no new hook. */
+  private static boolean jvmExiting() {
+    Thread probe = new Thread(() -> {});
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException exitBegun) {
+      return true;
+    }
+  }
+
   private void scheduleRotation() {
-    ScheduledExecutorService timer =
+    rotation =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
               Thread thread = new Thread(task, "perfweave-jfr-rotation");
@@ -202,7 +225,7 @@ public final class JfrRecorder {
               return thread;
             });
     long every = config.rotate().toMillis();
-    timer.scheduleAtFixedRate(this::rotateOrWarn, every, every, TimeUnit.MILLISECONDS);
+    rotation.scheduleAtFixedRate(this::rotateOrWarn, every, every, TimeUnit.MILLISECONDS);
   }
 
   private void rotateOrWarn() {

@@ -110,25 +110,31 @@ public final class ForkedJvm {
   public record Result(int exitCode, String stdout, String stderr) {
 
     public static Result of(Process process) throws IOException, InterruptedException {
-      // read both streams concurrently so neither pipe fills up
-      var err = new java.util.concurrent.CompletableFuture<String>();
-      Thread reader =
-          new Thread(
-              () -> {
-                try {
-                  err.complete(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                  err.completeExceptionally(e);
-                }
-              });
-      reader.start();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      // read both streams beside the wait, so that neither pipe fills up and a JVM that never
+      // exits fails the wait's time-out instead of blocking a read for good
+      var out = readAll(process.getInputStream());
+      var err = readAll(process.getErrorStream());
       if (!process.waitFor(120, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new IllegalStateException("forked JVM did not finish in 120 s");
       }
-      reader.join();
-      return new Result(process.exitValue(), out, err.join());
+      return new Result(process.exitValue(), out.join(), err.join());
+    }
+
+    private static java.util.concurrent.CompletableFuture<String> readAll(java.io.InputStream stream) {
+      var text = new java.util.concurrent.CompletableFuture<String>();
+      Thread reader =
+          new Thread(
+              () -> {
+                try {
+                  text.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                  text.completeExceptionally(e);
+                }
+              });
+      reader.setDaemon(true);
+      reader.start();
+      return text;
     }
 
     /**

@@ -19,15 +19,16 @@ public final class Bridge {
   private static volatile long testClockOffsetNanos;
 
   /**
-   * Whether this thread is inside perfweave: advice woven into something perfweave itself calls
-   * (a value's hashCode, a request it sends through the application's client) then does nothing,
-   * so perfweave never times, caches or retries its own work, nor recurses into it.
+   * Each thread's state. Its flag says whether the thread is inside perfweave: advice woven into
+   * something perfweave itself calls (a value's hashCode, a request it sends through the
+   * application's client) then does nothing, so perfweave never times, caches or retries its own
+   * work, nor recurses into it.
    */
-  private static final ThreadLocal<boolean[]> INSIDE =
+  private static final ThreadLocal<ThreadState> THREADS =
       new ThreadLocal<>() {
         @Override
-        protected boolean[] initialValue() {
-          return new boolean[1];
+        protected ThreadState initialValue() {
+          return new ThreadState();
         }
       };
 
@@ -48,7 +49,12 @@ public final class Bridge {
    * requests.
    */
   public static void ownThisThread() {
-    INSIDE.get()[0] = true;
+    THREADS.get().inside = true;
+  }
+
+  /** The calling thread's state. */
+  public static ThreadState thread() {
+    return THREADS.get();
   }
 
   /** Installs the runtime that receives the calls; the agent calls this once. */
@@ -57,16 +63,16 @@ public final class Bridge {
   }
 
   /**
-   * Marks this thread as inside perfweave and returns its flag, to be cleared when done; null when
-   * it is inside already.
+   * Marks this thread as inside perfweave and returns its state, whose flag is cleared when done;
+   * null when it is inside already.
    */
-  private static boolean[] markInside() {
-    boolean[] inside = INSIDE.get();
-    if (inside[0]) {
+  private static ThreadState markInside() {
+    ThreadState thread = THREADS.get();
+    if (thread.inside) {
       return null;
     }
-    inside[0] = true;
-    return inside;
+    thread.inside = true;
+    return thread;
   }
 
   /**
@@ -75,7 +81,7 @@ public final class Bridge {
    * checked, not marked.
    */
   public static long enter(int site) {
-    if (INSIDE.get()[0]) {
+    if (THREADS.get().inside) {
       return NOT_TIMED;
     }
     return dispatcher.enter(site);
@@ -98,14 +104,14 @@ public final class Bridge {
       dispatcher.exit(site, startNanos, null, thrown, target);
       return;
     }
-    boolean[] inside = markInside();
-    if (inside == null) {
+    ThreadState thread = markInside();
+    if (thread == null) {
       return;
     }
     try {
       dispatcher.exit(site, startNanos, returned, thrown, target);
     } finally {
-      inside[0] = false;
+      thread.inside = false;
     }
   }
 
@@ -122,14 +128,14 @@ public final class Bridge {
   /** Called on entry of a method with a cache or retry policy; null while perfweave runs. */
   public static Object enterPolicy(
       int site, Class<?> type, String method, Object receiver, Object[] arguments) {
-    boolean[] inside = markInside();
-    if (inside == null) {
+    ThreadState thread = markInside();
+    if (thread == null) {
       return null;
     }
     try {
-      return dispatcher.enterPolicy(site, type, method, receiver, arguments);
+      return dispatcher.enterPolicy(site, type, method, receiver, arguments, thread);
     } finally {
-      inside[0] = false;
+      thread.inside = false;
     }
   }
 
@@ -143,14 +149,14 @@ public final class Bridge {
     if (scope instanceof Served) {
       return dispatcher.exitPolicy(site, scope, returned, thrown, target);
     }
-    boolean[] inside = scope == null ? null : markInside();
-    if (inside == null) {
+    ThreadState thread = scope == null ? null : markInside();
+    if (thread == null) {
       return false;
     }
     try {
       return dispatcher.exitPolicy(site, scope, returned, thrown, target);
     } finally {
-      inside[0] = false;
+      thread.inside = false;
     }
   }
 
@@ -159,53 +165,53 @@ public final class Bridge {
    * while perfweave runs, as when it sends a request of its own through the same client.
    */
   public static Object enterHttp(int client, Object receiver, Object[] arguments) {
-    boolean[] inside = markInside();
-    if (inside == null) {
+    ThreadState thread = markInside();
+    if (thread == null) {
       return null;
     }
     try {
       return dispatcher.enterHttp(client, receiver, arguments);
     } finally {
-      inside[0] = false;
+      thread.inside = false;
     }
   }
 
   /** Called on exit of a built-in HTTP client's send method. */
   public static void exitHttp(int client, Object scope, Object returned, Throwable thrown) {
-    boolean[] inside = scope == null ? null : markInside();
-    if (inside == null) {
+    ThreadState thread = scope == null ? null : markInside();
+    if (thread == null) {
       return;
     }
     try {
       dispatcher.exitHttp(client, scope, returned, thrown);
     } finally {
-      inside[0] = false;
+      thread.inside = false;
     }
   }
 
   /** Called when an HttpURLConnection is about to send its request and read the response. */
   public static Object enterUrlConnection(Object connection, Object poster) {
-    boolean[] inside = markInside();
-    if (inside == null) {
+    ThreadState thread = markInside();
+    if (thread == null) {
       return null;
     }
     try {
       return dispatcher.enterUrlConnection(connection, poster);
     } finally {
-      inside[0] = false;
+      thread.inside = false;
     }
   }
 
   /** Called when an HttpURLConnection has its response, or failed to get one. */
   public static void exitUrlConnection(Object scope, int status, Throwable thrown) {
-    boolean[] inside = scope == null ? null : markInside();
-    if (inside == null) {
+    ThreadState thread = scope == null ? null : markInside();
+    if (thread == null) {
       return;
     }
     try {
       dispatcher.exitUrlConnection(scope, status, thrown);
     } finally {
-      inside[0] = false;
+      thread.inside = false;
     }
   }
 

@@ -24,9 +24,11 @@ public interface Dispatcher {
   /**
    * Starts one call of a site with a cache or retry policy; returns a {@link Served} when the call
    * is answered without running the method. {@code type} declares the method, {@code method} is
-   * its name and descriptor: a site that matches several methods keeps their keys apart.
+   * its name and descriptor: a site that matches several methods keeps their keys apart; {@code
+   * thread} is the calling thread's state, looked up once for the call.
    */
-  Object enterPolicy(int site, Class<?> type, String method, Object receiver, Object[] arguments);
+  Object enterPolicy(
+      int site, Class<?> type, String method, Object receiver, Object[] arguments, ThreadState thread);
 
   /**
    * Ends one attempt of a policy call; returns true when the method should run again (a retry),

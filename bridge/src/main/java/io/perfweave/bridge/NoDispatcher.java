@@ -20,7 +20,7 @@ final class NoDispatcher implements Dispatcher {
 
   @Override
   public Object enterPolicy(
-      int site, Class<?> type, String method, Object receiver, Object[] arguments) {
+      int site, Class<?> type, String method, Object receiver, Object[] arguments, ThreadState thread) {
     return null;
   }
 

@@ -1,5 +1,6 @@
 package io.perfweave.instrumentation.runtime;
 
+import io.perfweave.bridge.ThreadState;
 import io.perfweave.instrumentation.policy.Attempt;
 import io.perfweave.instrumentation.policy.Policy;
 import io.perfweave.instrumentation.policy.PolicyRun;
@@ -29,9 +30,9 @@ final class PolicySite {
     this.exchange = exchange;
   }
 
-  Object enter(Class<?> type, String method, Object receiver, Object[] arguments) {
+  Object enter(Class<?> type, String method, Object receiver, Object[] arguments, ThreadState caller) {
     long startNanos = System.nanoTime();
-    PolicyThread thread = PolicyThread.enter();
+    PolicyThread thread = PolicyThread.enter(caller);
     if (!thread.outermost()) {
       return new NestedCall(startNanos, thread);
     }

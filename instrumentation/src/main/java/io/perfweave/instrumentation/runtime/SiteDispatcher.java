@@ -1,6 +1,7 @@
 package io.perfweave.instrumentation.runtime;
 
 import io.perfweave.bridge.Dispatcher;
+import io.perfweave.bridge.ThreadState;
 import io.perfweave.instrumentation.http.HttpRuntime;
 
 /** The runtime behind the bridge: routes each call to its site by the index woven into advice. */
@@ -34,8 +35,8 @@ final class SiteDispatcher implements Dispatcher {
 
   @Override
   public Object enterPolicy(
-      int site, Class<?> type, String method, Object receiver, Object[] arguments) {
-    return policies[site].enter(type, method, receiver, arguments);
+      int site, Class<?> type, String method, Object receiver, Object[] arguments, ThreadState thread) {
+    return policies[site].enter(type, method, receiver, arguments, thread);
   }
 
   @Override

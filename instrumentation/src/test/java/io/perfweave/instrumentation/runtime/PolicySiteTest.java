@@ -3,6 +3,7 @@ package io.perfweave.instrumentation.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.perfweave.bridge.Bridge;
 import io.perfweave.bridge.Served;
 import io.perfweave.instrumentation.config.CacheConfig;
 import io.perfweave.instrumentation.config.Mode;
@@ -43,9 +44,9 @@ final class PolicySiteTest {
    */
   private Histogram latenciesOfAMissAndAHit(boolean copy) {
     PolicySite policySite = cachedSite(copy);
-    Object sending = policySite.enter(String.class, "get(I)", null, new Object[] {1});
+    Object sending = policySite.enter(String.class, "get(I)", null, new Object[] {1}, Bridge.thread());
     policySite.exit(sending, "v", null, "T#get");
-    Object hit = policySite.enter(String.class, "get(I)", null, new Object[] {1});
+    Object hit = policySite.enter(String.class, "get(I)", null, new Object[] {1}, Bridge.thread());
     assertInstanceOf(Served.class, hit);
     policySite.exit(hit, null, null, "T#get");
     return site.latencies();

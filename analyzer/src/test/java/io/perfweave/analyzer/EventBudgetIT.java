@@ -8,6 +8,8 @@ import io.perfweave.testing.ForkedJvm;
 import io.perfweave.testing.Jdks;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -16,11 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A site called far beyond its per-second event budget: most calls get no event of their own,
  * and the analyzer's totals are still exact — calls, failures, outcomes — from the SiteStats the
- * agent writes for the rest; every failure keeps its own event.
+ * agent writes for the rest; every failure keeps its own event; and the analyzer finds the site's
+ * problems (its repeated reads, its transient failures) as it does when every call is recorded.
  */
 class EventBudgetIT {
 
   private static final int CALLS = 300_000;
+  /** What the analyzer finds at the site: a hundred keys read over and over, every thousandth failing. */
+  private static final Set<String> BURST_FINDINGS = Set.of("repeated-reads", "transient-errors");
 
   @TempDir Path work;
 
@@ -34,6 +39,7 @@ class EventBudgetIT {
     assertTrue(site.path("unrecordedCalls").asLong() > CALLS / 2, site.toString());
     assertTrue(recordedEvents < CALLS / 10, recordedEvents + " events for " + CALLS + " calls");
     assertTrue(quality.contains("Calls beyond the event budget were counted"), quality);
+    assertEquals(BURST_FINDINGS, findings);
   }
 
   @Test
@@ -43,16 +49,18 @@ class EventBudgetIT {
     assertEquals(CALLS, site.path("calls").asLong(), site.toString());
     assertEquals(0, site.path("unrecordedCalls").asLong(), site.toString());
     assertEquals(CALLS, recordedEvents);
+    assertEquals(BURST_FINDINGS, findings);
   }
 
   private long failures;
   private long recordedEvents;
   private String quality = "";
+  private Set<String> findings = Set.of();
 
   private JsonNode burst(String profiling) throws Exception {
     Path config = Files.writeString(work.resolve("burst.yaml"), "output: out\n" + profiling
         + "sites:\n  - name: burst\n    match: { type: \"com.example.testbed.BurstApp$Source\", method: read }\n"
-        + "    stackTrace: false\n");
+        + "    stackTrace: false\n    idempotent: true\n");
     ForkedJvm.Result run = new ForkedJvm(Jdks.current()).withAgent("config=" + config)
         .main("com.example.testbed.BurstApp").args(CALLS).run(work);
     assertEquals(0, run.exitCode(), run.stderr());
@@ -63,6 +71,12 @@ class EventBudgetIT {
     assertEquals(0, analysis.exitCode(), analysis.stderr());
     JsonNode report = AnalyzerRun.report(work.resolve("report"));
     quality = report.path("quality").path("notes").toString();
+    findings = new TreeSet<>();
+    for (JsonNode recommendation : report.path("recommendations")) {
+      if (recommendation.path("subject").asText().equals("burst")) {
+        findings.add(recommendation.path("rule").asText());
+      }
+    }
     recordedEvents = 0;
     try (var files = Files.list(work.resolve("out"))) {
       for (Path file : files.toList()) {

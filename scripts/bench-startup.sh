@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Start-up: wall time and peak RSS of a small application (one JSON-RPC call with the JDK's
-# HttpClient, then exit) with no agent, perfweave without and with profiling, and the
-# OpenTelemetry agent (exporters off). Runs interleaved; prints a markdown table of medians.
-# Needs /usr/bin/time. Usage: scripts/bench-startup.sh [REPEATS]
+# Start-up: wall time and peak RSS of a small application with no agent, perfweave without and
+# with profiling, the JDK's own JFR recording started from the command line with its `default`
+# settings (what starting a recording costs any agent), and the OpenTelemetry agent (exporters
+# off). APP is StartupApp (one JSON-RPC call with the JDK's HttpClient to a server on 127.0.0.1,
+# then exit; the default) or HelloApp (one println). Runs interleaved; prints a markdown table of
+# medians. Needs /usr/bin/time. Usage: scripts/bench-startup.sh [REPEATS] [APP]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repeats="${1:-7}"
+app_class="${2:-StartupApp}"
 work=$(mktemp -d)
-app=(-cp benchmarks/target/benchmarks.jar com.example.bench.StartupApp)
+app=(-cp benchmarks/target/benchmarks.jar "com.example.bench.$app_class")
 agent=agent/target/perfweave-agent.jar
 otel=benchmarks/target/peers/opentelemetry-javaagent.jar
 printf 'output: %s/out\n' "$work" > "$work/perfweave.yaml"
@@ -17,11 +20,12 @@ options() {
     no-agent) ;;
     perfweave) echo "-javaagent:$agent=config=$work/perfweave.yaml -Dperfweave.profiling.jfr.enabled=false -Dperfweave.profiling.asyncProfiler.enabled=false" ;;
     perfweave+profiling) echo "-javaagent:$agent=config=$work/perfweave.yaml" ;;
+    jdk-jfr) echo "-XX:StartFlightRecording:settings=default,filename=$work/jdk.jfr" ;;
     opentelemetry) echo "-javaagent:$otel -Dotel.traces.exporter=none -Dotel.metrics.exporter=none -Dotel.logs.exporter=none" ;;
   esac
 }
 
-modes=(no-agent perfweave perfweave+profiling opentelemetry)
+modes=(no-agent perfweave perfweave+profiling jdk-jfr opentelemetry)
 for _ in $(seq "$repeats"); do
   for mode in "${modes[@]}"; do
     # shellcheck disable=SC2046
@@ -29,7 +33,7 @@ for _ in $(seq "$repeats"); do
       || { echo "$mode failed: $(tail -3 "$work/stderr")" >&2; exit 1; }
     grep -q '"result"' "$work/stdout" || { echo "$mode: no answer" >&2; exit 1; }
     # a run perfweave did not weave starts faster for the wrong reason
-    case "$mode" in perfweave*) grep -q '^  http:127.0.0.1:' "$work/stderr" \
+    case "$app_class:$mode" in StartupApp:perfweave*) grep -q '^  http:127.0.0.1:' "$work/stderr" \
       || { echo "$mode: the call was not timed: $(grep -m1 perfweave: "$work/stderr")" >&2; exit 1; } ;; esac
     read -r secs kb < "$work/time"
     echo "$mode $secs $kb" >> "$work/rows"

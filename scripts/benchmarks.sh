@@ -21,15 +21,22 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# the start-up table of StartupApp (REPEATS $1), then HelloApp's, the target's trivial application ($2)
+startup() {
+  scripts/bench-startup.sh "$1" > "$work/startup"
+  printf '\nThe trivial application (`com.example.bench.HelloApp`, one `println`), `scripts/bench-startup.sh %s HelloApp`:\n\n' "$2" >> "$work/startup"
+  scripts/bench-startup.sh "$2" HelloApp >> "$work/startup"
+}
+
 if $quick; then
   scripts/bench-jmh.sh -f 1 -wi 1 -i 1 -w 200ms -r 200ms > "$work/jmh"
-  scripts/bench-startup.sh 1 > "$work/startup"
+  startup 1 1
   scripts/bench-throughput.sh 1 3 100 > "$work/throughput"
   scripts/analyzer-bench.sh 20000 > "$work/analyzer"
   scripts/bench-plans.sh -p calls=20000 -wi 0 -i 1 > "$work/plans"
 else
   scripts/bench-jmh.sh > "$work/jmh"
-  scripts/bench-startup.sh 7 > "$work/startup"
+  startup 7 9
   scripts/bench-throughput.sh 3 40 100 > "$work/throughput"
   scripts/analyzer-bench.sh > "$work/analyzer"
   scripts/bench-plans.sh > "$work/plans"

@@ -39,7 +39,8 @@ final class BenchmarksQuickIT {
             "`MethodOpenTelemetry.timing`", "`HandWrittenPolicies.caffeineHit`",
             "`HandWrittenPolicies.resilience4jRetryNoFailure`", "`HttpSendNoAgent.send`",
             "`HttpSendPerfweave.send`", "`HttpSendOpenTelemetry.send`",
-            "| no-agent |", "| perfweave |", "| perfweave+profiling |", "| opentelemetry |",
+            "| no-agent |", "| perfweave |", "| perfweave+profiling |", "| jdk-jfr |", "| opentelemetry |",
+            "`scripts/bench-startup.sh 1 HelloApp`",
             "| perfweave-timing |", "| perfweave-timing+profiling |",
             "| perfweave-analyzer analyze |", "| jdk.jfr.consumer, every event |",
             "| async-profiler JfrReader |", "| JMC 9.1.2 JfrHtmlRulesReport |", "| this build | 4 |")) {

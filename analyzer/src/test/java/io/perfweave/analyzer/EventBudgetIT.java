@@ -1,6 +1,7 @@
 package io.perfweave.analyzer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A site called far beyond its per-second event budget: most calls get no event of their own,
  * and the analyzer's totals are still exact — calls, failures, outcomes — from the SiteStats the
  * agent writes for the rest; every failure keeps its own event; and the analyzer finds the site's
- * problems (its repeated reads, its transient failures) as it does when every call is recorded.
+ * problems (its repeated reads, its transient failures) as it does when every call is recorded,
+ * where the events' own allocation is perfweave's, not the woven method's.
  */
 class EventBudgetIT {
 
@@ -50,12 +52,17 @@ class EventBudgetIT {
     assertEquals(0, site.path("unrecordedCalls").asLong(), site.toString());
     assertEquals(CALLS, recordedEvents);
     assertEquals(BURST_FINDINGS, findings);
+    // 300,000 events allocated inside the woven method are perfweave's cost, not the method's
+    assertTrue(perfweaveBytes > 0, "perfweave's own allocation");
+    assertFalse(allocationHotSpots.contains("com.example.testbed.BurstApp$Source.read"), allocationHotSpots.toString());
   }
 
   private long failures;
   private long recordedEvents;
   private String quality = "";
   private Set<String> findings = Set.of();
+  private Set<String> allocationHotSpots = Set.of();
+  private long perfweaveBytes;
 
   private JsonNode burst(String profiling) throws Exception {
     Path config = Files.writeString(work.resolve("burst.yaml"), "output: out\n" + profiling
@@ -72,11 +79,16 @@ class EventBudgetIT {
     JsonNode report = AnalyzerRun.report(work.resolve("report"));
     quality = report.path("quality").path("notes").toString();
     findings = new TreeSet<>();
+    allocationHotSpots = new TreeSet<>();
     for (JsonNode recommendation : report.path("recommendations")) {
       if (recommendation.path("subject").asText().equals("burst")) {
         findings.add(recommendation.path("rule").asText());
       }
+      if (recommendation.path("rule").asText().equals("allocation-hot-spot")) {
+        allocationHotSpots.add(recommendation.path("subject").asText());
+      }
     }
+    perfweaveBytes = report.path("allocation").path("perfweaveBytes").asLong();
     recordedEvents = 0;
     try (var files = Files.list(work.resolve("out"))) {
       for (Path file : files.toList()) {

@@ -82,6 +82,8 @@ final class ReportBrowserIT {
     assertEquals(7, page.locator("#site-table tbody tr").count());
     assertTrue(page.locator(".histogram svg rect").count() > 0, "latency histograms");
     assertTrue(page.locator(".timeline svg polyline").count() > 0, "timelines");
+    assertTrue(AnalyzerRun.report(work.resolve("report")).path("allocation").path("perfweaveBytes").asLong() > 0);
+    assertTrue(page.locator("#perfweave-alloc").textContent().startsWith("perfweave's own code: "), "perfweave's own share apart");
     for (String id : List.of("flame-cpu", "flame-alloc", "flame-lock")) {
       assertTrue(page.locator("#" + id).isVisible(), id);
       Frame frame = page.locator("#" + id).elementHandle().contentFrame();

@@ -10,9 +10,10 @@ import java.util.List;
  */
 public final class Frames {
 
+  private static final String PERFWEAVE = "io.perfweave.";
   private static final List<String> NOT_APPLICATION =
       List.of(
-          "java.", "javax.", "jakarta.", "jdk.", "sun.", "com.sun.", "io.perfweave.", "net.bytebuddy.",
+          "java.", "javax.", "jakarta.", "jdk.", "sun.", "com.sun.", PERFWEAVE, "net.bytebuddy.",
           "okhttp3.", "okio.", "org.apache.", "org.web3j.", "org.bouncycastle.", "com.fasterxml.",
           "com.google.", "io.netty.", "io.grpc.", "kotlin.", "kotlinx.", "scala.", "reactor.",
           "io.reactivex.", "rx.", "org.slf4j.", "ch.qos.", "org.apache.logging.", "retrofit2.",
@@ -32,6 +33,11 @@ public final class Frames {
       }
     }
     return !className.isEmpty();
+  }
+
+  /** Whether a class (binary name, dots) is perfweave's own: its agent's runtime, or its tools. */
+  public static boolean isPerfweave(String className) {
+    return className.startsWith(PERFWEAVE);
   }
 
   /** {@code pkg.Type.method} from a class name (slashes or dots) and a method name. */

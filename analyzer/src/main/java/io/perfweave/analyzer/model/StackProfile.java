@@ -7,8 +7,11 @@ import java.util.Map;
  * Samples (or bytes, or nanoseconds) by method: self where the method is the top frame, total
  * where it is anywhere on the stack (once per stack), by the first application frame (with what
  * ran inside it), and by collapsed stack for flame graphs; and apart, what ran without the
- * application: in the kernel (a top frame marked {@code _[k]}), or in the JVM's own threads (no
- * Java frame: JIT compilers, GC). Memory grows with distinct methods and stacks, not samples.
+ * application: in the kernel (a top frame marked {@code _[k]}), in the JVM's own threads (no
+ * Java frame: JIT compilers, GC), or in perfweave's own code (a perfweave frame above the first
+ * application frame: its advice's runtime, and the JDK and libraries it calls, such as JFR writing
+ * its events), which is perfweave's cost and never the application method's it ran inside.
+ * Memory grows with distinct methods and stacks, not samples.
  */
 public final class StackProfile {
 
@@ -20,6 +23,7 @@ public final class StackProfile {
   private final LongCounts collapsed = new LongCounts();
   private final Map<String, LongCounts> insideApplicationFrame = new HashMap<>();
   private long applicationValue;
+  private long perfweaveValue;
   private long jvmValue;
   private long kernelValue;
   private long value;
@@ -42,16 +46,21 @@ public final class StackProfile {
     self.add(frames[0], weight);
     java.util.Set<String> seen = new java.util.HashSet<>();
     String firstApplication = null;
+    boolean perfweaveFirst = false;
     for (int i = 0; i < frames.length; i++) {
       String frame = frames[i];
       if (seen.add(frame)) {
         total.add(frame, weight);
       }
-      if (firstApplication == null && javaFrames[i] && Frames.isApplication(Frames.classOf(frame))) {
-        firstApplication = frame;
+      if (firstApplication == null && !perfweaveFirst && javaFrames[i]) {
+        String type = Frames.classOf(frame);
+        perfweaveFirst = Frames.isPerfweave(type);
+        firstApplication = Frames.isApplication(type) ? frame : null;
       }
     }
-    if (firstApplication != null) {
+    if (perfweaveFirst) {
+      perfweaveValue += weight;
+    } else if (firstApplication != null) {
       byApplicationFrame.add(firstApplication, weight);
       insideApplicationFrame.computeIfAbsent(firstApplication, f -> new LongCounts()).add(frames[0], weight);
       applicationValue += weight;
@@ -81,6 +90,7 @@ public final class StackProfile {
     other.insideApplicationFrame.forEach(
         (frame, inside) -> insideApplicationFrame.computeIfAbsent(frame, f -> new LongCounts()).merge(inside));
     applicationValue += other.applicationValue;
+    perfweaveValue += other.perfweaveValue;
     jvmValue += other.jvmValue;
     kernelValue += other.kernelValue;
     value += other.value;
@@ -107,6 +117,14 @@ public final class StackProfile {
   /** Weight of samples with an application frame: the application's own. */
   public long applicationValue() {
     return applicationValue;
+  }
+
+  /**
+   * Weight of samples in perfweave's own code: a perfweave frame above any application frame
+   * (its runtime inside a woven call, its own threads).
+   */
+  public long perfweaveValue() {
+    return perfweaveValue;
   }
 
   /** Weight of samples with no Java frame and not in the kernel: the JVM's threads (JIT, GC). */

@@ -305,6 +305,7 @@ public final class JsonReport {
     json.put("self", model.jvm().cpu().self().top(20));
     json.put("total", model.jvm().cpu().total().top(20));
     json.put("byApplicationFrame", model.jvm().cpu().byApplicationFrame().top(20));
+    json.put("perfweaveSamples", model.jvm().cpu().perfweaveValue());
     return json;
   }
 
@@ -312,6 +313,7 @@ public final class JsonReport {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("sampledBytes", model.jvm().allocation().value());
     json.put("byApplicationFrame", model.jvm().allocation().byApplicationFrame().top(20));
+    json.put("perfweaveBytes", model.jvm().allocation().perfweaveValue());
     json.put("byType", model.jvm().allocationByType().top(20));
     return json;
   }

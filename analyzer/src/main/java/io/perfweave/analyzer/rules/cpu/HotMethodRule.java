@@ -79,6 +79,7 @@ public final class HotMethodRule implements Rule {
       evidence.put("shareOfAllSamples", Numbers.share((double) entry.getValue() / samples));
       evidence.put("jvmThreadsShare", Numbers.share((double) cpu.jvmValue() / samples));
       evidence.put("kernelShare", Numbers.share((double) cpu.kernelValue() / samples));
+      evidence.put("perfweaveShare", Numbers.share((double) cpu.perfweaveValue() / samples));
       evidence.put("selfSamples", cpu.self().get(method));
       evidence.put("inside", cpu.insideApplicationFrame(method).top(5));
       long saving = (long) ((double) entry.getValue() / samples * model.run().durationNanos() / 2);
@@ -92,8 +93,9 @@ public final class HotMethodRule implements Rule {
                   + " have " + method + " as their first application frame (it or the library code it"
                   + " calls was running); inside it: " + cpu.insideApplicationFrame(method).top(3).keySet()
                   + ". Apart from the application, the JVM's own threads took "
-                  + Numbers.percentText((double) cpu.jvmValue() / samples) + " of all samples and the kernel "
-                  + Numbers.percentText((double) cpu.kernelValue() / samples) + ".")
+                  + Numbers.percentText((double) cpu.jvmValue() / samples) + " of all samples, the kernel "
+                  + Numbers.percentText((double) cpu.kernelValue() / samples) + " and perfweave's own code "
+                  + Numbers.percentText((double) cpu.perfweaveValue() / samples) + ".")
               .saving(saving, share, "half of its share of the run's wall time, if the method could be made twice as fast")
               .fix("Look at " + method + " in the CPU flame graph: do less per call, or move the work"
                   + " off the hot path. If it computes the same result from the same arguments (and"

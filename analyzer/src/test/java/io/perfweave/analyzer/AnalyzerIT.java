@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,6 +83,15 @@ final class AnalyzerIT {
     assertNoFinding("concurrent-duplicates", "quote");
     assertEquals(0, site("quote").path("concurrentDuplicates").asInt());
     assertEquals(0, site("account").path("concurrentDuplicates").asInt());
+  }
+
+  @Test
+  void plantedWorkload_allocationHotSpotNamesWhatItAllocates() {
+    // churn allocates byte buffers and the lists holding them; the rest of the run allocates sockets, strings, ...
+    Set<String> churns = Set.of("[B", "byte[]", "java.util.ArrayList", "[Ljava.lang.Object;", "java.lang.Object[]");
+    JsonNode types = finding("allocation-hot-spot", "com.example.planted.Analytics.churn").path("evidence").path("topTypes");
+    assertTrue(types.size() > 0, types.toString());
+    types.fieldNames().forEachRemaining(type -> assertTrue(churns.contains(type), type + " in " + types));
   }
 
   @Test

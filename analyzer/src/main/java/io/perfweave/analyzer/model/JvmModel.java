@@ -6,6 +6,7 @@ public final class JvmModel {
   private final StackProfile cpu = new StackProfile();
   private final StackProfile allocation = new StackProfile();
   private final LongCounts allocationByType = new LongCounts();
+  private final java.util.Map<String, LongCounts> allocationTypesByApplicationFrame = new java.util.HashMap<>();
   private final StackProfile locks = new StackProfile();
   private final LongCounts lockByMonitor = new LongCounts();
   private final LongCounts lockCountByMonitor = new LongCounts();
@@ -23,6 +24,8 @@ public final class JvmModel {
     cpu.merge(other.cpu);
     allocation.merge(other.allocation);
     allocationByType.merge(other.allocationByType);
+    other.allocationTypesByApplicationFrame.forEach((frame, types) -> allocationTypesByApplicationFrame
+        .computeIfAbsent(frame, f -> new LongCounts()).merge(types));
     locks.merge(other.locks);
     lockByMonitor.merge(other.lockByMonitor);
     lockCountByMonitor.merge(other.lockCountByMonitor);
@@ -54,6 +57,16 @@ public final class JvmModel {
 
   public LongCounts allocationByType() {
     return allocationByType;
+  }
+
+  /** Counts bytes of {@code type} allocated under the application frame {@code frame}. */
+  public void allocatedUnder(String frame, String type, long bytes) {
+    allocationTypesByApplicationFrame.computeIfAbsent(frame, f -> new LongCounts()).add(type, bytes);
+  }
+
+  /** The types allocated (sampled bytes) in samples whose first application frame is {@code frame}. */
+  public LongCounts allocationTypesUnder(String frame) {
+    return allocationTypesByApplicationFrame.getOrDefault(frame, new LongCounts());
   }
 
   /** Blocked nanoseconds on contended monitors and locks, by method. */

@@ -36,12 +36,13 @@ public final class StackProfile {
    * @param javaFrames which frames are Java frames (native, JVM and kernel frames are never the
    *     application's)
    * @param collapsedStack the stack root first, frames separated by ';'
+   * @return the application frame the sample was counted to, or null
    */
-  public void add(String[] frames, boolean[] javaFrames, String collapsedStack, long weight) {
+  public String add(String[] frames, boolean[] javaFrames, String collapsedStack, long weight) {
     samples++;
     value += weight;
     if (frames.length == 0) {
-      return;
+      return null;
     }
     self.add(frames[0], weight);
     java.util.Set<String> seen = new java.util.HashSet<>();
@@ -71,6 +72,7 @@ public final class StackProfile {
       jvmValue += weight;
     }
     collapsed.add(collapsedStack, weight);
+    return perfweaveFirst ? null : firstApplication;
   }
 
   private static boolean anyJava(boolean[] javaFrames) {

@@ -143,8 +143,11 @@ final class SampleReader {
     String[] withType = new String[flame.length + 1];
     System.arraycopy(flame, 0, withType, 1, flame.length);
     withType[0] = type + "_[i]";
-    model.jvm().allocation().add(stack.frames, stack.javaFrames, Collapsed.of(withType), bytes);
+    String under = model.jvm().allocation().add(stack.frames, stack.javaFrames, Collapsed.of(withType), bytes);
     model.jvm().allocationByType().add(type, bytes);
+    if (under != null) {
+      model.jvm().allocatedUnder(under, type, bytes);
+    }
     attributeToSite(stack.frames, bytes, false);
   }
 

@@ -61,7 +61,7 @@ public final class AllocationHotSpotRule implements Rule {
       evidence.put("method", entry.getKey());
       evidence.put("sampledBytes", entry.getValue());
       evidence.put("share", Numbers.share(share));
-      evidence.put("topTypes", model.jvm().allocationByType().top(5));
+      evidence.put("topTypes", model.jvm().allocationTypesUnder(entry.getKey()).top(5));
       evidence.put("gcPauseMs", Numbers.millis(model.jvm().gcPauses().totalNanos()));
       long saving = (long) (share * model.jvm().gcPauses().totalNanos());
       findings.add(

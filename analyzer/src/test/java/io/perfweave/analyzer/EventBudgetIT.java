@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EventBudgetIT {
 
   private static final int CALLS = 300_000;
-  /** What the analyzer finds at the site: a hundred keys read over and over, every thousandth failing. */
+  /** What the analyzer finds at the site: a hundred keys read over and over, about one call in a hundred failing. */
   private static final Set<String> BURST_FINDINGS = Set.of("repeated-reads", "transient-errors");
 
   @TempDir Path work;

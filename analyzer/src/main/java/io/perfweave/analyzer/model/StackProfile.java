@@ -72,7 +72,7 @@ public final class StackProfile {
       jvmValue += weight;
     }
     collapsed.add(collapsedStack, weight);
-    return perfweaveFirst ? null : firstApplication;
+    return firstApplication;
   }
 
   private static boolean anyJava(boolean[] javaFrames) {
